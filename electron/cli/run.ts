@@ -1,0 +1,105 @@
+import { Command, CommanderError } from 'commander';
+import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/result';
+import { openCore, type Core } from '../core/core';
+import { resolveDataDir } from '../core/dataDir';
+import { CoreError } from '../core/errors';
+import { appVersion } from '../core/version';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+class CliFailure extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+  }
+}
+
+function describe(error: ApiError): string {
+  const lines = [`chamber: ${error.message} [${error.code}]`];
+  for (const issue of error.issues ?? []) lines.push(`  ${issue.path.join('.') || 'input'}: ${issue.message}`);
+  return lines.join('\n');
+}
+
+/**
+ * The `chamber` command. Returns the exit code instead of exiting so tests can drive it in-process
+ * as well as through the real binary.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let core: Core | null = null;
+  const withCore = async <N extends OperationName>(command: Command, name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
+    const { dataDir } = command.optsWithGlobals<{ dataDir?: string }>();
+    try {
+      core ??= openCore({ dataDir: resolveDataDir(dataDir), log: (message) => io.err(`chamber: ${message}`) });
+    } catch (error) {
+      if (error instanceof CoreError) throw new CliFailure({ code: error.code, message: error.message });
+      throw error;
+    }
+    const result = await core.call(name, input);
+    if (!result.ok) throw new CliFailure(result.error);
+    return result.value;
+  };
+
+  const program = new Command('chamber')
+    .description('Chamber: council meetings, agenda packs and minutes, offline first')
+    .version(appVersion)
+    .option('--data-dir <dir>', 'data directory (default: CHAMBER_DATA_DIR or the app\'s own)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+
+  const meetings = program.command('meetings').description('list and create meetings');
+  meetings
+    .command('list')
+    .description('list meetings, soonest first')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const list = await withCore(command, 'listMeetings', {});
+      if (options.json) {
+        io.out(JSON.stringify(list.map(({ id, title, committee, date, startTime, venue, status }) => ({ id, title, committee, date, startTime, venue, status })), null, 2));
+      } else if (list.length === 0) {
+        io.out('No meetings yet. Add one with: chamber meetings add --title … --committee … --date YYYY-MM-DD --time HH:MM --venue …');
+      } else {
+        for (const m of list) io.out(`${m.date} ${m.startTime}  ${m.committee}: ${m.title} (${m.venue})  ${m.id}`);
+      }
+    });
+
+  meetings
+    .command('add')
+    .description('create a meeting')
+    .requiredOption('--title <title>', 'meeting title')
+    .requiredOption('--committee <committee>', 'committee or panel name')
+    .requiredOption('--date <date>', 'date as YYYY-MM-DD')
+    .requiredOption('--time <time>', 'start time as HH:MM (24-hour)')
+    .requiredOption('--venue <venue>', 'venue')
+    .option('--json', 'print the created meeting as JSON')
+    .action(async (options: { title: string; committee: string; date: string; time: string; venue: string; json?: boolean }, command: Command) => {
+      const meeting = await withCore(command, 'createMeeting', {
+        title: options.title,
+        committee: options.committee,
+        date: options.date,
+        startTime: options.time,
+        venue: options.venue,
+      });
+      io.out(options.json ? JSON.stringify(meeting, null, 2) : `Created meeting ${meeting.id}`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander but successes to the user.
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (error instanceof CliFailure) {
+      io.err(describe(error.apiError));
+      return 1;
+    }
+    io.err(`chamber: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    (core as Core | null)?.close();
+  }
+}

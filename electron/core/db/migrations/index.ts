@@ -1,0 +1,7 @@
+import type { Migration } from '../migration';
+import { migration0001 } from './0001_meetings_outbox';
+
+/** In version order; append new migrations, never edit or reorder landed ones. */
+export const migrations: readonly Migration[] = [migration0001];
+
+export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

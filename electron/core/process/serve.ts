@@ -1,0 +1,41 @@
+import { err } from '../../../shared/result';
+import { openCore, type Core } from '../core';
+import { CoreError } from '../errors';
+import { ToCore, type FromCore, type Port } from './protocol';
+
+/**
+ * Runs the core behind a message port. Calls are handled one at a time in arrival order: SQLite has
+ * one writer anyway, and ordered handling keeps "acknowledged" meaning "committed".
+ */
+export function serveCore(port: Port, dataDir: string, onClosed: () => void): void {
+  const send = (message: FromCore) => port.post(message);
+  let core: Core;
+  try {
+    core = openCore({ dataDir, log: (message, detail) => console.error(`[core] ${message}`, detail ?? '') });
+  } catch (error) {
+    const failure =
+      error instanceof CoreError ? err(error.code, error.message) : err('INTERNAL', `Chamber could not open its data: ${String(error)}`);
+    send({ type: 'fatal', error: failure.error });
+    return;
+  }
+  send({ type: 'ready' });
+
+  let queue: Promise<void> = Promise.resolve();
+  port.onMessage((raw) => {
+    const message = ToCore.safeParse(raw);
+    if (!message.success) return;
+    if (message.data.type === 'shutdown') {
+      queue = queue.then(() => {
+        core.close();
+        send({ type: 'closed' });
+        onClosed();
+      });
+      return;
+    }
+    const { id, name, input } = message.data;
+    queue = queue.then(async () => {
+      const result = await core.dispatch(name, input);
+      send({ type: 'result', id, result });
+    });
+  });
+}

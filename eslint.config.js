@@ -1,0 +1,74 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const nodeAndElectron = {
+  paths: [...nodeModules, 'electron', 'better-sqlite3'].map((name) => ({
+    name,
+    message: 'This layer runs without Node or Electron; go through the API contract instead.',
+  })),
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // One program per environment, most restrictive first, so shared/ is linted without DOM or Node.
+        project: ['./tsconfig.shared.json', './tsconfig.renderer.json', './tsconfig.electron.json', './tsconfig.node.json', './tsconfig.e2e.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  // Boundary rules: the architecture in DESIGN.md, enforced.
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { ...nodeAndElectron, patterns: [{ group: ['react', 'react-dom', '**/electron/**', '**/renderer/**'], message: 'shared/ is pure TypeScript used by every part.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'Buffer', '__dirname', 'require'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, i18next },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { ...nodeAndElectron, patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the core only through window.chamber.' }] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
+      // Every user-facing string goes through i18next.
+      'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core runs without Electron (command line, browser host, tests).' }], patterns: [{ group: ['**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], message: 'The core depends on nothing above it.' }] }],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeModules.map((name) => ({ name, message: 'The sandboxed preload exposes the contract and nothing else.' })) }],
+    },
+  },
+);

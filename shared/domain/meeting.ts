@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { IsoDate, Time24 } from './calendar';
+import { coded } from './rules';
+
+export const MeetingId = z.uuid();
+export type MeetingId = z.infer<typeof MeetingId>;
+
+export const meetingStatuses = ['scheduled', 'in-progress', 'closed', 'cancelled'] as const;
+export const MeetingStatus = z.enum(meetingStatuses);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+
+const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v.length > 0, coded('required', 'Required'))
+    .refine((v) => v.length <= max, coded('too_long', `At most ${max} characters`));
+
+export const NewMeeting = z.object({
+  title: requiredText(200),
+  committee: requiredText(200),
+  date: IsoDate,
+  startTime: Time24,
+  venue: requiredText(200),
+});
+export type NewMeeting = z.infer<typeof NewMeeting>;
+
+export const Meeting = NewMeeting.extend({
+  id: MeetingId,
+  status: MeetingStatus,
+  /** Server-assigned version; 0 until the endpoint has accepted the record. */
+  version: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Meeting = z.infer<typeof Meeting>;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Errors cross every boundary (IPC, HTTP, worker) as data, never as thrown strings, so the renderer
+ * can translate them by code and the command line can print them without a stack trace.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_OPERATION',
+  'NOT_FOUND',
+  'UNAUTHORISED',
+  'FORBIDDEN_SENDER',
+  'PAYLOAD_TOO_LARGE',
+  'DATABASE_TOO_NEW',
+  'MIGRATION_TAMPERED',
+  'CORE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  /** A stable code (zod issue code or our own) the renderer can translate. */
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  /** English, for logs and the command line; the UI translates by `code`. */
+  message: z.string(),
+  issues: z.array(FieldIssue).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type Ok<T> = { ok: true; value: T };
+export type Err = { ok: false; error: ApiError };
+export type Result<T> = Ok<T> | Err;
+
+export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+export const err = (code: ErrorCode, message: string, issues?: FieldIssue[]): Err => ({
+  ok: false,
+  error: issues && issues.length > 0 ? { code, message, issues } : { code, message },
+});
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ApiError }),
+  ]);
+}
+
+export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    code: issue.code === 'custom' ? customCode(issue.params) : issue.code,
+    message: issue.message,
+  }));
+}
+
+function customCode(params: Record<string, unknown> | undefined): string {
+  const code = params?.code;
+  return typeof code === 'string' ? code : 'custom';
+}
