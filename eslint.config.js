@@ -60,6 +60,11 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer unit tests run in Node and read the real locale files from disk.
+    files: ['renderer/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
+  },
+  {
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core runs without Electron (command line, browser host, tests).' }], patterns: [{ group: ['**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], message: 'The core depends on nothing above it.' }] }],

@@ -1,1 +1,31 @@
-console.log('bench placeholder');
+import path from 'node:path';
+import { measure, report, type Workload } from './harness';
+import { coldStart } from './workloads/coldStart';
+import { meetingInserts } from './workloads/meetingInserts';
+
+/** `npm run bench [name…]`: runs the named workloads (all by default) and appends to RESULTS.md. */
+const workloads: Record<string, () => Workload> = {
+  'cold-start': coldStart,
+  'meeting-inserts': meetingInserts,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in workloads));
+  if (unknown.length > 0) throw new Error(`Unknown workload(s): ${unknown.join(', ')}. Known: ${Object.keys(workloads).join(', ')}`);
+  const names = wanted.length > 0 ? wanted : Object.keys(workloads);
+  const measurements = [];
+  for (const name of names) {
+    const make = workloads[name];
+    if (!make) continue;
+    console.log(`▶ ${name}`);
+    measurements.push(await measure(make()));
+  }
+  // Built to dist/bench/run.cjs; results live beside the sources.
+  console.log(`\n${report(measurements, path.resolve(__dirname, '..', '..', 'bench', 'RESULTS.md'))}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

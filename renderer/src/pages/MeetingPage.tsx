@@ -7,7 +7,7 @@ import { useResult } from '../components/useResult';
 import { formatMeetingDate, formatTime } from '../format/dates';
 
 export function MeetingPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const { id = '' } = useParams();
   const [meeting, reload] = useResult(() => api.getMeeting({ id }), `meeting:${id}`);
@@ -30,8 +30,8 @@ export function MeetingPage() {
           <h1 id="meeting-heading">{meeting.value.title}</h1>
           <p className="meeting-when">
             {t('meeting.when', {
-              date: formatMeetingDate(meeting.value.date, i18n.language),
-              time: formatTime(meeting.value.startTime, i18n.language),
+              date: formatMeetingDate(meeting.value.date, t),
+              time: formatTime(meeting.value.startTime),
             })}
           </p>
           <dl className="meeting-facts">

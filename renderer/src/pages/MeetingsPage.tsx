@@ -8,7 +8,7 @@ import { useResult } from '../components/useResult';
 import { formatShortDate, formatTime } from '../format/dates';
 
 export function MeetingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const location = useLocation();
   const created = (location.state as { createdTitle?: string } | null)?.createdTitle;
@@ -50,10 +50,10 @@ export function MeetingsPage() {
                 {meetings.value.map((m) => (
                   <tr key={m.id}>
                     <td>
-                      <time dateTime={m.date}>{formatShortDate(m.date, i18n.language)}</time>
+                      <time dateTime={m.date}>{formatShortDate(m.date, t)}</time>
                     </td>
                     <td>
-                      <time dateTime={m.startTime}>{formatTime(m.startTime, i18n.language)}</time>
+                      <time dateTime={m.startTime}>{formatTime(m.startTime)}</time>
                     </td>
                     <th scope="row">
                       <Link to={`/meetings/${m.id}`}>{m.title}</Link>

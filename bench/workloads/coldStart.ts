@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import type { Workload } from '../harness';
+
+const dist = path.resolve(__dirname, '..');
+const chromiumOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(dist, 'host', 'server.cjs')], { env: { ...process.env, CHAMBER_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+}
+
+/**
+ * Cold start of the browser host to an interactive meetings list: Node starts the host, the core
+ * worker opens and migrates a new database, Chromium launches and the renderer asks the core for
+ * meetings. Baseline: the same Chromium launch loading a one-line page from a bare Node server, so
+ * the ratio is Chamber's own share of start-up.
+ */
+export function coldStart(): Workload {
+  let browser: Browser | null = null;
+  let host: ChildProcess | null = null;
+  let server: http.Server | null = null;
+  return {
+    name: 'cold-start',
+    description: 'browser host start (new data dir) + Chromium launch until the meetings list is ready, vs Chromium launch loading a static one-line page from a bare Node http server.',
+    repeats: Number(process.env.BENCH_REPEATS_START ?? 5),
+    baseline: {
+      name: 'Chromium + static page',
+      run: async () => {
+        server = http.createServer((_req, res) => res.end('<!doctype html><title>x</title><main data-state="ready">ready</main>'));
+        await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        browser = await chromium.launch(chromiumOptions);
+        const page = await (await browser.newContext()).newPage();
+        await page.goto(`http://127.0.0.1:${port}/`);
+        await page.locator('[data-state="ready"]').waitFor();
+      },
+      teardown: async () => {
+        await browser?.close();
+        await new Promise((resolve) => server?.close(resolve));
+      },
+    },
+    subject: {
+      name: 'Chamber browser host',
+      run: async () => {
+        const started = await startHost(fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-bench-')));
+        host = started.child;
+        browser = await chromium.launch(chromiumOptions);
+        const page = await (await browser.newContext()).newPage();
+        await page.goto(started.url);
+        await page.locator('section[data-state="ready"]').waitFor();
+      },
+      teardown: async () => {
+        await browser?.close();
+        const exited = new Promise((resolve) => host?.once('exit', resolve));
+        host?.kill('SIGTERM');
+        await exited;
+      },
+    },
+  };
+}

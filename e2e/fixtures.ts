@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, _electron, chromium, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { findElectronBinary } from '../scripts/electron-binary.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** What a journey needs, whichever shell runs the app. */
+export interface ChamberApp {
+  page: Page;
+  dataDir: string;
+  /** Where the browser host serves from (null in Electron). */
+  origin: string | null;
+}
+
+interface RunningHost {
+  url: string;
+  origin: string;
+  process: ChildProcess;
+}
+
+/** Starts the real browser host (node dist/host/server.cjs) and reads the URL it prints. */
+export async function startHost(dataDir: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'host', 'server.cjs')], {
+    env: { ...process.env, CHAMBER_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
+  });
+  return { url, origin: new URL(url).origin, process: child };
+}
+
+export async function stopHost(host: RunningHost): Promise<void> {
+  if (host.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => host.process.once('exit', resolve));
+  host.process.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<{ app: ChamberApp }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-e2e-'));
+    if (testInfo.project.metadata.host === 'electron') {
+      const binary = findElectronBinary();
+      if (!binary.found) {
+        const reason = `Electron project skipped: ${binary.reason}. The same journeys ran against the browser host.`;
+        console.warn(reason);
+        testInfo.skip(true, reason);
+        return;
+      }
+      const electronApp = await _electron.launch({
+        executablePath: binary.path,
+        args: [root],
+        env: { ...process.env, CHAMBER_DATA_DIR: dataDir },
+      });
+      const page = await electronApp.firstWindow();
+      await use({ page, dataDir, origin: null });
+      await electronApp.close();
+      return;
+    }
+
+    const host = await startHost(dataDir);
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(host.url);
+    await use({ page, dataDir, origin: host.origin });
+    await browser.close();
+    await stopHost(host);
+  },
+});
+
+/** Fails with the list of violations, so a reader sees what to fix. */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${screen}`).toEqual([]);
+}
+
+export { expect };
