@@ -74,7 +74,7 @@ export async function measure(workload: Workload): Promise<Measurement> {
 
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-export function report(measurements: Measurement[], resultsFile: string): string {
+export function report(measurements: Measurement[], notes: readonly string[], resultsFile: string): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -86,6 +86,7 @@ export function report(measurements: Measurement[], resultsFile: string): string
     ),
     '',
     ...measurements.map((m) => `- **${m.workload}**: ${m.description}`),
+    ...notes.map((n) => `- ${n}`),
     '',
   ];
   const text = lines.join('\n');

@@ -2,11 +2,15 @@ import path from 'node:path';
 import { measure, report, type Workload } from './harness';
 import { coldStart } from './workloads/coldStart';
 import { meetingInserts } from './workloads/meetingInserts';
+import { importStall, notes, packImport, packSearch } from './workloads/packs';
 
 /** `npm run bench [name…]`: runs the named workloads (all by default) and appends to RESULTS.md. */
 const workloads: Record<string, () => Workload> = {
   'cold-start': coldStart,
   'meeting-inserts': meetingInserts,
+  'pack-import': packImport,
+  'pack-search': packSearch,
+  'import-stall': importStall,
 };
 
 async function main(): Promise<void> {
@@ -22,7 +26,7 @@ async function main(): Promise<void> {
     measurements.push(await measure(make()));
   }
   // Built to dist/bench/run.cjs; results live beside the sources.
-  console.log(`\n${report(measurements, path.resolve(__dirname, '..', '..', 'bench', 'RESULTS.md'))}`);
+  console.log(`\n${report(measurements, notes, path.resolve(__dirname, '..', '..', 'bench', 'RESULTS.md'))}`);
 }
 
 main().catch((error: unknown) => {

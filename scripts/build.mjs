@@ -14,6 +14,9 @@ const nodeTargets = [
   { entry: 'electron/preload/preload.ts', out: 'electron/preload.cjs', electron: true },
   { entry: 'electron/core/process/utilityEntry.ts', out: 'core/utility.cjs' },
   { entry: 'electron/core/process/workerEntry.ts', out: 'core/worker.cjs' },
+  // ESM so pdf.js (external) loads as the ES module it is, with its Node polyfills.
+  { entry: 'electron/core/packs/extractWorker.ts', out: 'core/extract-worker.mjs', format: 'esm' },
+  { entry: 'tools/sample-packs/cli.ts', out: 'tools/sample-packs.cjs' },
   { entry: 'electron/host/main.ts', out: 'host/server.cjs' },
   { entry: 'electron/cli/main.ts', out: 'cli/chamber.cjs' },
   { entry: 'bench/run.ts', out: 'bench/run.cjs' },
@@ -28,12 +31,12 @@ async function buildNode() {
         outfile: path.join('dist', t.out),
         bundle: true,
         platform: 'node',
-        format: 'cjs',
+        format: t.format ?? 'cjs',
         target: t.electron ? 'node22' : 'node20',
         sourcemap: true,
         // Native and Electron modules stay outside the bundle; everything else is inlined so the
         // sandboxed preload and the packaged app need no node_modules lookups for our code.
-        external: ['electron', 'better-sqlite3', 'playwright-core', '@playwright/test', 'chromium-bidi'],
+        external: ['electron', 'better-sqlite3', 'playwright-core', '@playwright/test', 'chromium-bidi', 'pdfkit', 'pdfjs-dist', 'pdfjs-dist/*'],
         define: { __CHAMBER_VERSION__: JSON.stringify(pkg.version) },
         logLevel: 'warning',
       }),
@@ -45,7 +48,14 @@ async function buildRenderer() {
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), configLoader: 'runner', logLevel: 'warn' });
 }
 
-const steps = { node: buildNode, renderer: buildRenderer };
+/** Typesets the seed texts into the sample packs the app offers and the tests use. */
+async function buildSamplePacks() {
+  const { spawnSync } = await import('node:child_process');
+  const result = spawnSync(process.execPath, [path.join(root, 'dist/tools/sample-packs.cjs'), path.join(root, 'dist/sample-packs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('sample pack generation failed');
+}
+
+const steps = { node: buildNode, 'sample-packs': buildSamplePacks, renderer: buildRenderer };
 for (const [name, step] of Object.entries(steps)) {
   if (only.length === 0 || only.includes(name)) await step();
 }

@@ -14,6 +14,9 @@ export const errorCodes = [
   'DATABASE_TOO_NEW',
   'MIGRATION_TAMPERED',
   'CORE_UNAVAILABLE',
+  'UPLOAD_OUT_OF_ORDER',
+  'UPLOAD_INCOMPLETE',
+  'JOB_NOT_FOUND',
   'INTERNAL',
 ] as const;
 

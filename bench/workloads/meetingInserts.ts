@@ -51,7 +51,7 @@ export function meetingInserts(): Workload {
     subject: {
       name: 'createMeeting via contract',
       setup: () => {
-        core = openCore({ dataDir: fresh() });
+        core = openCore({ dataDir: fresh(), distDir: path.resolve(__dirname, '..') });
       },
       run: async () => {
         for (let i = 0; i < count; i++) {

@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/result';
 import { openCore, type Core } from '../core/core';
 import { resolveDataDir } from '../core/dataDir';
 import { CoreError } from '../core/errors';
+import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
 
 export interface CliIo {
@@ -11,13 +12,15 @@ export interface CliIo {
   err(text: string): void;
 }
 
+type Failure = Omit<ApiError, 'code'> & { code: string };
+
 class CliFailure extends Error {
-  constructor(readonly apiError: ApiError) {
+  constructor(readonly apiError: Failure) {
     super(apiError.message);
   }
 }
 
-function describe(error: ApiError): string {
+function describe(error: Failure): string {
   const lines = [`chamber: ${error.message} [${error.code}]`];
   for (const issue of error.issues ?? []) lines.push(`  ${issue.path.join('.') || 'input'}: ${issue.message}`);
   return lines.join('\n');
@@ -27,17 +30,20 @@ function describe(error: ApiError): string {
  * The `chamber` command. Returns the exit code instead of exiting so tests can drive it in-process
  * as well as through the real binary.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, distDir: string): Promise<number> {
   let core: Core | null = null;
-  const withCore = async <N extends OperationName>(command: Command, name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
+  const coreFor = (command: Command): Core => {
     const { dataDir } = command.optsWithGlobals<{ dataDir?: string }>();
     try {
-      core ??= openCore({ dataDir: resolveDataDir(dataDir), log: (message) => io.err(`chamber: ${message}`) });
+      core ??= openCore({ dataDir: resolveDataDir(dataDir), distDir, log: (message) => io.err(`chamber: ${message}`) });
+      return core;
     } catch (error) {
       if (error instanceof CoreError) throw new CliFailure({ code: error.code, message: error.message });
       throw error;
     }
-    const result = await core.call(name, input);
+  };
+  const withCore = async <N extends OperationName>(command: Command, name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
+    const result = await coreFor(command).call(name, input);
     if (!result.ok) throw new CliFailure(result.error);
     return result.value;
   };
@@ -83,6 +89,54 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         venue: options.venue,
       });
       io.out(options.json ? JSON.stringify(meeting, null, 2) : `Created meeting ${meeting.id}`);
+    });
+
+  program
+    .command('import-pack')
+    .description('import an agenda pack PDF: a new meeting, or a new version of a meeting already held')
+    .argument('<file>', 'the agenda pack PDF')
+    .option('--meeting <id>', 'attach to this meeting instead of matching the front sheet')
+    .option('--json', 'print the meeting, items and page mapping as JSON')
+    .action(async (file: string, options: { meeting?: string; json?: boolean }, command: Command) => {
+      const core = coreFor(command);
+      let result;
+      try {
+        result = await core.importPackFile(file, { meetingId: options.meeting }, (done, total) => {
+          if (process.stderr.isTTY) process.stderr.write(`\rExtracting text: page ${done} of ${total}`);
+        });
+      } catch (error) {
+        if (error instanceof ImportError || error instanceof CoreError) throw new CliFailure({ code: error.code, message: error.message });
+        throw error;
+      } finally {
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      }
+      const meeting = await withCore(command, 'getMeeting', { id: result.meetingId });
+      const { structure } = result;
+      if (options.json) {
+        io.out(
+          JSON.stringify(
+            {
+              meeting: { id: meeting.id, committee: meeting.committee, date: meeting.date, startTime: meeting.startTime, venue: meeting.venue, members: structure.meeting.members },
+              items: structure.items,
+              pageCount: result.pageCount,
+              version: result.version,
+              alreadyImported: result.alreadyImported,
+              changes: result.changes,
+              warnings: structure.warnings,
+            },
+            null,
+            2,
+          ),
+        );
+        return;
+      }
+      io.out(`${result.alreadyImported ? 'Already imported' : 'Imported'} ${file} as version ${result.version} of the pack for ${meeting.committee}, ${meeting.date} ${meeting.startTime} (${result.pageCount} pages)`);
+      for (const item of structure.items) {
+        const pages = item.pdfPages ? `PDF pages ${item.pdfPages.from}-${item.pdfPages.to}` : item.status;
+        io.out(`  ${item.number.padEnd(4)} ${item.title} [${pages}]`);
+      }
+      for (const change of result.changes) io.out(`  changed since the previous version: item ${change.number} ${change.change}`);
+      for (const warning of structure.warnings) io.err(`warning: ${warning.detail} [${warning.code}]`);
     });
 
   try {

@@ -1,21 +1,41 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import type { PackImportResult } from '../../shared/domain/import';
 import { databaseFileName, openDatabase, type Db } from './db/database';
 import { createDispatcher, type Dispatcher, type Handlers, type Logger } from './dispatcher';
+import { CoreError } from './errors';
+import { Jobs } from './jobs';
+import { DocumentStore } from './packs/documentStore';
+import { ImportError } from './packs/importError';
+import { PackImporter, type ImportOptions } from './packs/importer';
+import { workerExtractor, type Extractor } from './packs/runExtraction';
+import { Uploads } from './packs/uploads';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
+import { PacksRepository } from './repositories/packs';
 import { SettingsRepository } from './repositories/settings';
 import { appVersion } from './version';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The built dist/ folder: worker entries and bundled sample packs live there. */
+  distDir: string;
   clock?: () => Date;
   log?: Logger;
+  /** Replaces the worker-thread extractor (benchmarks compare the two). */
+  extractor?: Extractor;
+  maxPages?: number;
 }
 
 export interface Core extends Dispatcher {
   readonly dataDir: string;
+  readonly jobs: Jobs;
+  /** For the command line: import a file from disk and wait for the result. */
+  importPackFile(file: string, options?: ImportOptions, onProgress?: (done: number, total: number) => void): Promise<PackImportResult>;
   close(): void;
 }
+
+export const defaultMaxPages = 5000;
 
 /** Opens the data directory and wires repositories to the contract's handler map. */
 export function openCore(options: CoreOptions): Core {
@@ -23,6 +43,18 @@ export function openCore(options: CoreOptions): Core {
   const writer = new DomainWriter(db, options.clock);
   const meetings = new MeetingsRepository(db, writer);
   const settings = new SettingsRepository(db);
+  const packs = new PacksRepository(db);
+  const store = new DocumentStore(path.join(options.dataDir, 'documents'));
+  const uploads = new Uploads(path.join(options.dataDir, 'uploads'));
+  const jobs = new Jobs();
+  const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
+  const importer = new PackImporter(db, writer, meetings, packs, store, extractor);
+
+  const startImport = (read: () => { fileName: string; bytes: Uint8Array }, importOptions: ImportOptions) =>
+    jobs.start(async (context) => {
+      const { fileName, bytes } = read();
+      return importer.import(bytes, fileName, importOptions, context);
+    });
 
   const handlers: Handlers = {
     getAppInfo: () => ({ version: appVersion, schemaVersion, dataDir: options.dataDir }),
@@ -31,10 +63,72 @@ export function openCore(options: CoreOptions): Core {
     createMeeting: (input) => meetings.create(input),
     getSettings: () => settings.get(),
     updateSettings: (change) => settings.update(change),
+    beginUpload: ({ fileName, byteSize }) => ({ uploadId: uploads.begin(fileName, byteSize) }),
+    uploadChunk: ({ uploadId, offset, data }) => ({ received: uploads.append(uploadId, offset, data) }),
+    startPackImport: ({ uploadId, meetingId }) => {
+      const upload = uploads.take(uploadId);
+      return { jobId: startImport(() => upload, { meetingId }).id };
+    },
+    openSamplePack: () => ({ jobId: startImport(() => readSamplePack(options.distDir), {}).id }),
+    getJob: ({ jobId }) => jobs.get(jobId),
+    cancelJob: ({ jobId }) => jobs.cancel(jobId),
+    getMeetingPack: ({ meetingId, version }) => {
+      meetings.get(meetingId);
+      return packs.get(meetingId, version);
+    },
+    readDocument: ({ sha256, offset, length }) => {
+      const { data, total } = store.read(sha256, offset, length);
+      return { data: data.toString('base64'), total };
+    },
+    searchPacks: ({ query, limit }) => packs.search(query, limit),
   };
 
   const dispatcher = createDispatcher(handlers, options.log);
-  return { ...dispatcher, dataDir: options.dataDir, close: () => closeDb(db) };
+  return {
+    ...dispatcher,
+    dataDir: options.dataDir,
+    jobs,
+    importPackFile: async (file, importOptions = {}, onProgress) => {
+      const bytes = readFileOrFail(file);
+      const job = jobs.start((context) =>
+        importer.import(bytes, path.basename(file), importOptions, {
+          signal: context.signal,
+          progress: (phase, done, total) => {
+            context.progress(phase, done, total);
+            if (phase === 'extracting' && total) onProgress?.(done ?? 0, total);
+          },
+        }),
+      );
+      const finished = await jobs.wait(job.id);
+      if (finished.result) return finished.result;
+      throw new ImportError(asImportCode(finished.error?.code), finished.error?.message ?? 'The import failed');
+    },
+    close: () => closeDb(db),
+  };
+}
+
+/** The sample pack the app offers to newcomers: the 17 January 2022 pack built from the seeds. */
+function readSamplePack(distDir: string): { fileName: string; bytes: Uint8Array } {
+  const dir = path.join(distDir, 'sample-packs');
+  const manifestFile = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) throw new ImportError('SAMPLE_PACK_MISSING', 'The sample packs were not built (run npm run build)');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { packs: { file: string; meeting: { date: string } | null; revisions?: unknown }[] };
+  const pack = manifest.packs.find((p) => p.meeting?.date === '2022-01-17' && !p.revisions);
+  if (!pack) throw new ImportError('SAMPLE_PACK_MISSING', 'The sample pack is missing from the manifest');
+  return { fileName: pack.file, bytes: fs.readFileSync(path.join(dir, pack.file)) };
+}
+
+function readFileOrFail(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new CoreError('NOT_FOUND', `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function asImportCode(code: string | undefined): ImportError['code'] {
+  const known = ['NOT_A_PDF', 'FILE_TOO_LARGE', 'PDF_ENCRYPTED', 'PDF_CORRUPT', 'PDF_TOO_MANY_PAGES', 'PACK_NEEDS_MEETING', 'SAMPLE_PACK_MISSING', 'CANCELLED'] as const;
+  return (known as readonly string[]).includes(code ?? '') ? (code as ImportError['code']) : 'IMPORT_FAILED';
 }
 
 function closeDb(db: Db): void {

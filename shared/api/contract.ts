@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Meeting, MeetingId, NewMeeting } from '../domain/meeting';
 import { Settings } from '../domain/settings';
+import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
  * The whole API of Chamber's core, declared once. The IPC binding, the preload, the browser host,
@@ -48,6 +49,51 @@ export const contract = {
     summary: 'Change device-local preferences',
     input: Settings.partial().strict(),
     output: Settings,
+  }),
+  beginUpload: operation({
+    summary: 'Start sending a file (an agenda pack) to the core in chunks',
+    input: BeginUploadInput,
+    output: z.object({ uploadId: UploadId }),
+  }),
+  uploadChunk: operation({
+    summary: 'Send the next chunk of an upload, in order',
+    input: UploadChunkInput,
+    output: z.object({ received: z.number().int().nonnegative() }),
+  }),
+  startPackImport: operation({
+    summary: 'Import a finished upload as an agenda pack (runs as a job with progress)',
+    input: z.object({ uploadId: UploadId, meetingId: z.uuid().optional() }).strict(),
+    output: z.object({ jobId: JobId }),
+  }),
+  openSamplePack: operation({
+    summary: 'Import the bundled sample pack (17 January 2022) as a job',
+    input: z.object({}).strict(),
+    output: z.object({ jobId: JobId }),
+  }),
+  getJob: operation({
+    summary: 'Progress and outcome of a long-running job',
+    input: z.object({ jobId: JobId }).strict(),
+    output: Job,
+  }),
+  cancelJob: operation({
+    summary: 'Cancel a running job; nothing it started is left half-written',
+    input: z.object({ jobId: JobId }).strict(),
+    output: Job,
+  }),
+  getMeetingPack: operation({
+    summary: "A meeting's agenda pack: items mapped to pages, printed page numbers, versions",
+    input: z.object({ meetingId: z.uuid(), version: z.number().int().positive().optional() }).strict(),
+    output: MeetingPack.nullable(),
+  }),
+  readDocument: operation({
+    summary: 'A byte range of a stored PDF, base64 (for pdf.js range loading)',
+    input: z.object({ sha256: Sha256, offset: z.number().int().nonnegative(), length: z.number().int().positive().max(4 * 1024 * 1024) }).strict(),
+    output: z.object({ data: z.string(), total: z.number().int().nonnegative() }),
+  }),
+  searchPacks: operation({
+    summary: 'Full-text search over every page of every pack',
+    input: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().positive().max(200).default(50) }).strict(),
+    output: z.array(SearchHit),
   }),
 };
 

@@ -7,11 +7,11 @@ import { ToCore, type FromCore, type Port } from './protocol';
  * Runs the core behind a message port. Calls are handled one at a time in arrival order: SQLite has
  * one writer anyway, and ordered handling keeps "acknowledged" meaning "committed".
  */
-export function serveCore(port: Port, dataDir: string, onClosed: () => void): void {
+export function serveCore(port: Port, dataDir: string, distDir: string, onClosed: () => void): void {
   const send = (message: FromCore) => port.post(message);
   let core: Core;
   try {
-    core = openCore({ dataDir, log: (message, detail) => console.error(`[core] ${message}`, detail ?? '') });
+    core = openCore({ dataDir, distDir, log: (message, detail) => console.error(`[core] ${message}`, detail ?? '') });
   } catch (error) {
     const failure =
       error instanceof CoreError ? err(error.code, error.message) : err('INTERNAL', `Chamber could not open its data: ${String(error)}`);

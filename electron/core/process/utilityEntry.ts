@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { serveCore } from './serve';
 
 /**
@@ -16,5 +17,7 @@ if (!dataDir) throw new Error('CHAMBER_DATA_DIR must be set for the core process
 serveCore(
   { post: (message) => parentPort.postMessage(message), onMessage: (listener) => parentPort.on('message', (event) => listener(event.data)) },
   dataDir,
+  // Bundled to dist/core/utility.cjs.
+  path.resolve(__dirname, '..'),
   () => process.exit(0),
 );

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { serveCore } from './serve';
 
@@ -8,5 +9,7 @@ const { dataDir } = workerData as { dataDir: string };
 serveCore(
   { post: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', listener) },
   dataDir,
+  // Bundled to dist/core/worker.cjs.
+  path.resolve(__dirname, '..'),
   () => port.close(),
 );

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../core';
 import { databaseFileName } from '../db/database';
-import { makeTempDir } from '../testing/tempDir';
+import { distDir, makeTempDir } from '../testing/tempDir';
 
 const input = {
   title: 'Data Sharing and Analytics',
@@ -27,7 +27,7 @@ interface OutboxRow {
 describe('meetings repository', () => {
   it('creates a meeting and its outbox mutation in the same transaction, persisted to disk', async () => {
     const dataDir = makeTempDir();
-    const core = openCore({ dataDir, clock: () => new Date('2022-01-07T09:30:00Z') });
+    const core = openCore({ dataDir, distDir, clock: () => new Date('2022-01-07T09:30:00Z') });
     const created = await core.call('createMeeting', { ...input, title: `  ${input.title}  ` });
     if (!created.ok) throw new Error(created.error.message);
     expect(created.value).toMatchObject({ ...input, status: 'scheduled', version: 0, createdAt: '2022-01-07T09:30:00.000Z' });
@@ -43,19 +43,19 @@ describe('meetings repository', () => {
     expect(row?.client_id).toBe(clientId);
     db.close();
 
-    const reopened = openCore({ dataDir });
+    const reopened = openCore({ dataDir, distDir });
     expect(await reopened.call('getMeeting', { id: created.value.id })).toEqual({ ok: true, value: created.value });
     reopened.close();
   });
 
   it('leaves nothing half-written when the outbox append fails', async () => {
     const dataDir = makeTempDir();
-    openCore({ dataDir }).close();
+    openCore({ dataDir, distDir }).close();
     const db = new Database(path.join(dataDir, databaseFileName));
     db.exec("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     db.close();
 
-    const core = openCore({ dataDir });
+    const core = openCore({ dataDir, distDir });
     const result = await core.call('createMeeting', input);
     expect(result.ok ? 'saved' : result.error.code).toBe('INTERNAL');
     expect(await core.call('listMeetings', {})).toEqual({ ok: true, value: [] });
@@ -63,7 +63,7 @@ describe('meetings repository', () => {
   });
 
   it('lists meetings soonest first and answers NOT_FOUND for an unknown id', async () => {
-    const core = openCore({ dataDir: makeTempDir() });
+    const core = openCore({ dataDir: makeTempDir(), distDir });
     await core.call('createMeeting', { ...input, title: 'Later', date: '2022-03-01' });
     await core.call('createMeeting', { ...input, title: 'Earlier', date: '2021-11-08' });
     await core.call('createMeeting', { ...input, title: 'Same day, earlier time', date: '2022-03-01', startTime: '09:30' });
@@ -76,13 +76,13 @@ describe('meetings repository', () => {
 
   it('keeps device settings out of the outbox', async () => {
     const dataDir = makeTempDir();
-    const core = openCore({ dataDir });
+    const core = openCore({ dataDir, distDir });
     expect(await core.call('getSettings', {})).toEqual({ ok: true, value: { language: 'en-GB' } });
     expect(await core.call('updateSettings', { language: 'cy' })).toEqual({ ok: true, value: { language: 'cy' } });
     const bad = await core.call('updateSettings', { language: 'fr' } as never);
     expect(bad.ok).toBe(false);
     core.close();
-    const reopened = openCore({ dataDir });
+    const reopened = openCore({ dataDir, distDir });
     expect(await reopened.call('getSettings', {})).toEqual({ ok: true, value: { language: 'cy' } });
     reopened.close();
     const db = new Database(path.join(dataDir, databaseFileName), { readonly: true });

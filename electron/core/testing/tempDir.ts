@@ -6,3 +6,6 @@ import path from 'node:path';
 export function makeTempDir(prefix = 'chamber-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/** The built dist/ (the Vitest global set-up builds it first): worker entries and sample packs. */
+export const distDir = path.resolve(import.meta.dirname, '..', '..', '..', 'dist');

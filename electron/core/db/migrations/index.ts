@@ -1,7 +1,8 @@
 import type { Migration } from '../migration';
 import { migration0001 } from './0001_meetings_outbox';
+import { migration0002 } from './0002_packs_search';
 
 /** In version order; append new migrations, never edit or reorder landed ones. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

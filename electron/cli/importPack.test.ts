@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { january2022, november2019 } from '../core/testing/samplePacks';
+import { makeTempDir } from '../core/testing/tempDir';
+
+const bin = path.resolve(import.meta.dirname, '../../bin/chamber.cjs');
+const chamber = (args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('chamber import-pack', () => {
+  it.each([
+    ['17 January 2022', january2022],
+    ['5 November 2019', november2019],
+  ])('prints the structure of the %s sample pack, every item right', (_label, pick) => {
+    const truth = pick();
+    const dataDir = makeTempDir();
+    const run = chamber(['import-pack', truth.path, '--json', '--data-dir', dataDir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      meeting: { id: string; committee: string; date: string; startTime: string; venue: string; members: unknown[] };
+      items: { number: string; title: string; printedPages: unknown; pdfPages: unknown; timing: unknown; status: string }[];
+      pageCount: number;
+    };
+    expect(out.meeting.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(out.meeting).toMatchObject({ ...truth.meeting, members: truth.meeting?.members });
+    expect(out.pageCount).toBe(truth.pageCount);
+    expect(out.items).toEqual(
+      truth.items.map((i) => ({ number: String(i.number), title: i.title, printedPages: i.printedPages, pdfPages: i.pdfPages, timing: i.timing, status: i.status })),
+    );
+    // The meeting it made is the one the rest of the app sees.
+    const listed = JSON.parse(chamber(['meetings', 'list', '--json', '--data-dir', dataDir]).stdout) as { id: string }[];
+    expect(listed.map((m) => m.id)).toEqual([out.meeting.id]);
+  });
+
+  it('refuses a file that is not a PDF with a clear message and exit 1', () => {
+    const run = chamber(['import-pack', bin, '--data-dir', makeTempDir()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/not a PDF file \[NOT_A_PDF\]/);
+  });
+});

@@ -1,0 +1,23 @@
+export const importErrorCodes = [
+  'NOT_A_PDF',
+  'FILE_TOO_LARGE',
+  'PDF_ENCRYPTED',
+  'PDF_CORRUPT',
+  'PDF_TOO_MANY_PAGES',
+  'PACK_NEEDS_MEETING',
+  'SAMPLE_PACK_MISSING',
+  'CANCELLED',
+  'IMPORT_FAILED',
+] as const;
+export type ImportErrorCode = (typeof importErrorCodes)[number];
+
+/** Why an import stopped; carried in the job's error and translated by code in the renderer. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}

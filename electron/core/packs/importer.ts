@@ -1,0 +1,131 @@
+import { PackStructure, type StructureWarning } from '../../../shared/domain/pack';
+import type { PackImportResult } from '../../../shared/domain/import';
+import { parsePackStructure } from '../../../shared/packs/structure';
+import type { Db } from '../db/database';
+import type { JobContext } from '../jobs';
+import type { DomainWriter } from '../repositories/domainWriter';
+import type { MeetingsRepository } from '../repositories/meetings';
+import type { PacksRepository } from '../repositories/packs';
+import { sha256Hex, type DocumentStore } from './documentStore';
+import { ImportError } from './importError';
+import type { Extractor } from './runExtraction';
+
+export const maxPackBytes = 512 * 1024 * 1024;
+/** Above this many pages the import still runs, with a warning that it will be slow to read. */
+const veryLargePack = 1000;
+
+export interface ImportOptions {
+  /** Attach to this meeting instead of matching the front sheet's committee and date. */
+  meetingId?: string | undefined;
+}
+
+/**
+ * Turns a PDF into a meeting's pack: extract text (worker thread), read the structure, store the
+ * file by hash, then write document, meeting, pack version, pages (and so the search index), items
+ * and outbox entries in one transaction. A failure or cancel at any point leaves nothing behind.
+ */
+export class PackImporter {
+  constructor(
+    private readonly db: Db,
+    private readonly writer: DomainWriter,
+    private readonly meetings: MeetingsRepository,
+    private readonly packs: PacksRepository,
+    private readonly store: DocumentStore,
+    private readonly extract: Extractor,
+  ) {}
+
+  async import(bytes: Uint8Array, sourceName: string, options: ImportOptions, context: JobContext): Promise<PackImportResult> {
+    context.progress('reading');
+    if (bytes.length > maxPackBytes) throw new ImportError('FILE_TOO_LARGE', `The file is larger than ${maxPackBytes / 2 ** 20} MiB`);
+    if (!startsWithPdfHeader(bytes)) throw new ImportError('NOT_A_PDF', `${sourceName} is not a PDF file`);
+    if (options.meetingId) this.meetings.get(options.meetingId);
+    const sha256 = sha256Hex(bytes);
+
+    context.progress('extracting', 0, 0);
+    const extracted = await this.extract(bytes, (done, total) => context.progress('extracting', done, total), context.signal);
+    if (context.signal.aborted) throw new ImportError('CANCELLED', 'The import was cancelled');
+
+    context.progress('structuring', extracted.pageCount, extracted.pageCount);
+    const parsed = parsePackStructure(extracted.pages);
+    const warnings: StructureWarning[] = [...parsed.warnings];
+    if (extracted.pageCount > veryLargePack) {
+      warnings.push({ code: 'VERY_LARGE_PACK', detail: `${extracted.pageCount} pages` });
+    }
+    const structure = PackStructure.parse({ ...parsed, warnings });
+
+    context.progress('saving', extracted.pageCount, extracted.pageCount);
+    const newFile = this.store.put(sha256, bytes);
+    try {
+      return this.save(sha256, bytes.length, sourceName, structure, extracted.pages.map((p) => p.text), options, context);
+    } catch (error) {
+      // The transaction rolled back; drop the file too unless an earlier import still uses it.
+      if (newFile && !this.documentReferenced(sha256)) this.store.remove(sha256);
+      throw error;
+    }
+  }
+
+  private save(
+    sha256: string,
+    byteSize: number,
+    sourceName: string,
+    structure: PackStructure,
+    pageTexts: string[],
+    options: ImportOptions,
+    context: JobContext,
+  ): PackImportResult {
+    return this.writer.write((tx) => {
+      if (context.signal.aborted) throw new ImportError('CANCELLED', 'The import was cancelled');
+      const meetingId = options.meetingId ?? this.matchOrCreateMeeting(structure);
+      const latest = this.packs.latest(meetingId);
+      if (latest && latest.document_sha256 === sha256) {
+        return {
+          meetingId,
+          packId: latest.id,
+          version: latest.version,
+          pageCount: latest.page_count,
+          alreadyImported: true,
+          structure,
+          changes: [],
+        };
+      }
+      const version = (latest?.version ?? 0) + 1;
+      const packId = this.packs.insertVersion({ meetingId, version, sha256, byteSize, sourceName, structure, pageTexts }, tx);
+      return {
+        meetingId,
+        packId,
+        version,
+        pageCount: pageTexts.length,
+        alreadyImported: false,
+        structure,
+        changes: latest ? this.packs.compare(latest.id, packId) : [],
+      };
+    });
+  }
+
+  /** A pack naming the committee and date of a meeting we hold is a new version of its pack. */
+  private matchOrCreateMeeting(structure: PackStructure): string {
+    const { committee, date, startTime, venue } = structure.meeting;
+    if (!committee || !date) {
+      const missing = [!committee && 'committee', !date && 'date'].filter(Boolean).join(' and ');
+      throw new ImportError('PACK_NEEDS_MEETING', `The front sheet does not say the ${missing}; choose the meeting this pack belongs to.`);
+    }
+    const existing = this.packs.findMeetingByCommitteeAndDate(committee, date);
+    if (existing) return existing;
+    if (!startTime || !venue) {
+      const missing = [!startTime && 'start time', !venue && 'venue'].filter(Boolean).join(' and ');
+      throw new ImportError('PACK_NEEDS_MEETING', `The front sheet does not say the ${missing}; choose or create the meeting this pack belongs to.`);
+    }
+    return this.meetings.create({ title: committee, committee, date, startTime, venue }).id;
+  }
+
+  private documentReferenced(sha256: string): boolean {
+    return this.db.prepare('SELECT 1 FROM packs WHERE document_sha256 = ? LIMIT 1').get(sha256) !== undefined;
+  }
+}
+
+function startsWithPdfHeader(bytes: Uint8Array): boolean {
+  // The header may follow a little junk (some generators prefix a BOM or whitespace); 1 KiB is the
+  // window PDF readers allow.
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}

@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import type { MeetingPack, SearchHit } from '../../../shared/domain/import';
+import type { ItemStatus, PackItem, PackMember, PackStructure, StructureWarning } from '../../../shared/domain/pack';
+import type { Db } from '../db/database';
+import type { DomainTransaction } from './domainWriter';
+
+interface PackRow {
+  id: string;
+  meeting_id: string;
+  version: number;
+  document_sha256: string;
+  source_name: string;
+  warnings: string;
+  imported_at: string;
+  byte_size: number;
+  page_count: number;
+}
+
+interface ItemRow {
+  number: string;
+  title: string;
+  printed_from: number | null;
+  printed_to: number | null;
+  pdf_from: number | null;
+  pdf_to: number | null;
+  timing_from: string | null;
+  timing_to: string | null;
+  status: ItemStatus;
+}
+
+export interface NewPackVersion {
+  meetingId: string;
+  version: number;
+  sha256: string;
+  byteSize: number;
+  sourceName: string;
+  structure: PackStructure;
+  pageTexts: string[];
+}
+
+export type ItemChange = MeetingPack['changes'][number];
+
+const range = (from: number | null, to: number | null) => (from !== null && to !== null ? { from, to } : null);
+const toItem = (row: ItemRow): PackItem => ({
+  number: row.number,
+  title: row.title,
+  printedPages: range(row.printed_from, row.printed_to),
+  pdfPages: range(row.pdf_from, row.pdf_to),
+  timing: row.timing_from !== null && row.timing_to !== null ? { from: row.timing_from, to: row.timing_to } : null,
+  status: row.status,
+});
+
+/** Page text as compared between versions: the printed footer moves when pages shift, so drop it. */
+const comparable = (text: string) => text.replace(/^\s*(Page|Tudalen)\s+\d+\s*$/gim, '').replace(/\s+/g, ' ').trim();
+
+/** Agenda packs, their versions, pages (with the FTS index) and items. */
+export class PacksRepository {
+  constructor(private readonly db: Db) {}
+
+  findMeetingByCommitteeAndDate(committee: string, date: string): string | null {
+    const row = this.db
+      .prepare<[string, string], { id: string }>('SELECT id FROM meetings WHERE lower(committee) = lower(?) AND date = ? ORDER BY created_at LIMIT 1')
+      .get(committee, date);
+    return row?.id ?? null;
+  }
+
+  latest(meetingId: string): PackRow | null {
+    return this.packRow('WHERE p.meeting_id = ? ORDER BY p.version DESC LIMIT 1', meetingId);
+  }
+
+  /** Inside the caller's domain transaction: document row, pack, pages, items, members, outbox. */
+  insertVersion(pack: NewPackVersion, tx: DomainTransaction): string {
+    const id = randomUUID();
+    const { structure } = pack;
+    this.db
+      .prepare('INSERT OR IGNORE INTO documents (sha256, byte_size, page_count, created_at) VALUES (?, ?, ?, ?)')
+      .run(pack.sha256, pack.byteSize, pack.pageTexts.length, tx.now);
+    this.db
+      .prepare(
+        `INSERT INTO packs (id, meeting_id, version, document_sha256, source_name, structure_source, warnings, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, pack.meetingId, pack.version, pack.sha256, pack.sourceName, structure.source, JSON.stringify(structure.warnings), tx.now);
+    const insertPage = this.db.prepare('INSERT INTO pack_pages (pack_id, page_index, printed_page, text) VALUES (?, ?, ?, ?)');
+    pack.pageTexts.forEach((text, index) => insertPage.run(id, index, structure.printedPageNumbers[index] ?? null, text));
+    const insertItem = this.db.prepare(
+      `INSERT INTO agenda_items (id, pack_id, meeting_id, position, number, title, printed_from, printed_to, pdf_from, pdf_to, timing_from, timing_to, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    structure.items.forEach((item, position) =>
+      insertItem.run(
+        randomUUID(),
+        id,
+        pack.meetingId,
+        position,
+        item.number,
+        item.title,
+        item.printedPages?.from ?? null,
+        item.printedPages?.to ?? null,
+        item.pdfPages?.from ?? null,
+        item.pdfPages?.to ?? null,
+        item.timing?.from ?? null,
+        item.timing?.to ?? null,
+        item.status,
+      ),
+    );
+    if (structure.meeting.members.length > 0) this.replaceMembers(pack.meetingId, structure.meeting.members);
+    tx.record({
+      entity: 'pack',
+      entityId: id,
+      baseVersion: 0,
+      operation: 'create',
+      payload: { id, meetingId: pack.meetingId, version: pack.version, documentSha256: pack.sha256, sourceName: pack.sourceName, items: structure.items, members: structure.meeting.members },
+    });
+    return id;
+  }
+
+  get(meetingId: string, version?: number): MeetingPack | null {
+    const row = version === undefined ? this.latest(meetingId) : this.packRow('WHERE p.meeting_id = ? AND p.version = ?', meetingId, version);
+    if (!row) return null;
+    const versions = this.db
+      .prepare<[string], { id: string; version: number; imported_at: string; source_name: string; page_count: number }>(
+        `SELECT p.id, p.version, p.imported_at, p.source_name, d.page_count FROM packs p JOIN documents d ON d.sha256 = p.document_sha256
+         WHERE p.meeting_id = ? ORDER BY p.version`,
+      )
+      .all(meetingId);
+    const previous = versions.filter((v) => v.version < row.version).at(-1);
+    const printed = this.db
+      .prepare<[string], { printed_page: number | null }>('SELECT printed_page FROM pack_pages WHERE pack_id = ? ORDER BY page_index')
+      .all(row.id)
+      .map((r) => r.printed_page);
+    return {
+      meetingId,
+      packId: row.id,
+      version: row.version,
+      documentSha256: row.document_sha256,
+      byteSize: row.byte_size,
+      pageCount: row.page_count,
+      printedPageNumbers: printed,
+      items: this.items(row.id),
+      members: this.members(meetingId),
+      warnings: JSON.parse(row.warnings) as StructureWarning[],
+      versions: versions.map((v) => ({ packId: v.id, version: v.version, importedAt: v.imported_at, sourceName: v.source_name, pageCount: v.page_count })),
+      changes: previous ? this.compare(previous.id, row.id) : [],
+    };
+  }
+
+  /** Which items were added, removed or changed (title, pages, status or the text of their pages). */
+  compare(oldPackId: string, newPackId: string): ItemChange[] {
+    const oldItems = new Map(this.items(oldPackId).map((i) => [i.number, i]));
+    const newItems = new Map(this.items(newPackId).map((i) => [i.number, i]));
+    const changes: ItemChange[] = [];
+    for (const [number, item] of newItems) {
+      const before = oldItems.get(number);
+      if (!before) changes.push({ number, title: item.title, change: 'added' });
+      else if (
+        before.title !== item.title ||
+        before.status !== item.status ||
+        JSON.stringify(before.printedPages) !== JSON.stringify(item.printedPages) ||
+        this.itemText(oldPackId, before) !== this.itemText(newPackId, item)
+      ) {
+        changes.push({ number, title: item.title, change: 'changed' });
+      }
+    }
+    for (const [number, item] of oldItems) if (!newItems.has(number)) changes.push({ number, title: item.title, change: 'removed' });
+    return changes;
+  }
+
+  search(query: string, limit: number): SearchHit[] {
+    const match = toFtsQuery(query);
+    if (!match) return [];
+    const rows = this.db
+      .prepare<
+        [string, number],
+        { pack_id: string; page_index: number; printed_page: number | null; snippet: string; meeting_id: string; title: string; date: string; version: number }
+      >(
+        `SELECT pp.pack_id, pp.page_index, pp.printed_page,
+                snippet(pack_pages_fts, 0, char(1), char(2), '…', 16) AS snippet,
+                m.id AS meeting_id, m.title, m.date, p.version
+         FROM pack_pages_fts
+         JOIN pack_pages pp ON pp.id = pack_pages_fts.rowid
+         JOIN packs p ON p.id = pp.pack_id
+         JOIN meetings m ON m.id = p.meeting_id
+         WHERE pack_pages_fts MATCH ?
+           AND p.version = (SELECT max(version) FROM packs WHERE meeting_id = p.meeting_id)
+         ORDER BY bm25(pack_pages_fts), m.date DESC, pp.page_index
+         LIMIT ?`,
+      )
+      .all(match, limit);
+    const itemAt = this.db.prepare<[string, number, number], { number: string; title: string }>(
+      'SELECT number, title FROM agenda_items WHERE pack_id = ? AND pdf_from <= ? AND pdf_to >= ? ORDER BY position LIMIT 1',
+    );
+    return rows.map((r) => {
+      const page = r.page_index + 1;
+      const item = itemAt.get(r.pack_id, page, page);
+      return {
+        meetingId: r.meeting_id,
+        meetingTitle: r.title,
+        meetingDate: r.date,
+        packId: r.pack_id,
+        version: r.version,
+        page,
+        printedPage: r.printed_page,
+        itemNumber: item?.number ?? null,
+        itemTitle: item?.title ?? null,
+        snippet: segments(r.snippet),
+      };
+    });
+  }
+
+  private items(packId: string): PackItem[] {
+    return this.db.prepare<[string], ItemRow>('SELECT * FROM agenda_items WHERE pack_id = ? ORDER BY position').all(packId).map(toItem);
+  }
+
+  private members(meetingId: string): PackMember[] {
+    return this.db.prepare<[string], PackMember>('SELECT name, role FROM meeting_members WHERE meeting_id = ? ORDER BY position').all(meetingId);
+  }
+
+  private replaceMembers(meetingId: string, members: readonly PackMember[]): void {
+    this.db.prepare('DELETE FROM meeting_members WHERE meeting_id = ?').run(meetingId);
+    const insert = this.db.prepare('INSERT INTO meeting_members (meeting_id, position, name, role) VALUES (?, ?, ?, ?)');
+    members.forEach((m, i) => insert.run(meetingId, i, m.name, m.role));
+  }
+
+  private itemText(packId: string, item: PackItem): string {
+    if (!item.pdfPages) return '';
+    return this.db
+      .prepare<[string, number, number], { text: string }>('SELECT text FROM pack_pages WHERE pack_id = ? AND page_index BETWEEN ? AND ? ORDER BY page_index')
+      .all(packId, item.pdfPages.from - 1, item.pdfPages.to - 1)
+      .map((r) => comparable(r.text))
+      .join(' ');
+  }
+
+  private packRow(where: string, ...params: (string | number)[]): PackRow | null {
+    return (
+      this.db
+        .prepare<(string | number)[], PackRow>(
+          `SELECT p.*, d.byte_size, d.page_count FROM packs p JOIN documents d ON d.sha256 = p.document_sha256 ${where}`,
+        )
+        .get(...params) ?? null
+    );
+  }
+}
+
+/**
+ * Turns what a person types into a safe FTS5 expression: words are quoted (so FTS syntax in the
+ * query cannot break or widen it) and all must match; the last word matches as a prefix while
+ * typing; "quoted text" stays a phrase.
+ */
+export function toFtsQuery(input: string): string | null {
+  const parts: string[] = [];
+  const phrase = /"([^"]*)"/g;
+  const phrases = [...input.matchAll(phrase)].map((m) => m[1] ?? '');
+  for (const p of phrases) {
+    const words = p.match(/[\p{L}\p{N}]+/gu);
+    if (words) parts.push(`"${words.join(' ')}"`);
+  }
+  const rest = input.replace(phrase, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  rest.forEach((word, i) => parts.push(i === rest.length - 1 && phrases.length === 0 ? `"${word}"*` : `"${word}"`));
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+function segments(snippet: string): SearchHit['snippet'] {
+  const out: SearchHit['snippet'] = [];
+  // char(1)/char(2) are the match markers we asked snippet() for; they cannot occur in page text.
+  // eslint-disable-next-line no-control-regex
+  for (const [i, part] of snippet.split(/\u0001|\u0002/).entries()) {
+    if (part) out.push({ text: part.replace(/\s+/g, ' '), match: i % 2 === 1 });
+  }
+  return out;
+}
