@@ -54,11 +54,12 @@ describe('parseTiming', () => {
     ['(Amseriad dangosol: 1:30 – 2:15 y.p.)', '13:30', '14:15'],
     ['(14:00 – 14:45)', '14:00', '14:45'],
     ['(2:00 – 2:45)', '14:00', '14:45'],
+    ['(10 – 10.30am)', '10:00', '10:30'],
   ])('%s → %s–%s', (text, from, to) => {
     expect(parseTiming(text)).toEqual({ from, to });
   });
 
-  it.each(['1 - 18', 'Budget 2022/23', '19 - 32', 'no timing here', ''])('finds no timing in "%s"', (text) => {
+  it.each(['1 - 18', 'Budget 2022/23', '19 - 32', 'Appendix 5 - 10:30', 'no timing here', ''])('finds no timing in "%s"', (text) => {
     expect(parseTiming(text)).toBeNull();
   });
 });
@@ -171,6 +172,11 @@ describe('parsePackStructure: the front sheet', () => {
     expect(s.warnings.map((w) => w.code)).toEqual(['MEMBERS_NOT_FOUND']);
   });
 
+  it('reads a committee printed on the same line as the date', () => {
+    const s = parse([page(0, 'Corporate and Communities Overview and Scrutiny Panel Monday, 17 January 2022, 10.00 am, Council Chamber', 'Item No | Subject | Page No', '1 | Apologies')]);
+    expect(s.meeting).toMatchObject({ committee: 'Corporate and Communities Overview and Scrutiny Panel', date: '2022-01-17', startTime: '10:00', venue: 'Council Chamber' });
+  });
+
   it('does not take the date of issue or a date inside a sentence for the meeting date', () => {
     const s = parse([page(0, 'Some Panel', 'On 25th February 2021 the LGA ran a session', 'Item No | Subject | Page No', '1 | Apologies', 'Date of Issue: Friday, 7 January 2022')]);
     expect(s.meeting.date).toBeNull();
@@ -243,6 +249,20 @@ describe('parsePackStructure: the agenda table', () => {
     }
   });
 
+  it('uses bold for the title even where a long page entry outweighs it on the row’s first line', () => {
+    const s = parse([
+      itemRows(
+        line('1 | Apologies and Welcome', true),
+        line('3 | Open Forum | Previously circulated', false),
+        line('Residents may speak for three minutes each on any matter on the agenda.', false),
+        line('4 | Budget', true),
+        line('Monitoring', true),
+        line('Report of the Chief Financial Officer.', false),
+      ),
+    ]);
+    expect(s.items.map((i) => i.title)).toEqual(['Apologies and Welcome', 'Open Forum', 'Budget Monitoring']);
+  });
+
   it('reads rows printed without cells, numbers in sequence, and sub-items like 5a', () => {
     const s = parse([itemRows('1 Apologies and Welcome', '2 Declarations of Interest', '5 Budget Scrutiny', '5a Budget Scrutiny appendix', '10 Work Programme')]);
     expect(s.items.map((i) => [i.number, i.title])).toEqual([
@@ -251,6 +271,19 @@ describe('parsePackStructure: the agenda table', () => {
       ['5', 'Budget Scrutiny'],
       ['5a', 'Budget Scrutiny appendix'],
       ['10', 'Work Programme'],
+    ]);
+  });
+
+  it('reads item numbers printed as 5., 5(a), 6.1 and Item 7', () => {
+    const s = parse([itemRows('4. | Minutes', '5(a) | Budget', '5(b) | Budget detail', '6.1 | Data', '6.2 | Data detail', 'Item 7 | Energy | 1 - 2')]);
+    expect(s.items.map((i) => i.number)).toEqual(['4', '5(a)', '5(b)', '6.1', '6.2', '7']);
+  });
+
+  it('completes a page range that wraps under itself', () => {
+    const s = parse([itemRows('5 | Budget Scrutiny | 1 -', '18', '6 | Data | 19 - 20')]);
+    expect(s.items.map((i) => [i.title, i.printedPages])).toEqual([
+      ['Budget Scrutiny', { from: 1, to: 18 }],
+      ['Data', { from: 19, to: 20 }],
     ]);
   });
 
@@ -382,25 +415,22 @@ describe('parsePackStructure: robustness', () => {
     }
   });
 
-  it('reads a 2000-page pack well under a second', () => {
+  // Speed is measured in bench/ (pack-import), not asserted here; this checks a 2000-page pack
+  // maps correctly at that size.
+  it('maps a 2000-page pack', () => {
     const pages: StructurePage[] = [itemRows('5 | Budget | 1 - 1000', '6 | Data | 1001 - 1999')];
     for (let p = 1; p < 2000; p += 1) {
       const body = Array.from({ length: 40 }, (_, i) => `Line ${i} of the report text, with enough words to look like a real line of prose.`);
       pages.push(page(p, line('Heading', true), ...body, `Page ${p}`));
     }
-    const started = performance.now();
     const s = parse(pages);
-    const elapsed = performance.now() - started;
     expect(s.items.map((i) => i.pdfPages)).toEqual([
       { from: 2, to: 1001 },
       { from: 1002, to: 2000 },
     ]);
-    expect(elapsed).toBeLessThan(1000);
+    expect(s.printedPageNumbers).toHaveLength(2000);
 
-    // The headings fallback reads the top of every page, and is quick too.
-    const started2 = performance.now();
     const headings = parse(pages.slice(1));
     expect(headings.source).toBe('headings');
-    expect(performance.now() - started2).toBeLessThan(1000);
   });
 });

@@ -90,16 +90,19 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
   // Welsh, with the soft-mutated forms that follow a number or "o".
   ionawr: 1, chwefror: 2, mawrth: 3, ebrill: 4, mai: 5, mehefin: 6, gorffennaf: 7, awst: 8, medi: 9, hydref: 10, tachwedd: 11, rhagfyr: 12,
-  fehefin: 6, orffennaf: 7,
+  fehefin: 6, orffennaf: 7, fai: 5, fawrth: 3,
 };
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const DATE_RE = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|af|ain|ydd|fed|ed)?\s+(${MONTH_NAMES})\.?,?\s+(\d{4})\b`, 'i');
 const NUMERIC_DATE_RE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+const WEEKDAY = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|dydd\s+\p{L}+|nos\s+\p{L}+`;
 /** What may come before the meeting date on its line: a label, a weekday, a start time. */
 const DATE_LEAD_RE = new RegExp(
-  String.raw`^\s*((date|dyddiad|when|pryd)\s*:?\s*)?(((on|ar)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|dydd\s+\p{L}+|nos\s+\p{L}+)\.?,?\s*)?((at\s+)?\d{1,2}([.:]\d{2})?\s*(${SUFFIX})?\s*(on|,)?\s*)?$`,
+  String.raw`^\s*((date|dyddiad|when|pryd)\s*:?\s*)?(((on|ar)\s+)?(${WEEKDAY})\.?,?\s*)?((at\s+)?\d{1,2}([.:]\d{2})?\s*(${SUFFIX})?\s*(on|,)?\s*)?$`,
   'iu',
 );
+/** A committee name and then the weekday on the date's line: "… Scrutiny Panel Monday, 17 January 2022". */
+const COMMITTEE_LEAD_RE = new RegExp(String.raw`^(.*\S)\s*[,–—-]?\s+(?:${WEEKDAY}),?\s*$`, 'iu');
 /** Lines that carry a date which is not the meeting's. */
 const NOT_MEETING_DATE_RE = /\b(date of (issue|publication)|issued|published|dyddiad cyhoeddi|cyhoeddwyd|in this case|yn yr achos hwn|no later than|erbyn)\b/i;
 
@@ -120,10 +123,7 @@ function findDate(text: string): Found<string> | null {
   const m = DATE_RE.exec(text);
   if (m) {
     const value = isoDate(Number(m[3]), MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, Number(m[1]));
-    if (value) {
-      // Take in a weekday written just before the day ("Monday, ", "Dydd Llun, ").
-      return { value, start: m.index, end: m.index + m[0].length };
-    }
+    if (value) return { value, start: m.index, end: m.index + m[0].length };
   }
   if (/\b(date|dyddiad)\s*:/i.test(text)) {
     const n = NUMERIC_DATE_RE.exec(text);
@@ -203,7 +203,8 @@ function findTiming(text: string): Found<Timing> | null {
     // A bare "1 - 18" is a page range; a timing has minutes or an am/pm on at least one side.
     const hasMinutes = m1s !== undefined || m2s !== undefined;
     if (!hasMinutes && k1 === null && k2 === null) continue;
-    if (m1s === undefined && k1 === null && m2s !== undefined) continue;
+    // "5 - 10:30" is more likely a reference than a timing, unless the end says am or pm.
+    if (m1s === undefined && k1 === null && m2s !== undefined && k2 === null) continue;
     const h1 = Number(h1s);
     const h2 = Number(h2s);
     const min1 = Number(m1s ?? 0);
@@ -252,8 +253,10 @@ function footerNumber(text: PackText, p: number): number | null {
   return null;
 }
 
+const DIGITS_ONLY_RE = /^[\d\s.\-–]*$/;
+
 function isNoise(line: Line): boolean {
-  return FOOTER_RE.test(line.text) || STAMP_RE.test(line.text) || BLANK_PAGE_RE.test(line.text) || /^[\d\s.\-–]*$/.test(line.text) || /^public document pack$/i.test(line.text);
+  return FOOTER_RE.test(line.text) || STAMP_RE.test(line.text) || BLANK_PAGE_RE.test(line.text) || DIGITS_ONLY_RE.test(line.text) || /^public document pack$/i.test(line.text);
 }
 
 /** Fills runs of unnumbered pages lying between two numbered pages whose numbers leave exactly that gap. */
@@ -305,8 +308,10 @@ function isHeader(line: Line): boolean {
 const END_OF_TABLE_RE =
   /^(agenda (produced|published|issued)|date of (issue|publication)|dyddiad cyhoeddi|cyhoeddwyd yr agenda|all the above reports|this page is intentionally left blank|mae['’]r dudalen hon)/i;
 
-const ITEM_NUMBER_RE = /^(\d{1,3})([a-z])?[.)]?$/i;
-const ITEM_LEAD_RE = /^(\d{1,3})([a-z])?[.)]?\s+(\S.*)$/i;
+/** "5", "5.", "5a", "5(a)", "5.1", "Item 5". */
+const NUMBER = String.raw`(?:item\s+)?(\d{1,3})(?:([a-z])|\(([a-z])\)|\.(\d{1,2}))?[.)]?`;
+const ITEM_NUMBER_RE = new RegExp(String.raw`^${NUMBER}$`, 'i');
+const ITEM_LEAD_RE = new RegExp(String.raw`^${NUMBER}\s+(\S.*)$`, 'i');
 
 interface RowStart {
   number: string;
@@ -315,26 +320,32 @@ interface RowStart {
   rest: string[];
 }
 
-function itemKey(digits: string, letter: string | undefined): number {
-  return Number(digits) * 100 + (letter ? letter.toLowerCase().charCodeAt(0) - 96 : 0);
+/** The printed number without "Item" and a trailing "." or ")", and a key that orders 5 < 5a < 5b < 6. */
+function itemNumber(m: RegExpExecArray): { number: string; key: number } {
+  const [, digits = '0', letter, bracketed, sub] = m;
+  const n = Number(digits);
+  const l = (letter ?? bracketed)?.toLowerCase();
+  const number = l ? (bracketed ? `${n}(${l})` : `${n}${l}`) : sub !== undefined ? `${n}.${Number(sub)}` : String(n);
+  const key = n * 100 + (l ? l.charCodeAt(0) - 96 : sub !== undefined ? Number(sub) : 0);
+  return { number, key };
 }
 
 function rowStart(line: Line, lastKey: number, strict: boolean): RowStart | null {
   const first = line.cells[0] ?? '';
   const m = ITEM_NUMBER_RE.exec(first);
   if (m && line.cells.length >= 2 && /\p{L}/u.test(line.cells[1] ?? '')) {
-    const key = itemKey(m[1] ?? '0', m[2]);
-    if (key > lastKey) return { number: `${Number(m[1])}${(m[2] ?? '').toLowerCase()}`, key, rest: line.cells.slice(1) };
-    return null;
+    const { number, key } = itemNumber(m);
+    return key > lastKey ? { number, key, rest: line.cells.slice(1) } : null;
   }
   // Without cells, "5 Budget Scrutiny" counts only as the next number in sequence.
   const lead = ITEM_LEAD_RE.exec(line.cells.length === 1 ? line.text : first);
-  if (!lead || !/^[\p{Lu}(‘'"“]/u.test(lead[3] ?? '')) return null;
-  const key = itemKey(lead[1] ?? '0', lead[2]);
-  const n = Number(lead[1]);
+  const subject = lead?.[5] ?? '';
+  if (!lead || !/^[\p{Lu}(‘'"“]/u.test(subject)) return null;
+  const { number, key } = itemNumber(lead);
+  const n = Math.floor(key / 100);
   const lastN = Math.floor(lastKey / 100);
   if (key <= lastKey || (strict && n > lastN + 10) || (!strict && n > 20)) return null;
-  return { number: `${n}${(lead[2] ?? '').toLowerCase()}`, key, rest: [lead[3] ?? '', ...line.cells.slice(1)] };
+  return { number, key, rest: [subject, ...line.cells.slice(1)] };
 }
 
 interface PageColumn {
@@ -448,15 +459,18 @@ function tidyTitle(text: string): string {
   return clean(text.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, ''));
 }
 
-function finishRow(row: RawRow): PackItem | null {
+function finishRow(row: RawRow, tableUsesBold: boolean): PackItem | null {
   const subject = row.subject.filter((s) => s.text.length > 0);
   const all = joinWrapped(subject.map((s) => s.text));
   const timing = findTiming(all);
 
-  // The title is set in bold and the boilerplate and timing under it are not: keep the leading bold lines.
+  // Where the table sets titles in bold, the boilerplate and timing under them are not: the title is
+  // the row's first line and the bold lines straight after it. (The first line's own flag is not
+  // used: its item number and page entry may outweigh a short bold title.)
   let titleLines = subject;
-  if (subject[0]?.bold === true && subject.some((s) => s.bold === false)) {
-    titleLines = subject.slice(0, subject.findIndex((s) => s.bold === false));
+  if (tableUsesBold) {
+    const end = subject.findIndex((s, i) => i > 0 && s.bold === false);
+    if (end > 0) titleLines = subject.slice(0, end);
   }
   let title = joinWrapped(titleLines.map((s) => s.text));
   const inTitle = findTiming(title);
@@ -548,7 +562,7 @@ function readTable(pages: PackText, start: TableLocation): TableResult {
         ended = true;
         break;
       }
-      if (isNoise(line)) continue;
+      if (isNoise(line) && !(current && DIGITS_ONLY_RE.test(line.text) && isPageColumnPrefix(current.page))) continue;
       if (isHeader(line) && (current === null || line.cells.length >= 2)) {
         if (/\b(page|pages|tudalen|dudalen)\b/i.test(line.text) || line.cells.length >= 3) hasPageColumn = true;
         continue;
@@ -578,12 +592,14 @@ function readTable(pages: PackText, start: TableLocation): TableResult {
 
 const MEMBER_PREFIX = String.raw`(?:County\s+)?(?:Councillor|Cllr|Cynghorydd|Cyng)\.?`;
 const MEMBER_PREFIX_RE = new RegExp(String.raw`(?:^|[\s,(])${MEMBER_PREFIX}\s`, 'i');
+const MEMBER_PREFIXES_RE = new RegExp(MEMBER_PREFIX_RE.source, 'gi');
 const MEMBERSHIP_LABEL_RE = /^(membership|aelodaeth|councillors|cynghorwyr|members|aelodau)\b\s*:?/i;
 const STOP_MEMBERS_RE =
   /^(agenda|rhaglen|items?\b|item no|rhif|substitutes?|dirprwy|also (invited|in attendance)|officers?|swyddogion|notes?\b|date\b|dyddiad|contact|cyswllt|venue|time\b|public document pack)/i;
 const COMMITTEE_NOISE_RE = /^(agenda|rhaglen|public document pack|supplementary|atodol|notice of (a )?meeting|hysbysiad|summons|wysiad|agenda item|eitem agenda|page \d+)\b/i;
-const COMMITTEE_WORD_RE = /\b(committee|sub-committee|panel|board|cabinet|council|forum|commission|assembly|scrutiny|pwyllgor|is-bwyllgor|panel|bwrdd|cabinet|cyngor|fforwm|comisiwn)\b/i;
-const COMMITTEE_ONLY_RE = /\b(committee|panel|board|cabinet|forum|commission|scrutiny|pwyllgor|bwrdd|fforwm|comisiwn)\b/i;
+/** Words that name a committee; a council's own name ("Worcestershire County Council") is not one. */
+const COMMITTEE_ONLY_RE = /\b(committee|sub-committee|panel|board|cabinet|forum|commission|scrutiny|pwyllgor|is-bwyllgor|bwrdd|fforwm|comisiwn)\b/i;
+const COMMITTEE_WORD_RE = /\b(committee|sub-committee|panel|board|cabinet|council|forum|commission|assembly|scrutiny|pwyllgor|is-bwyllgor|bwrdd|cyngor|fforwm|comisiwn)\b/i;
 const CONNECTOR_END_RE = /(\b(and|of|for|the|on|in|to|with|a|ac|ar|y|yr|o|i|&)|[,&-])$/i;
 const VENUE_LABEL_RE = /^(venue|place|location|where|lleoliad|man cyfarfod)\s*:\s*(.+)$/i;
 const NOT_VENUE_RE = /^(membership|aelodaeth|councillors|cynghorwyr|members|agenda|rhaglen|all (county )?councillors|gwahoddir|item|this document|find out more|cllr|cyng)\b/i;
@@ -620,7 +636,7 @@ function findMembers(lines: readonly Line[]): PackMember[] {
     const line = lines[i];
     if (!line) continue;
     const labelled = MEMBERSHIP_LABEL_RE.test(line.text);
-    const prefixes = line.text.match(new RegExp(MEMBER_PREFIX_RE.source, 'gi'))?.length ?? 0;
+    const prefixes = line.text.match(MEMBER_PREFIXES_RE)?.length ?? 0;
     if (labelled && prefixes > 0) {
       start = i;
       break;
@@ -684,22 +700,41 @@ function committeeBefore(lines: readonly Line[], dateLine: number): string | nul
   return committee.length > 0 && committee.length <= 200 ? committee : null;
 }
 
+/** Could `line` be the end of a venue that wrapped from the date line? */
+function looksLikeVenueTail(line: Line): boolean {
+  return (
+    line.text.length <= 80 &&
+    !NOT_VENUE_RE.test(line.text) &&
+    !COMMITTEE_ONLY_RE.test(line.text) &&
+    !findDate(line.text) &&
+    !MEMBER_PREFIX_RE.test(` ${line.text}`) &&
+    !/[.!?:]$/.test(line.text)
+  );
+}
+
+/** Set like the date line, in the same type, directly under it (needs the extractor's geometry). */
+function continuesLine(line: Line, next: Line): boolean {
+  if (line.bold !== true || next.bold !== true) return false;
+  if (line.height === undefined || next.height === undefined || line.y === undefined || next.y === undefined) return false;
+  return Math.abs(line.height - next.height) < 0.5 && next.y - line.y < line.height * 2;
+}
+
 function venueAfter(lines: readonly Line[], at: number, rest: string): string | null {
-  let venue = tidyTitle(rest.replace(/^[\s,;:–—-]*(at|in|yn)\s+/i, ''));
-  let next = at + 1;
+  const venue = tidyTitle(rest.replace(/^[\s,;:–—-]*(at|in|yn)\s+/i, ''));
   const line = lines[at];
+  const following = lines[at + 1];
   if (venue.length > 0) {
     // The date line wrapped: "…, Neuadd y Sir," + "Caerwrangon".
-    const following = lines[next];
-    if (following && /,\s*$/.test(rest) && !NOT_VENUE_RE.test(following.text) && following.text.length <= 80 && !findDate(following.text)) {
-      venue = tidyTitle(`${venue}, ${following.text}`);
-    } else if (following && line?.bold === true && following.bold === true && following.text.length <= 60 && /,/.test(venue) && /^\p{Lu}/u.test(following.text) && !NOT_VENUE_RE.test(following.text) && !COMMITTEE_WORD_RE.test(following.text) && !findDate(following.text) && !MEMBER_PREFIX_RE.test(` ${following.text}`) && following.text.split(' ').length <= 4 && line.height !== undefined && following.height !== undefined && Math.abs(line.height - following.height) < 0.5 && line.y !== undefined && following.y !== undefined && following.y - line.y < line.height * 2) {
-      venue = tidyTitle(`${venue} ${following.text}`);
+    if (line && following && looksLikeVenueTail(following)) {
+      if (/,\s*$/.test(rest)) return tidyTitle(`${venue}, ${following.text}`);
+      if (continuesLine(line, following) && following.text.split(' ').length <= 4 && /^\p{Lu}/u.test(following.text)) {
+        return tidyTitle(`${venue} ${following.text}`);
+      }
     }
-    return venue.length > 0 ? venue : null;
+    return venue;
   }
   // The venue on a line of its own under the date (and time).
-  for (; next < Math.min(lines.length, at + 3); next += 1) {
+  for (let next = at + 1; next < Math.min(lines.length, at + 3); next += 1) {
     const candidate = lines[next];
     if (!candidate) break;
     if (findStartTime(candidate.text) && candidate.text.length < 20) continue;
@@ -715,8 +750,16 @@ function readMeeting(lines: readonly Line[]): MeetingFields {
     const line = lines[i];
     if (!line || NOT_MEETING_DATE_RE.test(line.text)) continue;
     const date = findDate(line.text);
-    // The meeting's date opens its line ("Monday, 17 January 2022, …", "Date: …"), not a sentence.
-    if (!date || !DATE_LEAD_RE.test(line.text.slice(0, date.start))) continue;
+    if (!date) continue;
+    // The meeting's date opens its line ("Monday, 17 January 2022, …", "Date: …"), not a sentence,
+    // unless the committee's name comes first on the same line.
+    const lead = line.text.slice(0, date.start);
+    let committeeLead: string | null = null;
+    if (!DATE_LEAD_RE.test(lead)) {
+      const named = COMMITTEE_LEAD_RE.exec(lead)?.[1] ?? '';
+      if (!COMMITTEE_ONLY_RE.test(named) || named.length > 200) continue;
+      committeeLead = named;
+    }
     let dateLine = i;
     fields.date = date.value;
     const after = line.text.slice(date.end);
@@ -738,7 +781,7 @@ function readMeeting(lines: readonly Line[]): MeetingFields {
     fields.startTime = time?.value ?? null;
     const rest = dateLine === i ? line.text.slice(restStart) : '';
     fields.venue = venueAfter(lines, dateLine, rest.replace(/^[\s,;:–—-]+/, ''));
-    fields.committee = committeeBefore(lines, i);
+    fields.committee = committeeLead ? tidyTitle(committeeLead) : committeeBefore(lines, i);
     break;
   }
   for (const line of lines) {
@@ -917,7 +960,8 @@ export function parsePackStructure(pages: ReadonlyArray<StructurePage>): PackStr
   const location = findTable(text, firstFooter < 0 ? text.count : firstFooter);
   const table = location ? readTable(text, location) : null;
   const rows = table?.rows ?? [];
-  let items = rows.map(finishRow).filter((item): item is PackItem => item !== null);
+  const tableUsesBold = rows.some((r) => r.subject.some((s) => s.bold === true));
+  let items = rows.map((r) => finishRow(r, tableUsesBold)).filter((item): item is PackItem => item !== null);
   let source: PackStructure['source'] = 'agenda-table';
 
   // The meeting: the front sheet above the table first, then the pages before it (a cover).

@@ -4,7 +4,7 @@
  * cross kept apart. Node only; the caller runs this inside a worker thread, so pdf.js runs here
  * without a worker of its own.
  */
-import { getDocument, InvalidPDFException, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, getDocument, InvalidPDFException, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** One visual line of text. Coordinates are PDF points in the page as displayed (rotation applied). */
@@ -133,7 +133,7 @@ class FontNames {
   async learn(page: PDFPageProxy, fontNames: Iterable<string>): Promise<void> {
     if (this.needs(fontNames)) {
       try {
-        await page.getOperatorList();
+        await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
       } catch {
         // Bold is a hint; a page whose drawing fails still has its text.
       }
@@ -307,12 +307,14 @@ async function extractPage(doc: PDFDocumentProxy, pageNumber: number, fonts: Fon
       const style = content.styles[item.fontName];
       const ascent = style && style.ascent > 0 && style.ascent < 2 ? style.ascent : 0.8;
       const descent = style && style.descent < 0 && style.descent > -1 ? style.descent : -0.2;
+      const width = Number.isFinite(item.width) ? item.width : 0;
+      if (![a, b, c, d, e, f, size].every(Number.isFinite)) continue;
       const horizontal = Math.abs(b) < 1e-3 * Math.abs(a);
       runs.push({
         text: item.str,
         x: e,
         baseline: f,
-        width: horizontal ? item.width : Math.max(item.width, item.height),
+        width: horizontal ? width : Math.max(width, Number.isFinite(item.height) ? item.height : 0),
         size,
         ascent,
         descent,
