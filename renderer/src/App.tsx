@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import type { ChamberApi } from '../../shared/api/binding';
 import { ApiContext } from './api/ApiContext';
@@ -6,6 +8,15 @@ import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NewMeetingPage } from './pages/NewMeetingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SearchPage } from './pages/SearchPage';
+
+// pdf.js is large; it loads with the reader, not with the app.
+const ReaderPage = lazy(() => import('./pages/ReaderPage'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p aria-busy="true">{t('app.loading')}</p>;
+}
 
 export function App({ api }: { api: ChamberApi }) {
   return (
@@ -16,6 +27,15 @@ export function App({ api }: { api: ChamberApi }) {
             <Route index element={<MeetingsPage />} />
             <Route path="meetings/new" element={<NewMeetingPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
+            <Route
+              path="meetings/:id/pack"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ReaderPage />
+                </Suspense>
+              }
+            />
+            <Route path="search" element={<SearchPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,20 +1,36 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export const newMeetingShortcut = { key: 'n', label: 'Ctrl+Alt+N' } as const;
+export const searchShortcut = { key: 'f', label: 'Ctrl+Alt+F', aria: 'Control+Alt+F /' } as const;
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest('input, textarea, select') !== null;
+}
 
 export function Layout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
+  const reading = /^\/meetings\/[^/]+\/pack\/?$/.test(location.pathname);
 
   useEffect(() => {
     // Ctrl+Alt+N rather than Ctrl+N: browsers reserve Ctrl+N for a new window.
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === newMeetingShortcut.key) {
+      if (event.defaultPrevented) return;
+      const key = event.key.toLowerCase();
+      if (event.ctrlKey && event.altKey && key === newMeetingShortcut.key) {
         event.preventDefault();
         void navigate('/meetings/new');
+      } else if (event.ctrlKey && event.altKey && key === searchShortcut.key) {
+        event.preventDefault();
+        void navigate('/search');
+      } else if (event.key === '/' && !event.ctrlKey && !event.altKey && !event.metaKey && !isTyping(event.target)) {
+        event.preventDefault();
+        void navigate('/search');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -22,7 +38,7 @@ export function Layout() {
   }, [navigate]);
 
   return (
-    <>
+    <div className={reading ? 'shell shell-reader' : 'shell'}>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         {t('app.skipToContent')}
       </a>
@@ -43,13 +59,18 @@ export function Layout() {
                 {t('nav.newMeeting')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/search" aria-keyshortcuts={searchShortcut.aria} title={t('meetings.shortcutHint', { keys: `${searchShortcut.label}, /` })}>
+                {t('nav.search')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <LanguageSwitcher />
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} className={reading ? 'main-reader' : undefined}>
         <Outlet />
       </main>
-    </>
+    </div>
   );
 }

@@ -62,3 +62,8 @@ export function formatInstant(iso: string, t: Translate): string {
   const { date, time } = londonWallClock(new Date(iso));
   return t('dates.pattern.dateTime', { date: formatShortDate(date, t), time });
 }
+
+/** An indicative timing on the agenda, "10:05–10:50" (the dash and spacing come from the translations). */
+export function formatTimeRange(from: string, to: string, t: Translate): string {
+  return t('dates.pattern.timeRange', { from: formatTime(from), to: formatTime(to) });
+}

@@ -1,16 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { usePageTitle } from '../components/usePageTitle';
 import { useResult } from '../components/useResult';
 import { formatMeetingDate, formatTime } from '../format/dates';
+import { PackImport } from '../import/PackImport';
+import type { ImportedState } from '../import/useImportPack';
+import { AgendaPack } from '../pack/AgendaPack';
 
 export function MeetingPage() {
   const { t } = useTranslation();
   const api = useApi();
+  const location = useLocation();
   const { id = '' } = useParams();
-  const [meeting, reload] = useResult(() => api.getMeeting({ id }), `meeting:${id}`);
+  // An import that lands on this same meeting navigates here again: the location key reloads.
+  const [meeting, reload] = useResult(() => api.getMeeting({ id }), `meeting:${id}:${location.key}`);
+  const [pack, reloadPack] = useResult(() => api.getMeetingPack({ meetingId: id }), `pack:${id}:${location.key}`);
+  const imported = (location.state as Partial<ImportedState> | null)?.imported;
   usePageTitle(meeting.state === 'ready' ? meeting.value.title : t('app.loading'));
 
   return (
@@ -28,6 +35,13 @@ export function MeetingPage() {
       {meeting.state === 'ready' && (
         <>
           <h1 id="meeting-heading">{meeting.value.title}</h1>
+          <div role="status" className="status-line">
+            {imported
+              ? imported.alreadyImported
+                ? t('pack.imported.already', { version: imported.version })
+                : t('pack.imported.done', { version: imported.version })
+              : ''}
+          </div>
           <p className="meeting-when">
             {t('meeting.when', {
               date: formatMeetingDate(meeting.value.date, t),
@@ -42,6 +56,10 @@ export function MeetingPage() {
             <dt>{t('meeting.status')}</dt>
             <dd>{t(`meetings.status.${meeting.value.status}`)}</dd>
           </dl>
+          {pack.state === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
+          {pack.state === 'failed' && <ErrorMessage error={pack.error} onRetry={reloadPack} />}
+          {pack.state === 'ready' && (pack.value ? <AgendaPack pack={pack.value} /> : <p className="empty">{t('pack.none')}</p>)}
+          {pack.state === 'ready' && <PackImport meetingId={id} heading={pack.value ? t('packImport.headingNewVersion') : t('packImport.heading')} />}
         </>
       )}
     </section>

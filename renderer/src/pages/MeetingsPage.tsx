@@ -6,6 +6,7 @@ import { newMeetingShortcut } from '../components/Layout';
 import { usePageTitle } from '../components/usePageTitle';
 import { useResult } from '../components/useResult';
 import { formatShortDate, formatTime } from '../format/dates';
+import { PackImport } from '../import/PackImport';
 
 export function MeetingsPage() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function MeetingsPage() {
       <div role="status" className="status-line">
         {created ? t('meetings.created', { title: created }) : ''}
       </div>
+      <PackImport offerSample />
       {meetings.state === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
       {meetings.state === 'failed' && <ErrorMessage error={meetings.error} onRetry={reload} />}
       {meetings.state === 'ready' &&

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useApi } from '../api/ApiContext';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { usePageTitle } from '../components/usePageTitle';
+import { useResult } from '../components/useResult';
+import { PackReader } from '../reader/PackReader';
+import { ensureWorker } from '../reader/pdf';
+
+/** /meetings/:id/pack?page=N&version=V — the agenda pack reader (pdf.js is loaded with this screen only). */
+export default function ReaderPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { id = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  const versionParam = Number(searchParams.get('version'));
+  const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : undefined;
+  const pageParam = Number(searchParams.get('page'));
+  const initialPage = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+
+  // Start pdf.js's worker while the meeting and its pack load.
+  useEffect(() => void ensureWorker(), []);
+
+  const [loaded, reload] = useResult(async () => {
+    const [meeting, pack] = await Promise.all([api.getMeeting({ id }), api.getMeetingPack(version ? { meetingId: id, version } : { meetingId: id })]);
+    if (!meeting.ok) return meeting;
+    if (!pack.ok) return pack;
+    return { ok: true as const, value: { meeting: meeting.value, pack: pack.value } };
+  }, `reader:${id}:${version ?? 'latest'}`);
+  usePageTitle(loaded.state === 'ready' ? t('reader.title', { title: loaded.value.meeting.title }) : t('app.loading'));
+
+  if (loaded.state === 'loading') {
+    return (
+      <p aria-busy="true" className="reader-loading">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <section aria-labelledby="reader-error-heading" className="reader-message">
+        <h1 id="reader-error-heading">{t('errors.title')}</h1>
+        <ErrorMessage error={loaded.error} onRetry={reload} />
+        <Link to={`/meetings/${id}`}>{t('reader.back')}</Link>
+      </section>
+    );
+  }
+  const { meeting, pack } = loaded.value;
+  if (!pack) {
+    return (
+      <section aria-labelledby="reader-none-heading" className="reader-message">
+        <h1 id="reader-none-heading">{t('reader.title', { title: meeting.title })}</h1>
+        <p>{t('pack.none')}</p>
+        <Link to={`/meetings/${id}`}>{t('reader.back')}</Link>
+      </section>
+    );
+  }
+  const latestVersion = pack.versions.reduce((max, v) => Math.max(max, v.version), pack.version);
+  return <PackReader key={`${pack.documentSha256}:${pack.version}`} meeting={meeting} pack={pack} latestVersion={latestVersion} initialPage={initialPage} />;
+}

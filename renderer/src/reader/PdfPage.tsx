@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RenderingCancelledException, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import type { Size } from './layout';
+
+/** Keep canvases under ~16 megapixels: browsers refuse (or blank) larger ones. */
+const maxCanvasPixels = 16 * 1024 * 1024;
+
+export function outputRatio(cssWidth: number, cssHeight: number): number {
+  const wanted = window.devicePixelRatio || 1;
+  const area = cssWidth * cssHeight;
+  if (area <= 0) return wanted;
+  return Math.max(0.5, Math.min(wanted, Math.sqrt(maxCanvasPixels / area)));
+}
+
+/**
+ * Renders one PDF page into a canvas at `scale`. `onSize` reports the page's own size (at scale 1)
+ * so the layout can correct its estimate for pages that differ from page 1.
+ */
+export async function renderPageToCanvas(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  canvas: HTMLCanvasElement,
+  scale: number,
+  onTask: (task: RenderTask) => void,
+  onSize?: (size: Size) => void,
+): Promise<void> {
+  const page = await doc.getPage(pageNumber);
+  const base = page.getViewport({ scale: 1 });
+  onSize?.({ width: base.width, height: base.height });
+  const viewport = page.getViewport({ scale });
+  const ratio = outputRatio(viewport.width, viewport.height);
+  canvas.width = Math.max(1, Math.floor(viewport.width * ratio));
+  canvas.height = Math.max(1, Math.floor(viewport.height * ratio));
+  const task = page.render({ canvas, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) });
+  onTask(task);
+  await task.promise;
+}
+
+interface PdfPageProps {
+  doc: PDFDocumentProxy;
+  page: number;
+  scale: number;
+  size: Size;
+  top: number;
+  left: number;
+  label: string;
+  current: boolean;
+  onSize: (page: number, size: Size) => void;
+}
+
+/** One page of the virtualised list: mounted only while near the viewport, dropped when far. */
+export function PdfPage({ doc, page, scale, size, top, left, label, current, onSize }: PdfPageProps) {
+  const { t } = useTranslation();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [state, setState] = useState<'rendering' | 'ready' | 'failed'>('rendering');
+  const onSizeRef = useRef(onSize);
+  useEffect(() => {
+    onSizeRef.current = onSize;
+  });
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    let task: RenderTask | null = null;
+    let live = true;
+    setState('rendering');
+    renderPageToCanvas(
+      doc,
+      page,
+      canvas,
+      scale,
+      (t) => {
+        task = t;
+        if (!live) t.cancel();
+      },
+      (s) => {
+        if (live) onSizeRef.current(page, s);
+      },
+    ).then(
+      () => {
+        if (live) setState('ready');
+      },
+      (error: unknown) => {
+        if (live && !(error instanceof RenderingCancelledException)) setState('failed');
+      },
+    );
+    return () => {
+      live = false;
+      task?.cancel();
+    };
+  }, [doc, page, scale]);
+
+  // Free the canvas memory as soon as the page leaves the window, not when GC gets round to it.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    return () => {
+      if (canvas) {
+        canvas.width = 0;
+        canvas.height = 0;
+      }
+    };
+  }, []);
+
+  return (
+    <div
+      className={current ? 'pdf-page current' : 'pdf-page'}
+      data-page={page}
+      data-state={state}
+      style={{ top, left, width: size.width, height: size.height }}
+    >
+      <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: size.width, height: size.height }} />
+      {state === 'failed' && <p className="page-error">{t('reader.pageFailed')}</p>}
+    </div>
+  );
+}

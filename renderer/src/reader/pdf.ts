@@ -1,0 +1,186 @@
+import './polyfills';
+import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
+import type { ChamberApi } from '../../../shared/api/binding';
+import type { ApiError } from '../../../shared/result';
+import { base64ToBytes } from '../api/base64';
+import { mergeRanges } from './ranges';
+
+/** The contract caps one readDocument call at 4 MiB. */
+const maxReadBytes = 4 * 1024 * 1024;
+/** pdf.js asks for ranges of at least this size; small enough that page 1 paints early. */
+export const rangeChunkBytes = 128 * 1024;
+
+/** How long a new worker has to say it is ready before the reader falls back to the main thread. */
+const workerStartMs = 15_000;
+let workerReady: Promise<void> | null = null;
+
+/**
+ * One pdf.js worker for the whole app, built from ./pdf.worker.ts by Vite and served from the
+ * app's own origin, so the CSP (script-src 'self'; worker-src 'self' blob:) holds. Where a worker
+ * cannot start (some file:// loads refuse module workers), pdf.js's worker code runs on the main
+ * thread instead: slower for big packs, but the pack still opens.
+ */
+export function ensureWorker(): Promise<void> {
+  workerReady ??= startWorker().catch(async (error: unknown) => {
+    console.warn('[reader] pdf.js worker unavailable, parsing on the main thread', error);
+    await import('pdfjs-dist/build/pdf.worker.min.mjs');
+  });
+  return workerReady;
+}
+
+async function startWorker(): Promise<void> {
+  const worker = new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module', name: 'pdfjs' });
+  await new Promise<void>((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(timer);
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+    };
+    // pdf.js's worker posts "ready" as soon as it has loaded; pdf.js itself does not wait for it
+    // when handed a port, so taking that first message here loses nothing.
+    const onMessage = () => {
+      stop();
+      resolve();
+    };
+    const onError = (event: ErrorEvent) => {
+      stop();
+      worker.terminate();
+      reject(new Error(event.message || 'the pdf.js worker failed to load'));
+    };
+    const timer = setTimeout(() => {
+      stop();
+      worker.terminate();
+      reject(new Error('the pdf.js worker did not start'));
+    }, workerStartMs);
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+  });
+  GlobalWorkerOptions.workerPort = worker;
+}
+
+export class DocumentReadError extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+    this.name = 'DocumentReadError';
+  }
+}
+
+/** Reads [offset, offset + length) of a stored document through the contract, 4 MiB at a time. */
+export async function readRange(api: ChamberApi, sha256: string, offset: number, length: number): Promise<Uint8Array> {
+  const out = new Uint8Array(length);
+  let filled = 0;
+  while (filled < length) {
+    const answer = await api.readDocument({ sha256, offset: offset + filled, length: Math.min(maxReadBytes, length - filled) });
+    if (!answer.ok) throw new DocumentReadError(answer.error);
+    const bytes = base64ToBytes(answer.value.data);
+    if (bytes.length === 0) break; // past the end
+    out.set(bytes.subarray(0, length - filled), filled);
+    filled += bytes.length;
+  }
+  return filled === length ? out : out.subarray(0, filled);
+}
+
+/**
+ * pdf.js range transport backed by readDocument: pdf.js asks for the byte ranges it needs (the
+ * trailer, the xref, then one page's objects at a time) so pages nobody looks at are never read.
+ * Requests arriving together are merged into as few contract calls as possible.
+ */
+class ContractRangeTransport extends PDFDataRangeTransport {
+  private queue: { begin: number; end: number }[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private aborted = false;
+
+  constructor(
+    length: number,
+    private readonly read: (offset: number, length: number) => Promise<Uint8Array>,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    super(length, null);
+  }
+
+  override requestDataRange(begin: number, end: number): void {
+    this.queue.push({ begin, end });
+    this.timer ??= setTimeout(() => this.flush(), 0);
+  }
+
+  override abort(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.queue = [];
+    this.aborted = true;
+    super.abort();
+  }
+
+  private flush(): void {
+    this.timer = null;
+    const batch = this.queue;
+    this.queue = [];
+    for (const merged of mergeRanges(batch, maxReadBytes)) {
+      this.read(merged.begin, merged.end - merged.begin).then(
+        (bytes) => {
+          if (this.aborted) return;
+          // pdf.js matches each answer to its request by where it begins.
+          for (const request of merged.requests) {
+            this.onDataRange(request.begin, bytes.slice(request.begin - merged.begin, request.end - merged.begin));
+          }
+        },
+        (error: unknown) => {
+          if (!this.aborted) this.onError(error);
+        },
+      );
+    }
+  }
+}
+
+export interface OpenedDocument {
+  promise: Promise<PDFDocumentProxy>;
+  /** Stops loading and frees the document (pdf.js keeps the shared worker). */
+  destroy(): void;
+  /** Bytes fetched so far, for tests and diagnostics. */
+  bytesRead(): number;
+}
+
+export function openPackDocument(api: ChamberApi, sha256: string, byteSize: number): OpenedDocument {
+  let bytesRead = 0;
+  let destroyed = false;
+  let task: PDFDocumentLoadingTask | null = null;
+  let failure: ((error: unknown) => void) | null = null;
+  const failed = new Promise<never>((_, reject) => {
+    failure = reject;
+  });
+  failed.catch(() => undefined);
+  const transport = new ContractRangeTransport(
+    byteSize,
+    async (offset, length) => {
+      const bytes = await readRange(api, sha256, offset, length);
+      bytesRead += bytes.length;
+      return bytes;
+    },
+    (error) => failure?.(error),
+  );
+  const promise = ensureWorker().then(() => {
+    if (destroyed) throw new Error('The reader closed before the pack opened');
+    task = getDocument({
+      range: transport,
+      length: byteSize,
+      rangeChunkSize: rangeChunkBytes,
+      // Only what is needed, when it is needed: no streaming and no background prefetch of the rest.
+      disableStream: true,
+      disableAutoFetch: true,
+      // No eval (CSP), no XFA forms, no wasm decoders (the CSP has no 'wasm-unsafe-eval'). pdf.js's
+      // document scripting lives in its viewer's sandbox, which Chamber does not load at all.
+      isEvalSupported: false,
+      enableXfa: false,
+      useWasm: false,
+    });
+    return Promise.race([task.promise, failed]);
+  });
+  return {
+    promise,
+    destroy: () => {
+      destroyed = true;
+      transport.abort();
+      void task?.destroy();
+    },
+    bytesRead: () => bytesRead,
+  };
+}
