@@ -3,6 +3,7 @@ import { measure, report, type Workload } from './harness';
 import { coldStart } from './workloads/coldStart';
 import { meetingInserts } from './workloads/meetingInserts';
 import { importStall, notes, packImport, packSearch } from './workloads/packs';
+import { readerJump, readerOpen } from './workloads/reader';
 
 /** `npm run bench [name…]`: runs the named workloads (all by default) and appends to RESULTS.md. */
 const workloads: Record<string, () => Workload> = {
@@ -11,6 +12,8 @@ const workloads: Record<string, () => Workload> = {
   'pack-import': packImport,
   'pack-search': packSearch,
   'import-stall': importStall,
+  'reader-open': readerOpen,
+  'reader-jump': readerJump,
 };
 
 async function main(): Promise<void> {

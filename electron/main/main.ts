@@ -4,6 +4,7 @@ import { app, BrowserWindow } from 'electron';
 import { CoreClient } from '../core/process/client';
 import { startCoreProcess } from './coreProcess';
 import { bindContractToIpc } from './ipc';
+import { installMenu } from './menu';
 import { hardenApp } from './security';
 import type { TrustedRenderer } from './senderPolicy';
 
@@ -58,6 +59,10 @@ app.whenReady().then(
         : null;
     bindContractToIpc(core, trusted);
     mainWindow = createWindow();
+    // The menu speaks the language the member chose; it follows a change at the next start.
+    void core.call('getSettings', {}).then((settings) =>
+      installMenu(() => mainWindow, settings.ok ? (settings.value as { language: 'en-GB' | 'cy' }).language : 'en-GB'),
+    );
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });

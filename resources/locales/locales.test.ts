@@ -72,4 +72,13 @@ describe('translations', () => {
       expect(cy.has(`errors.${code}`), `cy errors.${code}`).toBe(true);
     }
   });
+
+  it('translates every import error and structure warning the core can report', async () => {
+    const { importErrorCodes } = await import('../../electron/core/packs/importError');
+    const { structureWarningCodes } = await import('../../shared/domain/pack');
+    for (const strings of [en, cy]) {
+      for (const code of importErrorCodes) expect(strings.has(`importErrors.${code}`), `importErrors.${code}`).toBe(true);
+      for (const code of structureWarningCodes) expect(strings.has(`pack.warnings.${code}`), `pack.warnings.${code}`).toBe(true);
+    }
+  });
 });

@@ -342,7 +342,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
 
   // pdf.js may transfer (detach) the buffer it is given; the caller keeps its bytes.
   const task = getDocument({
-    data: bytes.slice(),
+    // A plain copy: pdf.js empties the buffer it is given and refuses Node Buffers.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -7,6 +7,7 @@ import { databaseFileName } from '../db/database';
 import { corruptPdf, encryptedPdf, imageOnlyPdf, truncatedPdf } from '../testing/badPdfs';
 import { january2022, january2022Revised, noAgendaTable } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
+import { generateLargePack } from '../../../tools/sample-packs/generate';
 import { ImportError } from './importError';
 
 const fresh = (): Core => openCore({ dataDir: makeTempDir(), distDir });
@@ -136,6 +137,24 @@ describe('pack import', () => {
     expect(result.structure.warnings.map((w) => w.code)).toContain('NO_TEXT_LAYER');
     core.close();
   });
+
+  it('imports a 2,000-page pack with a warning, and refuses one beyond the page limit with nothing left behind', async () => {
+    const file = path.join(makeTempDir(), 'large-2000.pdf');
+    await generateLargePack(file, 2000);
+
+    const limited = openCore({ dataDir: makeTempDir(), distDir, maxPages: 1500 });
+    expect(await importError(limited, file)).toBe('PDF_TOO_MANY_PAGES');
+    expectNothingStored(limited);
+    limited.close();
+
+    const core = fresh();
+    const result = await core.importPackFile(file);
+    expect(result.pageCount).toBe(2000);
+    expect(result.structure.warnings.map((w) => w.code)).toContain('VERY_LARGE_PACK');
+    const last = result.structure.items.at(-1);
+    expect(last?.pdfPages?.to).toBe(2000);
+    core.close();
+  }, 180_000);
 
   it('cancels an import part-way through and leaves nothing behind', async () => {
     const core = fresh();

@@ -171,22 +171,36 @@ export class PacksRepository {
     if (!match) return [];
     const rows = this.db
       .prepare<
-        [string, number],
+        [{ match: string; limit: number }],
         { pack_id: string; page_index: number; printed_page: number | null; snippet: string; meeting_id: string; title: string; date: string; version: number }
       >(
-        `SELECT pp.pack_id, pp.page_index, pp.printed_page,
+        // Rank first, then make snippets for the chosen rows only: snippet() is the costly part,
+        // and asked for in one ordered query it would run for every matching page.
+        `WITH latest AS (
+           SELECT id, meeting_id, version FROM packs p
+           WHERE version = (SELECT max(version) FROM packs WHERE meeting_id = p.meeting_id)
+         ),
+         ranked AS (
+           SELECT pack_pages_fts.rowid AS id, pack_pages_fts.rank AS rank
+           FROM pack_pages_fts
+           JOIN pack_pages pp ON pp.id = pack_pages_fts.rowid
+           JOIN latest l ON l.id = pp.pack_id
+           WHERE pack_pages_fts MATCH @match
+           ORDER BY pack_pages_fts.rank
+           LIMIT @limit
+         )
+         SELECT pp.pack_id, pp.page_index, pp.printed_page,
                 snippet(pack_pages_fts, 0, char(1), char(2), '…', 16) AS snippet,
-                m.id AS meeting_id, m.title, m.date, p.version
+                m.id AS meeting_id, m.title, m.date, l.version
          FROM pack_pages_fts
-         JOIN pack_pages pp ON pp.id = pack_pages_fts.rowid
-         JOIN packs p ON p.id = pp.pack_id
-         JOIN meetings m ON m.id = p.meeting_id
-         WHERE pack_pages_fts MATCH ?
-           AND p.version = (SELECT max(version) FROM packs WHERE meeting_id = p.meeting_id)
-         ORDER BY bm25(pack_pages_fts), m.date DESC, pp.page_index
-         LIMIT ?`,
+         JOIN ranked r ON r.id = pack_pages_fts.rowid
+         JOIN pack_pages pp ON pp.id = r.id
+         JOIN latest l ON l.id = pp.pack_id
+         JOIN meetings m ON m.id = l.meeting_id
+         WHERE pack_pages_fts MATCH @match
+         ORDER BY r.rank, m.date DESC, pp.page_index`,
       )
-      .all(match, limit);
+      .all({ match, limit });
     const itemAt = this.db.prepare<[string, number, number], { number: string; title: string }>(
       'SELECT number, title FROM agenda_items WHERE pack_id = ? AND pdf_from <= ? AND pdf_to >= ? ORDER BY position LIMIT 1',
     );
