@@ -81,6 +81,15 @@ describe('browser host', () => {
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_OPERATION');
   });
 
+  it('carries the largest upload chunk the contract allows', async () => {
+    const host = await start();
+    const size = 1024 * 1024;
+    const begun = (await (await call(host, 'beginUpload', { fileName: 'pack.pdf', byteSize: size })).json()) as { value: { uploadId: string } };
+    const chunk = await call(host, 'uploadChunk', { uploadId: begun.value.uploadId, offset: 0, data: Buffer.alloc(size, 7).toString('base64') });
+    expect(chunk.status).toBe(200);
+    expect(await chunk.json()).toEqual({ ok: true, value: { received: size } });
+  });
+
   it('refuses cross-origin calls and foreign Host headers (DNS rebinding)', async () => {
     const host = await start();
     const crossOrigin = await call(host, 'listMeetings', {}, { origin: 'http://evil.example' });

@@ -41,7 +41,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = randomBytes(32).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
   const core = new CoreClient(startCoreWorker(options.coreEntry, options.dataDir));
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1024 * 1024 });
+  // Room for one upload chunk (1 MiB decoded, base64 in JSON) and no more.
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 2 * 1024 * 1024 });
   let allowedHosts = new Set<string>();
 
   const fail = (reply: FastifyReply, status: number, code: ErrorCode, message: string) =>

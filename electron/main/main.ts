@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
+import { defaultSettings, Settings } from '../../shared/domain/settings';
 import { CoreClient } from '../core/process/client';
 import { startCoreProcess } from './coreProcess';
 import { bindContractToIpc } from './ipc';
@@ -60,9 +61,10 @@ app.whenReady().then(
     bindContractToIpc(core, trusted);
     mainWindow = createWindow();
     // The menu speaks the language the member chose; it follows a change at the next start.
-    void core.call('getSettings', {}).then((settings) =>
-      installMenu(() => mainWindow, settings.ok ? (settings.value as { language: 'en-GB' | 'cy' }).language : 'en-GB'),
-    );
+    void core.call('getSettings', {}).then((answer) => {
+      const settings = answer.ok ? Settings.safeParse(answer.value) : null;
+      return installMenu(() => mainWindow, settings?.success ? settings.data.language : defaultSettings.language);
+    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });
