@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, _electron, chromium, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
+import { spawnBrowserHost } from '../electron/host/spawnHost';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -19,43 +19,6 @@ export interface ChamberApp {
   dataDir: string;
   /** Where the browser host serves from (null in Electron). */
   origin: string | null;
-}
-
-interface RunningHost {
-  url: string;
-  origin: string;
-  process: ChildProcess;
-}
-
-/** Starts the real browser host (node dist/host/server.cjs) and reads the URL it prints. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'host', 'server.cjs')], {
-    env: { ...process.env, CHAMBER_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
-  });
-  return { url, origin: new URL(url).origin, process: child };
-}
-
-export async function stopHost(host: RunningHost): Promise<void> {
-  if (host.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => host.process.once('exit', resolve));
-  host.process.kill('SIGTERM');
-  await exited;
 }
 
 export const test = base.extend<{ app: ChamberApp }>({
@@ -82,13 +45,13 @@ export const test = base.extend<{ app: ChamberApp }>({
       return;
     }
 
-    const host = await startHost(dataDir);
+    const host = await spawnBrowserHost(path.join(root, 'dist'), dataDir);
     const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await (await browser.newContext()).newPage();
     await page.goto(host.url);
     await use({ page, dataDir, origin: host.origin });
     await browser.close();
-    await stopHost(host);
+    await host.stop();
   },
 });
 

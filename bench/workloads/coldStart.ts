@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnBrowserHost, type SpawnedHost } from '../../electron/host/spawnHost';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -12,19 +12,6 @@ const chromiumOptions = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
-function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(dist, 'host', 'server.cjs')], { env: { ...process.env, CHAMBER_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
-  });
-}
-
 /**
  * Cold start of the browser host to an interactive meetings list: Node starts the host, the core
  * worker opens and migrates a new database, Chromium launches and the renderer asks the core for
@@ -33,7 +20,7 @@ function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string 
  */
 export function coldStart(): Workload {
   let browser: Browser | null = null;
-  let host: ChildProcess | null = null;
+  let host: SpawnedHost | null = null;
   let server: http.Server | null = null;
   return {
     name: 'cold-start',
@@ -59,8 +46,8 @@ export function coldStart(): Workload {
     subject: {
       name: 'Chamber browser host',
       run: async () => {
-        const started = await startHost(fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-bench-')));
-        host = started.child;
+        const started = await spawnBrowserHost(dist, fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-bench-')));
+        host = started;
         browser = await chromium.launch(chromiumOptions);
         const page = await (await browser.newContext()).newPage();
         await page.goto(started.url);
@@ -68,9 +55,7 @@ export function coldStart(): Workload {
       },
       teardown: async () => {
         await browser?.close();
-        const exited = new Promise((resolve) => host?.once('exit', resolve));
-        host?.kill('SIGTERM');
-        await exited;
+        await host?.stop();
       },
     },
   };

@@ -1,4 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { spawnBrowserHost, type SpawnedHost } from '../../electron/host/spawnHost';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ const chromiumOptions = {
 const bigPages = Number(process.env.BENCH_READER_PAGES ?? 500);
 
 interface Opened {
-  host: ChildProcess;
+  host: SpawnedHost;
   browser: Browser;
   page: Page;
   readerUrl: string;
@@ -28,16 +29,8 @@ async function prepare(pdf: string): Promise<Opened> {
   const imported = spawnSync(process.execPath, [path.join(root, 'bin', 'chamber.cjs'), 'import-pack', pdf, '--json', '--data-dir', dataDir], { encoding: 'utf8' });
   if (imported.status !== 0) throw new Error(imported.stderr);
   const meetingId = (JSON.parse(imported.stdout) as { meeting: { id: string } }).meeting.id;
-  const host = spawn(process.execPath, [path.join(dist, 'host', 'server.cjs')], { env: { ...process.env, CHAMBER_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    host.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out)?.[1];
-      if (found) resolve(found);
-    });
-    host.on('exit', (code) => reject(new Error(`host exited ${code}`)));
-  });
+  const host = await spawnBrowserHost(dist, dataDir);
+  const url = host.url;
   const browser = await chromium.launch(chromiumOptions);
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   // Load the app once (token into session storage, bundles warm in the HTTP cache as after a first run).
@@ -49,9 +42,7 @@ async function prepare(pdf: string): Promise<Opened> {
 async function close(opened: Opened | null): Promise<void> {
   if (!opened) return;
   await opened.browser.close();
-  const exited = new Promise((resolve) => opened.host.once('exit', resolve));
-  opened.host.kill('SIGTERM');
-  await exited;
+  await opened.host.stop();
 }
 
 async function openAndPaint(opened: Opened): Promise<number> {
