@@ -17,6 +17,10 @@ export const errorCodes = [
   'UPLOAD_OUT_OF_ORDER',
   'UPLOAD_INCOMPLETE',
   'JOB_NOT_FOUND',
+  /** The acting member may not do that (e.g. record someone else's declaration). */
+  'FORBIDDEN',
+  /** A declaration broke the council's rules; `issues` carry the codes from shared/declarations/rules.ts. */
+  'DECLARATION_INVALID',
   'INTERNAL',
 ] as const;
 

@@ -10,6 +10,7 @@ import { ImportError } from './packs/importError';
 import { PackImporter, type ImportOptions } from './packs/importer';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
+import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
 import { PacksRepository } from './repositories/packs';
@@ -44,6 +45,7 @@ export function openCore(options: CoreOptions): Core {
   const meetings = new MeetingsRepository(db, writer);
   const settings = new SettingsRepository(db);
   const packs = new PacksRepository(db);
+  const declarations = new DeclarationsRepository(db, writer);
   const store = new DocumentStore(path.join(options.dataDir, 'documents'));
   const uploads = new Uploads(path.join(options.dataDir, 'uploads'));
   const jobs = new Jobs();
@@ -81,6 +83,23 @@ export function openCore(options: CoreOptions): Core {
       return { data: data.toString('base64'), total };
     },
     searchPacks: ({ query, limit }) => packs.search(query, limit),
+    listMembers: () => declarations.listMembers(),
+    saveMember: (member) => declarations.saveMember(member),
+    setMeetingRole: ({ actingMemberId, meetingId, memberId, role }) => declarations.setMeetingRole(actingMemberId, meetingId, memberId, role),
+    listMeetingRoles: ({ meetingId }) => declarations.listMeetingRoles(meetingId),
+    recordDeclaration: ({ actingMemberId, declarationId, declaration }) => declarations.record(actingMemberId, declaration, declarationId),
+    listDeclarations: ({ meetingId }) => declarations.list(meetingId),
+    confirmDeclaration: ({ actingMemberId, declarationId }) => declarations.confirm(actingMemberId, declarationId),
+    withdrawDeclaration: ({ actingMemberId, declarationId }) => declarations.withdraw(actingMemberId, declarationId),
+    getDeclarationHistory: ({ declarationId }) => declarations.history(declarationId),
+    listRegisteredInterests: ({ memberId }) => declarations.listInterests(memberId),
+    saveRegisteredInterest: ({ actingMemberId, id, interest }) => declarations.saveInterest(actingMemberId, interest, id),
+    deleteRegisteredInterest: ({ actingMemberId, id }) => {
+      declarations.deleteInterest(actingMemberId, id);
+      return {};
+    },
+    importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
+    suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
   };
 
   const dispatcher = createDispatcher(handlers, options.log);

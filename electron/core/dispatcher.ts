@@ -39,7 +39,7 @@ export function createDispatcher(handlers: Handlers, log: Logger = () => undefin
       }
       return ok(checked.data);
     } catch (error) {
-      if (error instanceof CoreError) return err(error.code, error.message);
+      if (error instanceof CoreError) return err(error.code, error.message, error.issues);
       log(`${name} failed`, error);
       return err('INTERNAL', 'Something went wrong inside Chamber; the change was not saved.');
     }

@@ -73,6 +73,14 @@ describe('translations', () => {
     }
   });
 
+  it('translates every declaration rule the core and the forms can report', async () => {
+    const { declarationIssueCodes } = await import('../../shared/declarations/rules');
+    for (const code of declarationIssueCodes) {
+      expect(en.has(`declarations.${code}`), `en-GB declarations.${code}`).toBe(true);
+      expect(cy.has(`declarations.${code}`), `cy declarations.${code}`).toBe(true);
+    }
+  });
+
   it('translates every import error and structure warning the core can report', async () => {
     const { importErrorCodes } = await import('../../electron/core/packs/importError');
     const { structureWarningCodes } = await import('../../shared/domain/pack');

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Meeting, MeetingId, NewMeeting } from '../domain/meeting';
 import { Settings } from '../domain/settings';
+import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } from '../declarations/schema';
+import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -94,6 +96,79 @@ export const contract = {
     summary: 'Full-text search over every page of every pack',
     input: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().positive().max(200).default(50) }).strict(),
     output: z.array(SearchHit),
+  }),
+
+  // Declarations of interest. `actingMemberId` is who is using Chamber: a member acts for
+  // themselves; the meeting's chair, vice-chair or clerk may act for anyone (else FORBIDDEN).
+  listMembers: operation({
+    summary: 'Everyone Chamber knows as a member, officer or clerk',
+    input: z.object({}).strict(),
+    output: z.array(Member),
+  }),
+  saveMember: operation({
+    summary: 'Add a member or change their name (names are unique)',
+    input: Member.strict(),
+    output: Member,
+  }),
+  setMeetingRole: operation({
+    summary: "Give a member a role at a meeting; once there is a chair, vice-chair or clerk only they may",
+    input: z.object({ actingMemberId: MemberId, meetingId: MeetingId, memberId: MemberId, role: MeetingRoleName }).strict(),
+    output: MeetingRole,
+  }),
+  listMeetingRoles: operation({
+    summary: "Who is what at a meeting",
+    input: z.object({ meetingId: MeetingId }).strict(),
+    output: z.array(MeetingRole),
+  }),
+  recordDeclaration: operation({
+    summary: 'Record a declaration of interest, or change one (declarationId); checked against the rules (DECLARATION_INVALID)',
+    input: z.object({ actingMemberId: MemberId, declarationId: DeclarationId.optional(), declaration: DeclarationDraft }).strict(),
+    output: StoredDeclaration,
+  }),
+  listDeclarations: operation({
+    summary: "A meeting's declarations in agenda order, withdrawn ones included (withdrawnAt)",
+    input: z.object({ meetingId: MeetingId }).strict(),
+    output: z.array(StoredDeclaration),
+  }),
+  confirmDeclaration: operation({
+    summary: 'The chair, vice-chair or clerk confirms a (pre-)declaration',
+    input: z.object({ actingMemberId: MemberId, declarationId: DeclarationId }).strict(),
+    output: StoredDeclaration,
+  }),
+  withdrawDeclaration: operation({
+    summary: 'Take a declaration back (kept, with its history)',
+    input: z.object({ actingMemberId: MemberId, declarationId: DeclarationId }).strict(),
+    output: StoredDeclaration,
+  }),
+  getDeclarationHistory: operation({
+    summary: 'Every change to a declaration, oldest first (append-only)',
+    input: z.object({ declarationId: DeclarationId }).strict(),
+    output: z.array(DeclarationHistoryEntry),
+  }),
+  listRegisteredInterests: operation({
+    summary: "A member's register of interests",
+    input: z.object({ memberId: MemberId }).strict(),
+    output: z.array(StoredRegisteredInterest),
+  }),
+  saveRegisteredInterest: operation({
+    summary: "Add an entry to a member's register, or change one (id); members keep their own, clerks anyone's",
+    input: z.object({ actingMemberId: MemberId, id: z.uuid().optional(), interest: RegisteredInterest }).strict(),
+    output: StoredRegisteredInterest,
+  }),
+  deleteRegisteredInterest: operation({
+    summary: "Remove an entry from a member's register",
+    input: z.object({ actingMemberId: MemberId, id: z.uuid() }).strict(),
+    output: z.object({}),
+  }),
+  importRegisteredInterests: operation({
+    summary: 'Import register entries from JSON (an array of registered interests), all or nothing',
+    input: z.object({ actingMemberId: MemberId, json: z.string().min(1).max(2_000_000) }).strict(),
+    output: z.object({ created: z.number().int().nonnegative(), updated: z.number().int().nonnegative() }),
+  }),
+  suggestInterests: operation({
+    summary: "Registered interests that may relate to items of the meeting's latest pack (prompts only)",
+    input: z.object({ meetingId: MeetingId, memberId: MemberId.optional() }).strict(),
+    output: z.array(InterestSuggestion),
   }),
 };
 
