@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Two projects run the same journeys: the browser host in Debian's Chromium (always), and the real
- * Electron app (only where an Electron binary exists; it reports a skip otherwise).
+ * Electron app (only where an Electron binary exists; it reports a skip otherwise). The `app`
+ * fixture in e2e/fixtures.ts launches whichever the project names.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -22,13 +23,6 @@ export default defineConfig({
       name: 'browser-host',
       testMatch: /journeys\/.*\.spec\.ts$/,
       metadata: { host: 'browser' },
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
     },
     {
       name: 'electron',

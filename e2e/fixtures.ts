@@ -5,13 +5,10 @@ import { test as base, _electron, chromium, expect, type Page } from '@playwrigh
 import AxeBuilder from '@axe-core/playwright';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
 import { spawnBrowserHost } from '../electron/host/spawnHost';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 
 /** What a journey needs, whichever shell runs the app. */
 export interface ChamberApp {
@@ -62,4 +59,4 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
 
-export { expect };
+export { chromiumLaunchOptions, expect };

@@ -5,12 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import type { Workload } from '../harness';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const dist = path.resolve(__dirname, '..');
-const chromiumOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 
 /**
  * Cold start of the browser host to an interactive meetings list: Node starts the host, the core
@@ -33,7 +30,7 @@ export function coldStart(): Workload {
         await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
         const address = server.address();
         const port = typeof address === 'object' && address ? address.port : 0;
-        browser = await chromium.launch(chromiumOptions);
+        browser = await chromium.launch(chromiumLaunchOptions);
         const page = await (await browser.newContext()).newPage();
         await page.goto(`http://127.0.0.1:${port}/`);
         await page.locator('[data-state="ready"]').waitFor();
@@ -48,7 +45,7 @@ export function coldStart(): Workload {
       run: async () => {
         const started = await spawnBrowserHost(dist, fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-bench-')));
         host = started;
-        browser = await chromium.launch(chromiumOptions);
+        browser = await chromium.launch(chromiumLaunchOptions);
         const page = await (await browser.newContext()).newPage();
         await page.goto(started.url);
         await page.locator('section[data-state="ready"]').waitFor();

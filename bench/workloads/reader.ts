@@ -7,13 +7,10 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { generateLargePack } from '../../tools/sample-packs/generate';
 import { median, type Workload } from '../harness';
 import { notes } from './packs';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const dist = path.resolve(__dirname, '..');
 const root = path.resolve(dist, '..');
-const chromiumOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 const bigPages = Number(process.env.BENCH_READER_PAGES ?? 500);
 
 interface Opened {
@@ -31,7 +28,7 @@ async function prepare(pdf: string): Promise<Opened> {
   const meetingId = (JSON.parse(imported.stdout) as { meeting: { id: string } }).meeting.id;
   const host = await spawnBrowserHost(dist, dataDir);
   const url = host.url;
-  const browser = await chromium.launch(chromiumOptions);
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   // Load the app once (token into session storage, bundles warm in the HTTP cache as after a first run).
   await page.goto(url);

@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatcher, type Handlers, type Logger } from '.
 import { CoreError } from './errors';
 import { Jobs } from './jobs';
 import { DocumentStore } from './packs/documentStore';
-import { ImportError } from './packs/importError';
+import { ImportError, toImportErrorCode } from './packs/importError';
 import { PackImporter, type ImportOptions } from './packs/importer';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
@@ -120,7 +120,7 @@ export function openCore(options: CoreOptions): Core {
       );
       const finished = await jobs.wait(job.id);
       if (finished.result) return finished.result;
-      throw new ImportError(asImportCode(finished.error?.code), finished.error?.message ?? 'The import failed');
+      throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed');
     },
     close: () => closeDb(db),
   };
@@ -143,11 +143,6 @@ function readFileOrFail(file: string): Uint8Array {
   } catch (error) {
     throw new CoreError('NOT_FOUND', `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function asImportCode(code: string | undefined): ImportError['code'] {
-  const known = ['NOT_A_PDF', 'FILE_TOO_LARGE', 'PDF_ENCRYPTED', 'PDF_CORRUPT', 'PDF_TOO_MANY_PAGES', 'PACK_NEEDS_MEETING', 'SAMPLE_PACK_MISSING', 'CANCELLED'] as const;
-  return (known as readonly string[]).includes(code ?? '') ? (code as ImportError['code']) : 'IMPORT_FAILED';
 }
 
 function closeDb(db: Db): void {

@@ -21,3 +21,8 @@ export class ImportError extends Error {
     this.name = 'ImportError';
   }
 }
+
+/** Codes cross worker and job boundaries as plain strings; this turns one back into a known code. */
+export function toImportErrorCode(code: string | undefined, fallback: ImportErrorCode): ImportErrorCode {
+  return (importErrorCodes as readonly (string | undefined)[]).includes(code) ? (code as ImportErrorCode) : fallback;
+}

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ExtractedPdf } from './extract';
-import { ImportError, importErrorCodes, type ImportErrorCode } from './importError';
+import { ImportError, toImportErrorCode } from './importError';
 
 export type Extractor = (bytes: Uint8Array, onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<ExtractedPdf>;
 
@@ -31,13 +31,9 @@ export function workerExtractor(workerFile: string, maxPages: number): Extractor
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') onProgress(message.done, message.total);
         else if (message.type === 'done') finish(() => resolve(message.result));
-        else finish(() => reject(new ImportError(asCode(message.code), message.message)));
+        else finish(() => reject(new ImportError(toImportErrorCode(message.code, 'PDF_CORRUPT'), message.message)));
       });
       worker.on('error', (error) => finish(() => reject(new ImportError('PDF_CORRUPT', error.message))));
       worker.on('exit', (code) => finish(() => reject(new ImportError('IMPORT_FAILED', `Text extraction stopped (exit ${code})`))));
     });
-}
-
-function asCode(code: string): ImportErrorCode {
-  return (importErrorCodes as readonly string[]).includes(code) ? (code as ImportErrorCode) : 'PDF_CORRUPT';
 }
