@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test as base, _electron, chromium, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
+import { passphraseEnv } from '../electron/core/security/keyStore';
 import { spawnBrowserHost } from '../electron/host/spawnHost';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
@@ -23,6 +24,8 @@ export const test = base.extend<{ app: ChamberApp }>({
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-e2e-'));
+    // The data is encrypted; journeys unlock it with a passphrase, as a member without a keyring does.
+    const env = { ...process.env, CHAMBER_DATA_DIR: dataDir, [passphraseEnv]: process.env[passphraseEnv] ?? 'e2e passphrase' };
     if (testInfo.project.metadata.host === 'electron') {
       const binary = findElectronBinary();
       if (!binary.found) {
@@ -34,7 +37,7 @@ export const test = base.extend<{ app: ChamberApp }>({
       const electronApp = await _electron.launch({
         executablePath: binary.path,
         args: [root],
-        env: { ...process.env, CHAMBER_DATA_DIR: dataDir },
+        env,
       });
       const page = await electronApp.firstWindow();
       await use({ page, dataDir, origin: null });
@@ -42,7 +45,7 @@ export const test = base.extend<{ app: ChamberApp }>({
       return;
     }
 
-    const host = await spawnBrowserHost(path.join(root, 'dist'), dataDir);
+    const host = await spawnBrowserHost(path.join(root, 'dist'), dataDir, undefined, env);
     const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await (await browser.newContext()).newPage();
     await page.goto(host.url);

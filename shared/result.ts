@@ -21,6 +21,15 @@ export const errorCodes = [
   'FORBIDDEN',
   /** A declaration broke the council's rules; `issues` carry the codes from shared/declarations/rules.ts. */
   'DECLARATION_INVALID',
+  /** Data is encrypted and no key or passphrase was given; Chamber never writes plaintext instead. */
+  'KEY_REQUIRED',
+  /** The passphrase (or OS key store) does not unlock this data. */
+  'KEY_WRONG',
+  'KEY_FILE_DAMAGED',
+  /** The OS key store is missing, insecure (Linux basic_text) or changed since the key was stored. */
+  'KEY_STORE_UNAVAILABLE',
+  /** A stored document failed its integrity check (altered on disk, or sealed with another key). */
+  'DOCUMENT_DAMAGED',
   'INTERNAL',
 ] as const;
 

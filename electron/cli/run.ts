@@ -3,6 +3,7 @@ import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract
 import type { ApiError } from '../../shared/result';
 import { openCore, type Core } from '../core/core';
 import { resolveDataDir } from '../core/dataDir';
+import { obtainPassphrase } from '../core/security/passphrasePrompt';
 import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
@@ -32,10 +33,12 @@ function describe(error: Failure): string {
  */
 export async function runCli(argv: readonly string[], io: CliIo, distDir: string): Promise<number> {
   let core: Core | null = null;
-  const coreFor = (command: Command): Core => {
-    const { dataDir } = command.optsWithGlobals<{ dataDir?: string }>();
+  const coreFor = async (command: Command): Promise<Core> => {
+    const dataDir = resolveDataDir(command.optsWithGlobals<{ dataDir?: string }>().dataDir);
     try {
-      core ??= openCore({ dataDir: resolveDataDir(dataDir), distDir, log: (message) => io.err(`chamber: ${message}`) });
+      if (core) return core;
+      const passphrase = await obtainPassphrase(dataDir);
+      core = openCore({ dataDir, distDir, passphrase, log: (message) => io.err(`chamber: ${message}`) });
       return core;
     } catch (error) {
       if (error instanceof CoreError) throw new CliFailure({ code: error.code, message: error.message });
@@ -43,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     }
   };
   const withCore = async <N extends OperationName>(command: Command, name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-    const result = await coreFor(command).call(name, input);
+    const result = await (await coreFor(command)).call(name, input);
     if (!result.ok) throw new CliFailure(result.error);
     return result.value;
   };
@@ -98,7 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     .option('--meeting <id>', 'attach to this meeting instead of matching the front sheet')
     .option('--json', 'print the meeting, items and page mapping as JSON')
     .action(async (file: string, options: { meeting?: string; json?: boolean }, command: Command) => {
-      const core = coreFor(command);
+      const core = await coreFor(command);
       let result;
       try {
         result = await core.importPackFile(file, { meetingId: options.meeting }, (done, total) => {

@@ -15,6 +15,7 @@ import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
 import { PacksRepository } from './repositories/packs';
 import { SettingsRepository } from './repositories/settings';
+import { resolveDataKey, type DataKey } from './security/keyStore';
 import { appVersion } from './version';
 
 export interface CoreOptions {
@@ -26,6 +27,10 @@ export interface CoreOptions {
   /** Replaces the worker-thread extractor (benchmarks compare the two). */
   extractor?: Extractor;
   maxPages?: number;
+  /** The data key (the Electron app unwraps it with safeStorage); otherwise a passphrase unlocks it. */
+  key?: DataKey;
+  /** Overrides CHAMBER_DB_PASSPHRASE; a terminal prompt passes what was typed here. */
+  passphrase?: string;
 }
 
 export interface Core extends Dispatcher {
@@ -40,13 +45,16 @@ export const defaultMaxPages = 5000;
 
 /** Opens the data directory and wires repositories to the contract's handler map. */
 export function openCore(options: CoreOptions): Core {
-  const { db, schemaVersion } = openDatabase(path.join(options.dataDir, databaseFileName));
+  const key = resolveDataKey(options.dataDir, { key: options.key, passphrase: options.passphrase });
+  const { db, schemaVersion } = openDatabase(path.join(options.dataDir, databaseFileName), key);
   const writer = new DomainWriter(db, options.clock);
   const meetings = new MeetingsRepository(db, writer);
   const settings = new SettingsRepository(db);
   const packs = new PacksRepository(db);
   const declarations = new DeclarationsRepository(db, writer);
-  const store = new DocumentStore(path.join(options.dataDir, 'documents'));
+  const store = new DocumentStore(path.join(options.dataDir, 'documents'), key);
+  const legacy = store.encryptLegacyFiles();
+  if (legacy.encrypted > 0 || legacy.skipped.length > 0) options.log?.('encrypted documents stored before encryption', legacy);
   const uploads = new Uploads(path.join(options.dataDir, 'uploads'));
   const jobs = new Jobs();
   const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);

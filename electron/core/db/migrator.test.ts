@@ -3,12 +3,14 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../errors';
 import { makeTempDir } from '../testing/tempDir';
+import { randomBytes } from 'node:crypto';
 import { openDatabase } from './database';
 import { migrate } from './migrator';
 import { migrations, latestSchemaVersion } from './migrations';
 import type { Migration } from './migration';
 
 const file = () => path.join(makeTempDir(), 'chamber.sqlite3');
+const key = randomBytes(32);
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -21,7 +23,7 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('openDatabase', () => {
   it('opens in WAL mode with foreign keys on and synchronous=FULL, fully migrated', () => {
-    const { db, schemaVersion } = openDatabase(file());
+    const { db, schemaVersion } = openDatabase(file(), key);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -33,8 +35,8 @@ describe('openDatabase', () => {
 
   it('is idempotent: reopening applies nothing twice', () => {
     const path = file();
-    openDatabase(path).db.close();
-    const { db } = openDatabase(path);
+    openDatabase(path, key).db.close();
+    const { db } = openDatabase(path, key);
     expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
   });
 
@@ -47,7 +49,7 @@ describe('openDatabase', () => {
 
     let error: unknown;
     try {
-      openDatabase(path);
+      openDatabase(path, key);
     } catch (e) {
       error = e;
     }
@@ -65,7 +67,7 @@ describe('openDatabase', () => {
     const raw = new Database(path);
     raw.pragma(`user_version = ${latestSchemaVersion + 5}`);
     raw.close();
-    expect(codeOf(() => openDatabase(path))).toBe('DATABASE_TOO_NEW');
+    expect(codeOf(() => openDatabase(path, key))).toBe('DATABASE_TOO_NEW');
   });
 });
 

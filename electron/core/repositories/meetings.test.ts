@@ -1,8 +1,6 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../core';
-import { databaseFileName } from '../db/database';
+import { openDataDatabase } from '../testing/dataDatabase';
 import { distDir, makeTempDir } from '../testing/tempDir';
 
 const input = {
@@ -33,7 +31,7 @@ describe('meetings repository', () => {
     expect(created.value).toMatchObject({ ...input, status: 'scheduled', version: 0, createdAt: '2022-01-07T09:30:00.000Z' });
     core.close();
 
-    const db = new Database(path.join(dataDir, databaseFileName), { readonly: true });
+    const db = openDataDatabase(dataDir, { readonly: true });
     const rows = db.prepare<[], OutboxRow>('SELECT * FROM outbox').all();
     expect(rows).toHaveLength(1);
     const [row] = rows;
@@ -51,7 +49,7 @@ describe('meetings repository', () => {
   it('leaves nothing half-written when the outbox append fails', async () => {
     const dataDir = makeTempDir();
     openCore({ dataDir, distDir }).close();
-    const db = new Database(path.join(dataDir, databaseFileName));
+    const db = openDataDatabase(dataDir);
     db.exec("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     db.close();
 
@@ -85,7 +83,7 @@ describe('meetings repository', () => {
     const reopened = openCore({ dataDir, distDir });
     expect(await reopened.call('getSettings', {})).toEqual({ ok: true, value: { language: 'cy' } });
     reopened.close();
-    const db = new Database(path.join(dataDir, databaseFileName), { readonly: true });
+    const db = openDataDatabase(dataDir, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     db.close();
   });
