@@ -30,6 +30,11 @@ export const errorCodes = [
   'KEY_STORE_UNAVAILABLE',
   /** A stored document failed its integrity check (altered on disk, or sealed with another key). */
   'DOCUMENT_DAMAGED',
+  /** The app is locked after idle time: everything but unlocking waits for the PIN. */
+  'APP_LOCKED',
+  'PIN_WRONG',
+  /** Too many wrong PINs in a row; try again after a pause. */
+  'PIN_RETRY_LATER',
   'INTERNAL',
 ] as const;
 

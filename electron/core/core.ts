@@ -15,6 +15,7 @@ import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
 import { PacksRepository } from './repositories/packs';
 import { SettingsRepository } from './repositories/settings';
+import { AppLock } from './security/appLock';
 import { resolveDataKey, type DataKey } from './security/keyStore';
 import { appVersion } from './version';
 
@@ -57,6 +58,7 @@ export function openCore(options: CoreOptions): Core {
   if (legacy.encrypted > 0 || legacy.skipped.length > 0) options.log?.('encrypted documents stored before encryption', legacy);
   const uploads = new Uploads(path.join(options.dataDir, 'uploads'));
   const jobs = new Jobs();
+  const appLock = new AppLock(db, options.clock);
   const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
   const importer = new PackImporter(db, writer, meetings, packs, store, extractor);
 
@@ -67,6 +69,10 @@ export function openCore(options: CoreOptions): Core {
     });
 
   const handlers: Handlers = {
+    getAppLockStatus: () => appLock.status(),
+    configureAppLock: (change) => appLock.configure(change),
+    lockApp: () => appLock.lock(),
+    unlockApp: ({ pin }) => appLock.unlock(pin),
     getAppInfo: () => ({ version: appVersion, schemaVersion, dataDir: options.dataDir }),
     listMeetings: () => meetings.list(),
     getMeeting: ({ id }) => meetings.get(id),
@@ -110,7 +116,7 @@ export function openCore(options: CoreOptions): Core {
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
   };
 
-  const dispatcher = createDispatcher(handlers, options.log);
+  const dispatcher = createDispatcher(appLock.guard(handlers), options.log);
   return {
     ...dispatcher,
     dataDir: options.dataDir,

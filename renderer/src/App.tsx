@@ -2,8 +2,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import type { ChamberApi } from '../../shared/api/binding';
-import { ApiContext } from './api/ApiContext';
 import { Layout } from './components/Layout';
+import { AppLockGate } from './lock/AppLockGate';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NewMeetingPage } from './pages/NewMeetingPage';
@@ -20,7 +20,7 @@ function Loading() {
 
 export function App({ api }: { api: ChamberApi }) {
   return (
-    <ApiContext.Provider value={api}>
+    <AppLockGate api={api}>
       <HashRouter>
         <Routes>
           <Route element={<Layout />}>
@@ -40,6 +40,6 @@ export function App({ api }: { api: ChamberApi }) {
           </Route>
         </Routes>
       </HashRouter>
-    </ApiContext.Provider>
+    </AppLockGate>
   );
 }

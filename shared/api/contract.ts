@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appLockOperations } from './contracts/appLock';
 import { Meeting, MeetingId, NewMeeting } from '../domain/meeting';
 import { Settings } from '../domain/settings';
 import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } from '../declarations/schema';
@@ -22,6 +23,7 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const contract = {
+  ...appLockOperations,
   getAppInfo: operation({
     summary: 'Version, schema version and data directory of this installation',
     input: z.object({}).strict(),
