@@ -252,14 +252,14 @@ export class ModernGovSync {
             composition: pack?.composition ?? null,
             now: tx.now,
           });
+        for (const d of downloads) {
+          if (d.sha256 && d.bytes && d.pageCount !== null) {
+            this.db.prepare('INSERT OR IGNORE INTO documents (sha256, byte_size, page_count, created_at) VALUES (?, ?, ?, ?)').run(d.sha256, d.bytes.length, d.pageCount, tx.now);
+          }
+        }
         const changes = this.saveItems(tx, meetingId, mg, downloads, link !== null, pack?.changed ? pack.ranges : null);
         let packVersion: number | null = this.packs.latest(meetingId)?.version ?? null;
         if (pack?.changed) {
-          for (const d of downloads) {
-            if (d.sha256 && d.bytes && d.pageCount !== null) {
-              this.db.prepare('INSERT OR IGNORE INTO documents (sha256, byte_size, page_count, created_at) VALUES (?, ?, ?, ?)').run(d.sha256, d.bytes.length, d.pageCount, tx.now);
-            }
-          }
           const previous = this.packs.latest(meetingId);
           packVersion = (previous?.version ?? 0) + 1;
           const packId = this.packs.insertVersion(
