@@ -26,13 +26,16 @@ const keepFinishedMs = 10 * 60 * 1000;
  * import jobs because their result is a list of meetings and per-document failures, not one pack.
  */
 class Refreshes {
-  private readonly runs = new Map<string, { state: RefreshState; finishedAt: number | null }>();
+  private readonly runs = new Map<string, { key: string; state: RefreshState; finishedAt: number | null }>();
 
-  start(work: (context: RefreshContext) => Promise<RefreshResult>): string {
+  /** The same refresh asked for again while it runs (a second click) follows the running one. */
+  start(key: string, work: (context: RefreshContext) => Promise<RefreshResult>): string {
     const now = Date.now();
     for (const [id, run] of this.runs) if (run.finishedAt !== null && now - run.finishedAt > keepFinishedMs) this.runs.delete(id);
+    const running = [...this.runs.values()].find((r) => r.key === key && r.state.state === 'running');
+    if (running) return running.state.id;
     const id = randomUUID();
-    const run = { state: { id, state: 'running', done: 0, total: 0, result: null, error: null } as RefreshState, finishedAt: null as number | null };
+    const run = { key, state: { id, state: 'running', done: 0, total: 0, result: null, error: null } as RefreshState, finishedAt: null as number | null };
     this.runs.set(id, run);
     const controller = new AbortController();
     work({ signal: controller.signal, progress: (done, total) => (run.state = { ...run.state, done, total }) }).then(
@@ -76,10 +79,11 @@ export function moderngovHandlers(repo: ModernGovRepository, sync: ModernGovSync
       if (committeeId === undefined && (from !== undefined || to !== undefined)) throw new CoreError('INVALID_INPUT', 'A date range is given with one committee');
       if (from && to && from > to) throw new CoreError('INVALID_INPUT', 'The range ends before it starts');
       const window = sync.defaultWindow(site.daysAhead);
+      const key = JSON.stringify([siteId, committeeId, from, to]);
       const refreshId =
         committeeId === undefined
-          ? refreshes.start((context) => sync.refreshSite(siteId, context))
-          : refreshes.start((context) => sync.fetchCommittee(siteId, committeeId, { from: from ?? window.from, to: to ?? window.to }, context));
+          ? refreshes.start(key, (context) => sync.refreshSite(siteId, context))
+          : refreshes.start(key, (context) => sync.fetchCommittee(siteId, committeeId, { from: from ?? window.from, to: to ?? window.to }, context));
       return { refreshId };
     },
     getModernGovRefresh: ({ refreshId }) => refreshes.get(refreshId),

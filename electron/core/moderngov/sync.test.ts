@@ -150,8 +150,15 @@ describe('fetching a committee from a Modern.gov site', () => {
 
   it('fetches one committee over a chosen range, and fails whole-site problems with a clear code', async () => {
     const added = await value(core.call('addModernGovSite', { url: site.url }));
+    await value(core.call('updateModernGovSite', { siteId: added.id, chosenCommitteeIds: [101] }));
+    // The same refresh asked for twice while it runs (a double click) is one refresh.
+    const first = await value(core.call('startModernGovRefresh', { siteId: added.id }));
+    expect(await value(core.call('startModernGovRefresh', { siteId: added.id }))).toEqual(first);
+    while ((await value(core.call('getModernGovRefresh', first))).state === 'running') await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(count('meetings')).toBe(2);
     const far = await refresh(added.id, { committeeId: 101, from: '2027-06-01', to: '2027-06-30' });
     expect(far.meetings.map((m) => [m.modernGovId, m.date])).toEqual([[site.ids.farAhead, '2027-06-11']]);
+    expect(count('meetings')).toBe(3);
     for (const [name, code] of [
       ['forbidden', 'MODERNGOV_FORBIDDEN'],
       ['switched-off', 'MODERNGOV_SWITCHED_OFF'],

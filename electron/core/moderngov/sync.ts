@@ -231,8 +231,9 @@ export class ModernGovSync {
     link: MeetingLink | null,
     pack: Awaited<ReturnType<ModernGovSync['assemble']>>,
   ): { meetingId: string; changes: number; packVersion: number | null } {
+    let saved;
     try {
-      return this.writer.write((tx) => {
+      saved = this.writer.write((tx) => {
         const meetingId = this.upsertMeeting(tx, mg, summary, committee, link);
         this.db
           .prepare(
@@ -258,29 +259,24 @@ export class ModernGovSync {
           }
         }
         const changes = this.saveItems(tx, meetingId, mg, downloads, link !== null, pack?.changed ? pack.ranges : null);
-        let packVersion: number | null = this.packs.latest(meetingId)?.version ?? null;
-        if (pack?.changed) {
-          const previous = this.packs.latest(meetingId);
-          packVersion = (previous?.version ?? 0) + 1;
-          const packId = this.packs.insertVersion(
-            { meetingId, version: packVersion, sha256: pack.sha256, byteSize: pack.bytes.length, sourceName: `Modern.gov meeting ${mg.id}`, structure: pack.structure, pageTexts: pack.pageTexts },
-            tx,
-          );
-          if (previous) this.afterCommit = () => this.onPackRepublished({ meetingId, previousPackId: previous.id, packId });
-        }
-        return { meetingId, changes, packVersion };
+        if (!pack?.changed) return { meetingId, changes, packVersion: this.packs.latest(meetingId)?.version ?? null, republished: null };
+        const previous = this.packs.latest(meetingId);
+        const packVersion = (previous?.version ?? 0) + 1;
+        const packId = this.packs.insertVersion(
+          { meetingId, version: packVersion, sha256: pack.sha256, byteSize: pack.bytes.length, sourceName: `Modern.gov meeting ${mg.id}`, structure: pack.structure, pageTexts: pack.pageTexts },
+          tx,
+        );
+        return { meetingId, changes, packVersion, republished: previous ? { meetingId, previousPackId: previous.id, packId } : null };
       });
     } catch (error) {
+      // The transaction rolled back; drop the joined pack file too unless an earlier version uses it.
       if (pack?.changed && pack.newFile && !this.db.prepare('SELECT 1 FROM packs WHERE document_sha256 = ?').get(pack.sha256)) this.store.remove(pack.sha256);
       throw error;
-    } finally {
-      const after = this.afterCommit;
-      this.afterCommit = null;
-      after?.();
     }
+    // Only once committed: re-anchoring must see the new version in the database.
+    if (saved.republished) this.onPackRepublished(saved.republished);
+    return { meetingId: saved.meetingId, changes: saved.changes, packVersion: saved.packVersion };
   }
-
-  private afterCommit: (() => void) | null = null;
 
   private upsertMeeting(tx: DomainTransaction, mg: MgMeeting, summary: MgMeetingSummary, committee: string, link: MeetingLink | null): string {
     const fields = {
