@@ -2,6 +2,7 @@ import path from 'node:path';
 import { measure, report, type Workload } from './harness';
 import { coldStart } from './workloads/coldStart';
 import { meetingInserts } from './workloads/meetingInserts';
+import { moderngovFetch } from './workloads/moderngov';
 import { importStall, notes, packImport, packSearch } from './workloads/packs';
 import { readerJump, readerOpen } from './workloads/reader';
 
@@ -14,6 +15,7 @@ const workloads: Record<string, () => Workload> = {
   'import-stall': importStall,
   'reader-open': readerOpen,
   'reader-jump': readerJump,
+  'moderngov-fetch': moderngovFetch,
 };
 
 async function main(): Promise<void> {
