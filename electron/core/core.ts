@@ -4,7 +4,11 @@ import type { PackImportResult } from '../../shared/domain/import';
 import { databaseFileName, openDatabase, type Db } from './db/database';
 import { createDispatcher, type Dispatcher, type Handlers, type Logger } from './dispatcher';
 import { CoreError } from './errors';
+import { moderngovHandlers } from './handlers/moderngov';
 import { Jobs } from './jobs';
+import type { SiteHttpOptions } from './moderngov/http';
+import { ModernGovRepository } from './moderngov/repository';
+import { ModernGovSync, type PackRepublished } from './moderngov/sync';
 import { DocumentStore } from './packs/documentStore';
 import { ImportError, toImportErrorCode } from './packs/importError';
 import { PackImporter, type ImportOptions } from './packs/importer';
@@ -32,6 +36,10 @@ export interface CoreOptions {
   key?: DataKey;
   /** Overrides CHAMBER_DB_PASSPHRASE; a terminal prompt passes what was typed here. */
   passphrase?: string;
+  /** Limits for Modern.gov requests (tests lower them). */
+  moderngovHttp?: SiteHttpOptions;
+  /** Told when a Modern.gov fetch republished a meeting's pack: where annotation re-anchoring (issue 4) plugs in. */
+  onPackRepublished?: PackRepublished;
 }
 
 export interface Core extends Dispatcher {
@@ -61,6 +69,9 @@ export function openCore(options: CoreOptions): Core {
   const appLock = new AppLock(db, options.clock);
   const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
   const importer = new PackImporter(db, writer, meetings, packs, store, extractor);
+  const clock = options.clock ?? (() => new Date());
+  const moderngovRepo = new ModernGovRepository(db);
+  const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished);
 
   const startImport = (read: () => { fileName: string; bytes: Uint8Array }, importOptions: ImportOptions) =>
     jobs.start(async (context) => {
@@ -114,6 +125,7 @@ export function openCore(options: CoreOptions): Core {
     },
     importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
+    ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
   };
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);

@@ -9,6 +9,7 @@ import { MeetingsPage } from './pages/MeetingsPage';
 import { NewMeetingPage } from './pages/NewMeetingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SearchPage } from './pages/SearchPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 // pdf.js is large; it loads with the reader, not with the app.
 const ReaderPage = lazy(() => import('./pages/ReaderPage'));
@@ -36,6 +37,7 @@ export function App({ api }: { api: ChamberApi }) {
               }
             />
             <Route path="search" element={<SearchPage />} />
+            <Route path="settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
