@@ -10,6 +10,8 @@ import { ImportError, toImportErrorCode } from './packs/importError';
 import { PackImporter, type ImportOptions } from './packs/importer';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
+import { PageGeometryStore } from './annotations/geometry';
+import { annotationHandlers, annotationImportHook } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
@@ -50,7 +52,8 @@ export function openCore(options: CoreOptions): Core {
   const uploads = new Uploads(path.join(options.dataDir, 'uploads'));
   const jobs = new Jobs();
   const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
-  const importer = new PackImporter(db, writer, meetings, packs, store, extractor);
+  const geometry = new PageGeometryStore(db);
+  const importer = new PackImporter(db, writer, meetings, packs, store, extractor, annotationImportHook({ db, geometry }));
 
   const startImport = (read: () => { fileName: string; bytes: Uint8Array }, importOptions: ImportOptions) =>
     jobs.start(async (context) => {
@@ -100,6 +103,7 @@ export function openCore(options: CoreOptions): Core {
     },
     importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
+    ...annotationHandlers({ db, writer, geometry, meetings, packs, store }),
   };
 
   const dispatcher = createDispatcher(handlers, options.log);
