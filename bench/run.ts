@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { measure, report, type Workload } from './harness';
+import { annotationReanchor, annotationSave } from './workloads/annotations';
 import { coldStart } from './workloads/coldStart';
 import { meetingInserts } from './workloads/meetingInserts';
 import { importStall, notes, packImport, packSearch } from './workloads/packs';
@@ -14,6 +15,8 @@ const workloads: Record<string, () => Workload> = {
   'import-stall': importStall,
   'reader-open': readerOpen,
   'reader-jump': readerJump,
+  'annotation-save': annotationSave,
+  'annotation-reanchor': annotationReanchor,
 };
 
 async function main(): Promise<void> {

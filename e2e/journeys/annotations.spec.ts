@@ -127,6 +127,9 @@ test.describe('annotations', () => {
     await expect(entries).toHaveCount(2);
     await expect(entries.filter({ hasText: passage })).toHaveCount(1);
     await expectNoAxeViolations(page, 'reader with the annotations panel');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    expect((await download).suggestedFilename()).toMatch(/annotations\.docx$/);
     await entries.filter({ hasText: passage }).getByRole('button', { name: 'Ask a question about this' }).click();
     await expect(page.getByLabel('New question')).toHaveValue(/179 individual data sharing requests/);
     await page.getByRole('button', { name: 'Add question' }).click();

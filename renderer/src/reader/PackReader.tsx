@@ -9,6 +9,7 @@ import { useApi } from '../api/ApiContext';
 import { AnnotationLayer } from '../annotations/AnnotationLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { AnnotationToolbar } from '../annotations/AnnotationToolbar';
+import { ExportNotes } from '../annotations/ExportNotes';
 import { NoteEditor } from '../annotations/NoteEditor';
 import { QuestionsPanel, type QuestionDraft } from '../annotations/QuestionsPanel';
 import { readSelection, type PageSelection } from '../annotations/selection';
@@ -424,6 +425,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                 key: 'notes',
                 label: t('annotations.tabs.notes'),
                 content: (
+                  <>
                   <AnnotationsPanel
                     meetingId={meeting.id}
                     packId={pack.packId}
@@ -445,6 +447,8 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                       setPanel('questions');
                     }}
                   />
+                  <ExportNotes api={api} me={notes.me} meetingId={meeting.id} />
+                  </>
                 ),
               },
               {
