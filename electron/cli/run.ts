@@ -8,6 +8,7 @@ import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
 import { registerModernGov } from './moderngov';
+import { registerAnnotationCommands } from './annotations';
 
 export interface CliIo {
   out(text: string): void;
@@ -149,6 +150,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
       throw new CliFailure(failure);
     },
   });
+  registerAnnotationCommands(program, withCore, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

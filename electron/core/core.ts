@@ -14,6 +14,8 @@ import { ImportError, toImportErrorCode } from './packs/importError';
 import { PackImporter, type ImportOptions } from './packs/importer';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
+import { PageGeometryStore } from './annotations/geometry';
+import { annotationHandlers, annotationImportHook } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
@@ -68,10 +70,14 @@ export function openCore(options: CoreOptions): Core {
   const jobs = new Jobs();
   const appLock = new AppLock(db, options.clock);
   const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
-  const importer = new PackImporter(db, writer, meetings, packs, store, extractor);
+  const geometry = new PageGeometryStore(db);
+  // Every new pack version, from a file or from Modern.gov, stores its page geometry and re-anchors
+  // the meeting's annotations in the same transaction.
+  const onNewVersion = annotationImportHook({ db, geometry });
+  const importer = new PackImporter(db, writer, meetings, packs, store, extractor, onNewVersion);
   const clock = options.clock ?? (() => new Date());
   const moderngovRepo = new ModernGovRepository(db);
-  const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished);
+  const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished, onNewVersion);
 
   const startImport = (read: () => { fileName: string; bytes: Uint8Array }, importOptions: ImportOptions) =>
     jobs.start(async (context) => {
@@ -126,6 +132,7 @@ export function openCore(options: CoreOptions): Core {
     importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
     ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
+    ...annotationHandlers({ db, writer, geometry, meetings, packs, store }),
   };
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);

@@ -5,6 +5,7 @@ import { Settings } from '../domain/settings';
 import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } from '../declarations/schema';
 import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
 import { moderngovOperations } from './contracts/moderngov';
+import { annotationOperations } from './contracts/annotations';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -174,6 +175,7 @@ export const contract = {
     output: z.array(InterestSuggestion),
   }),
   ...moderngovOperations,
+  ...annotationOperations,
 };
 
 export type Contract = typeof contract;
