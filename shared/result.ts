@@ -21,6 +21,8 @@ export const errorCodes = [
   'FORBIDDEN',
   /** A declaration broke the council's rules; `issues` carry the codes from shared/declarations/rules.ts. */
   'DECLARATION_INVALID',
+  /** Running a meeting: attendance, agenda, outcome or comment rules (issue codes in shared/meeting). */
+  'MEETING_RULE_BROKEN',
   'INTERNAL',
 ] as const;
 
