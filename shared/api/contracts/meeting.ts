@@ -31,6 +31,11 @@ const acting = { actingMemberId: MemberId };
 const CommentId = z.uuid();
 
 export const meetingOperations = {
+  importRegisteredInterestsCsv: op({
+    summary: 'Import register entries from CSV (memberId, category, description, organisation, place, keywords; a header row), all or nothing',
+    input: z.object({ ...acting, csv: z.string().min(1).max(2_000_000) }).strict(),
+    output: z.object({ created: z.number().int().nonnegative(), updated: z.number().int().nonnegative() }),
+  }),
   getAttendance: op({
     summary: "A meeting's attendance and whether it is quorate (a quarter of the voting membership, at least 3)",
     input: z.object({ meetingId: MeetingId }).strict(),
