@@ -3,7 +3,7 @@ import { Meeting, MeetingId, NewMeeting } from '../domain/meeting';
 import { Settings } from '../domain/settings';
 import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } from '../declarations/schema';
 import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
-import { meetingOperations } from './contracts/meeting';
+import { meetingOperations, registerCsvOperations } from './contracts/meeting';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -172,6 +172,7 @@ export const contract = {
     output: z.array(InterestSuggestion),
   }),
   ...meetingOperations,
+  ...registerCsvOperations,
 };
 
 export type Contract = typeof contract;

@@ -13,9 +13,9 @@ const required = ['memberId', 'category', 'description'] as const;
 export function registerCsvToJson(csv: string): string {
   let rows: Record<string, string>[];
   try {
-    rows = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+    rows = parse<Record<string, string>>(csv, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, bom: true });
   } catch (error) {
-    const line = typeof error === 'object' && error !== null && 'lines' in error ? Number((error as { lines: unknown }).lines) : undefined;
+    const line = typeof error === 'object' && error !== null && 'lines' in error ? Number((error).lines) : undefined;
     throw new CoreError('INVALID_INPUT', `The register is not valid CSV${line ? ` (line ${line})` : ''}: ${error instanceof Error ? error.message : String(error)}`, [
       { path: line ? [line] : [], code: 'invalid_csv', message: 'Not valid CSV' },
     ]);

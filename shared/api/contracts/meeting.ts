@@ -30,12 +30,16 @@ const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: 
 const acting = { actingMemberId: MemberId };
 const CommentId = z.uuid();
 
-export const meetingOperations = {
+/** Register import from a spreadsheet; handled beside the JSON import by the declarations core. */
+export const registerCsvOperations = {
   importRegisteredInterestsCsv: op({
     summary: 'Import register entries from CSV (memberId, category, description, organisation, place, keywords; a header row), all or nothing',
     input: z.object({ ...acting, csv: z.string().min(1).max(2_000_000) }).strict(),
     output: z.object({ created: z.number().int().nonnegative(), updated: z.number().int().nonnegative() }),
   }),
+};
+
+export const meetingOperations = {
   getAttendance: op({
     summary: "A meeting's attendance and whether it is quorate (a quarter of the voting membership, at least 3)",
     input: z.object({ meetingId: MeetingId }).strict(),
