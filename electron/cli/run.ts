@@ -6,6 +6,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
+import { registerDemo } from './demo';
 
 export interface CliIo {
   out(text: string): void;
@@ -138,6 +139,8 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
       for (const change of result.changes) io.out(`  changed since the previous version: item ${change.number} ${change.change}`);
       for (const warning of structure.warnings) io.err(`warning: ${warning.detail} [${warning.code}]`);
     });
+
+  registerDemo(program, coreFor, io, distDir);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
