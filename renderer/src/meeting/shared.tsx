@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Result } from '../../../shared/result';
 import { ErrorMessage } from '../components/ErrorMessage';
+import type { Loaded } from '../components/useResult';
 
 const actingKey = 'chamber.actingMemberId';
 
@@ -51,4 +52,12 @@ export function useChange(onChanged: () => void): [ApiError | null, <T>(run: () 
     return result.value;
   };
   return [error, run];
+}
+
+/** While a screen reloads after a change, keep showing what it had (forms keep their state). */
+export function useLastReady<T>(loaded: Loaded<T>): Loaded<T> {
+  const [last, setLast] = useState<Loaded<T>>(loaded);
+  // Remembering the previous answer during render is React's pattern for "state from the last render".
+  if (loaded.state !== 'loading' && loaded !== last) setLast(loaded);
+  return loaded.state === 'loading' && last.state === 'ready' ? last : loaded;
 }

@@ -11,7 +11,7 @@ import { AgendaSection } from '../meeting/AgendaSection';
 import { AttendanceSection } from '../meeting/AttendanceSection';
 import { DeclarationsSection } from '../meeting/DeclarationsSection';
 import { PanelCommentEditor } from '../meeting/PanelCommentEditor';
-import { RefusalMessage, useActingMember, useChange } from '../meeting/shared';
+import { RefusalMessage, useActingMember, useChange, useLastReady } from '../meeting/shared';
 
 /** The clock on the agenda moves on its own: elapsed times refresh this often. */
 const tickMs = 30_000;
@@ -26,14 +26,14 @@ export function RunMeetingPage() {
   const key = `${id}:${version}`;
   const [actingMemberId, setActingMemberId] = useActingMember();
   const [meeting] = useResult(() => api.getMeeting({ id }), `meeting:${id}`);
-  const [roles] = useResult(() => api.listMeetingRoles({ meetingId: id }), `roles:${key}`);
-  const [attendance] = useResult(() => api.getAttendance({ meetingId: id }), `attendance:${key}`);
-  const [agenda] = useResult(() => api.getLiveAgenda({ meetingId: id }), `agenda:${key}`);
-  const [declarations] = useResult(() => api.listDeclarations({ meetingId: id }), `declarations:${key}`);
+  const roles = useLastReady(useResult(() => api.listMeetingRoles({ meetingId: id }), `roles:${key}`)[0]);
+  const attendance = useLastReady(useResult(() => api.getAttendance({ meetingId: id }), `attendance:${key}`)[0]);
+  const agenda = useLastReady(useResult(() => api.getLiveAgenda({ meetingId: id }), `agenda:${key}`)[0]);
+  const declarations = useLastReady(useResult(() => api.listDeclarations({ meetingId: id }), `declarations:${key}`)[0]);
   const [suggestions] = useResult(() => api.suggestInterests({ meetingId: id }), `suggestions:${id}`);
-  const [outcomes] = useResult(() => api.listOutcomes({ meetingId: id }), `outcomes:${key}`);
-  const [comments] = useResult(() => api.listPanelComments({ meetingId: id }), `comments:${key}`);
-  const [actions] = useResult(() => api.listActions({}), `actions:${key}`);
+  const outcomes = useLastReady(useResult(() => api.listOutcomes({ meetingId: id }), `outcomes:${key}`)[0]);
+  const comments = useLastReady(useResult(() => api.listPanelComments({ meetingId: id }), `comments:${key}`)[0]);
+  const actions = useLastReady(useResult(() => api.listActions({}), `actions:${key}`)[0]);
   const [commentError, runComment] = useChange(bump);
   const [newComment, setNewComment] = useState({ item: '', title: '' });
   usePageTitle(t('runMeeting.title'));
