@@ -19,6 +19,8 @@ export function PanelCommentEditor({ comment, actingMemberId, canAgree, onChange
   const { t } = useTranslation();
   const api = useApi();
   const docRef = useRef<Y.Doc | null>(null);
+  /** The text the textarea showed before the keystroke: diffing against it, not the document, keeps edits merged meanwhile. */
+  const shownRef = useRef('');
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const agreed = comment.agreedText !== null;
@@ -33,7 +35,10 @@ export function PanelCommentEditor({ comment, actingMemberId, canAgree, onChange
       if (!live || !result.ok) return;
       Y.applyUpdate(doc, base64ToBytes(result.value.update), remote);
     };
-    ytext.observe(() => setText(ytext.toJSON()));
+    ytext.observe(() => {
+      shownRef.current = ytext.toJSON();
+      setText(shownRef.current);
+    });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === remote) return;
       void api.pushPanelCommentUpdate({ actingMemberId, commentId: comment.id, update: bytesToBase64(update) }).then((result) => setError(result.ok ? null : result.error));
@@ -52,14 +57,15 @@ export function PanelCommentEditor({ comment, actingMemberId, canAgree, onChange
     const doc = docRef.current;
     if (!doc) return;
     const ytext = doc.getText('text');
-    const current = ytext.toJSON();
+    const current = shownRef.current;
     let start = 0;
     while (start < current.length && start < next.length && current[start] === next[start]) start += 1;
     let end = 0;
     while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end += 1;
+    const removed = Math.min(current.length - start - end, Math.max(0, ytext.length - start));
     doc.transact(() => {
-      ytext.delete(start, current.length - start - end);
-      ytext.insert(start, next.slice(start, next.length - end));
+      if (removed > 0) ytext.delete(start, removed);
+      ytext.insert(Math.min(start, ytext.length), next.slice(start, next.length - end));
     });
   };
 
