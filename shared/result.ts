@@ -50,6 +50,8 @@ export const errorCodes = [
   'MODERNGOV_UNREACHABLE',
   /** A linked document was not a PDF. */
   'MODERNGOV_NOT_PDF',
+  /** Running a meeting: attendance, agenda, outcome or comment rules (issue codes in shared/meeting). */
+  'MEETING_RULE_BROKEN',
   'INTERNAL',
 ] as const;
 

@@ -9,6 +9,7 @@ import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
 import { registerModernGov } from './moderngov';
 import { registerAnnotationCommands } from './annotations';
+import { registerDemo } from './demo';
 
 export interface CliIo {
   out(text: string): void;
@@ -151,6 +152,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     },
   });
   registerAnnotationCommands(program, withCore, io);
+  registerDemo(program, coreFor, io, distDir);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,8 @@ import { databaseFileName, openDatabase, type Db } from './db/database';
 import { createDispatcher, type Dispatcher, type Handlers, type Logger } from './dispatcher';
 import { CoreError } from './errors';
 import { moderngovHandlers } from './handlers/moderngov';
+import { meetingHandlers } from './handlers/meeting';
+import { registerCsvToJson } from './repositories/registerCsv';
 import { Jobs } from './jobs';
 import type { SiteHttpOptions } from './moderngov/http';
 import { ModernGovRepository } from './moderngov/repository';
@@ -133,6 +135,8 @@ export function openCore(options: CoreOptions): Core {
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
     ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
     ...annotationHandlers({ db, writer, geometry, meetings, packs, store }),
+    importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
+    ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
   };
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);

@@ -6,6 +6,7 @@ import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } fr
 import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
 import { moderngovOperations } from './contracts/moderngov';
 import { annotationOperations } from './contracts/annotations';
+import { meetingOperations, registerCsvOperations } from './contracts/meeting';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -176,6 +177,8 @@ export const contract = {
   }),
   ...moderngovOperations,
   ...annotationOperations,
+  ...meetingOperations,
+  ...registerCsvOperations,
 };
 
 export type Contract = typeof contract;
