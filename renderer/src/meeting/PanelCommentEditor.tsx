@@ -19,7 +19,13 @@ export function PanelCommentEditor({ comment, actingMemberId, canAgree, onChange
   const { t } = useTranslation();
   const api = useApi();
   const docRef = useRef<Y.Doc | null>(null);
-  /** The text the textarea showed before the keystroke: diffing against it, not the document, keeps edits merged meanwhile. */
+  const areaRef = useRef<HTMLTextAreaElement | null>(null);
+  /**
+   * What the textarea shows. Remote changes are written into the textarea in the same tick they are
+   * merged (the caret kept in place through Yjs relative positions), so a keystroke is always diffed
+   * against the text it was typed into; waiting for React to re-render would let a keystroke that
+   * lands in between undo the other member's edit.
+   */
   const shownRef = useRef('');
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -33,7 +39,16 @@ export function PanelCommentEditor({ comment, actingMemberId, canAgree, onChange
     const pull = async () => {
       const result = await api.pullPanelComment({ commentId: comment.id, stateVector: bytesToBase64(Y.encodeStateVector(doc)) });
       if (!live || !result.ok) return;
+      const area = areaRef.current;
+      const caret = area
+        ? [Y.createRelativePositionFromTypeIndex(ytext, area.selectionStart), Y.createRelativePositionFromTypeIndex(ytext, area.selectionEnd)]
+        : null;
       Y.applyUpdate(doc, base64ToBytes(result.value.update), remote);
+      if (area && caret && shownRef.current !== area.value) {
+        area.value = shownRef.current;
+        const [start, end] = caret.map((p) => Y.createAbsolutePositionFromRelativePosition(p, doc)?.index ?? shownRef.current.length);
+        if (document.activeElement === area) area.setSelectionRange(start ?? 0, end ?? 0);
+      }
     };
     ytext.observe(() => {
       shownRef.current = ytext.toJSON();
@@ -62,10 +77,10 @@ export function PanelCommentEditor({ comment, actingMemberId, canAgree, onChange
     while (start < current.length && start < next.length && current[start] === next[start]) start += 1;
     let end = 0;
     while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end += 1;
-    const removed = Math.min(current.length - start - end, Math.max(0, ytext.length - start));
+    const removed = current.length - start - end;
     doc.transact(() => {
       if (removed > 0) ytext.delete(start, removed);
-      ytext.insert(Math.min(start, ytext.length), next.slice(start, next.length - end));
+      ytext.insert(start, next.slice(start, next.length - end));
     });
   };
 
@@ -82,7 +97,7 @@ export function PanelCommentEditor({ comment, actingMemberId, canAgree, onChange
       ) : (
         <>
           <label htmlFor={id}>{t('runMeeting.comments.draft')}</label>
-          <textarea id={id} rows={5} value={text} onChange={(e) => edit(e.target.value)} />
+          <textarea id={id} ref={areaRef} rows={5} defaultValue={text} onChange={(e) => edit(e.target.value)} />
           {canAgree && (
             <button
               type="button"
