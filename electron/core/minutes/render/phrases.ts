@@ -1,0 +1,22 @@
+import cy from '../../../../resources/locales/cy.json';
+import enGB from '../../../../resources/locales/en-GB.json';
+import type { MinutesLanguage, Phrase } from '../../../../shared/minutes/layout';
+
+type Tree = { [key: string]: string | Tree };
+
+const trees: Record<MinutesLanguage, Tree> = { 'en-GB': enGB.minutes, cy: cy.minutes };
+
+/**
+ * The `minutes.*` phrases of the app's own locale files, so exported minutes use the same
+ * reviewed English and Welsh as the screens. A missing key shows as the key itself (and the
+ * locales test catches it) rather than failing an export.
+ */
+export function minutesPhrases(language: MinutesLanguage): Phrase {
+  const tree = trees[language];
+  return (key, values = {}) => {
+    let node: string | Tree | undefined = tree;
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    const template = typeof node === 'string' ? node : `minutes.${key}`;
+    return template.replace(/{{\s*(\w+)\s*}}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  };
+}
