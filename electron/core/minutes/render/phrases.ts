@@ -1,5 +1,5 @@
-import cy from '../../../../resources/locales/cy.json';
-import enGB from '../../../../resources/locales/en-GB.json';
+import cy from '../../../../resources/locales/cy.json' with { type: 'json' };
+import enGB from '../../../../resources/locales/en-GB.json' with { type: 'json' };
 import type { MinutesLanguage, Phrase } from '../../../../shared/minutes/layout';
 
 type Tree = { [key: string]: string | Tree };

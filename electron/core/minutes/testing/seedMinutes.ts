@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MinutesDocument, numberMinutes, roleOfItemTitle, type MinuteItem } from '../../../../shared/minutes/model';
 import { richTextFromPlain, type RichText } from '../../../../shared/minutes/richText';
 
-const seeds = path.resolve(__dirname, '../../../../resources/seeds');
+const seeds = path.resolve(import.meta.dirname, '../../../../resources/seeds');
 
 /** The clerk's narrative for the data-sharing item, as the council minuted it (seed minutes, 5 November 2019). */
 export function seedNarrative(): RichText {
