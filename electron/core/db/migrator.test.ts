@@ -93,8 +93,9 @@ describe('migrate', () => {
     expect(codeOf(() => migrate(db, edited))).toBe('MIGRATION_TAMPERED');
   });
 
-  it('refuses migrations that are not numbered 1, 2, 3… without gaps', () => {
+  it('refuses migrations that do not start at 1 or are out of order', () => {
     const db = new Database(file());
     expect(() => migrate(db, [{ version: 2, name: 'x', sql: '' }])).toThrow(/numbered/);
+    expect(() => migrate(db, [{ version: 1, name: 'a', sql: '' }, { version: 3, name: 'c', sql: '' }, { version: 2, name: 'b', sql: '' }])).toThrow(/numbered/);
   });
 });

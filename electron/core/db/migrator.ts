@@ -58,9 +58,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
 }
 
 function assertOrdered(migrations: readonly Migration[]): void {
+  // Numbers are assigned per feature and land from parallel branches, so one may arrive before a
+  // lower one (0005 before 0004); each still runs once, in its own transaction, recorded by number.
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migrations must be numbered 1, 2, 3… without gaps; found ${migration.version} at position ${index + 1}`);
+    const previous = index === 0 ? 0 : (migrations[index - 1]?.version ?? 0);
+    if (index === 0 ? migration.version !== 1 : migration.version <= previous) {
+      throw new Error(`Migrations must be numbered 1, 2, 3… in increasing order; found ${migration.version} at position ${index + 1}`);
     }
   });
 }
