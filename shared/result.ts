@@ -30,6 +30,10 @@ export const errorCodes = [
   'KEY_STORE_UNAVAILABLE',
   /** A stored document failed its integrity check (altered on disk, or sealed with another key). */
   'DOCUMENT_DAMAGED',
+  /** Minutes: approved or locked minutes change only through a recorded correction. */
+  'MINUTES_LOCKED',
+  /** Minutes: a workflow step out of order (approve before circulating, approve at the same meeting, ...). */
+  'MINUTES_WORKFLOW',
   'INTERNAL',
 ] as const;
 

@@ -4,6 +4,7 @@ import type { PackImportResult } from '../../shared/domain/import';
 import { databaseFileName, openDatabase, type Db } from './db/database';
 import { createDispatcher, type Dispatcher, type Handlers, type Logger } from './dispatcher';
 import { CoreError } from './errors';
+import { minutesHandlers } from './handlers/minutes';
 import { Jobs } from './jobs';
 import { DocumentStore } from './packs/documentStore';
 import { ImportError, toImportErrorCode } from './packs/importError';
@@ -108,6 +109,7 @@ export function openCore(options: CoreOptions): Core {
     },
     importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
+    ...minutesHandlers(db, writer),
   };
 
   const dispatcher = createDispatcher(handlers, options.log);

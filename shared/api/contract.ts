@@ -3,6 +3,7 @@ import { Meeting, MeetingId, NewMeeting } from '../domain/meeting';
 import { Settings } from '../domain/settings';
 import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } from '../declarations/schema';
 import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
+import { minutesOperations } from './contracts/minutes';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -170,6 +171,7 @@ export const contract = {
     input: z.object({ meetingId: MeetingId, memberId: MemberId.optional() }).strict(),
     output: z.array(InterestSuggestion),
   }),
+  ...minutesOperations,
 };
 
 export type Contract = typeof contract;
