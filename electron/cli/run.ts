@@ -7,6 +7,7 @@ import { obtainPassphrase } from '../core/security/passphrasePrompt';
 import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
+import { registerMinutesCommands } from './minutes';
 
 export interface CliIo {
   out(text: string): void;
@@ -141,6 +142,8 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
       for (const change of result.changes) io.out(`  changed since the previous version: item ${change.number} ${change.change}`);
       for (const warning of structure.warnings) io.err(`warning: ${warning.detail} [${warning.code}]`);
     });
+
+  registerMinutesCommands(program, withCore, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -86,7 +86,7 @@ export function layoutMinutes(doc: MinutesDocument, language: MinutesLanguage, t
   return {
     language,
     title: `${t('document.title')}: ${doc.committee}, ${date}`,
-    header: `${doc.councilName} — ${doc.committee}`,
+    header: doc.councilName === '' ? doc.committee : `${doc.councilName} — ${doc.committee}`,
     pageLabel: t('document.page', { page: '{{page}}', pages: '{{pages}}' }),
     blocks,
   };

@@ -32,6 +32,10 @@ export const gapCodes = [
   'no-end-time',
   /** The agenda has no declarations item, so declarations are listed on their own. */
   'no-declarations-item',
+  /** The meeting has no agenda (no pack imported), so there are no minutes to number. */
+  'no-agenda',
+  /** Nobody said which council the minutes are for (it heads every page). */
+  'no-council-name',
 ] as const;
 export const GapCode = z.enum(gapCodes);
 export type GapCode = z.infer<typeof GapCode>;
@@ -137,7 +141,8 @@ export type MinutesCorrection = z.infer<typeof MinutesCorrection>;
 export const MinutesDocument = z
   .object({
     meetingId: z.uuid(),
-    councilName: Name,
+    /** Empty when unknown (a `no-council-name` gap says so). */
+    councilName: z.string().trim().max(200),
     committee: Name,
     meetingTitle: z.string().trim().max(200),
     date: IsoDate,

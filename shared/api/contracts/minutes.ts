@@ -7,8 +7,13 @@
 import { z } from 'zod';
 import { MemberId } from '../../declarations/schema';
 import { MeetingId } from '../../domain/meeting';
+import { minutesLanguages } from '../../minutes/layout';
+import { MinutesDocument } from '../../minutes/model';
 import { MinutesHistoryEntry, MinutesRecord, MinuteItemNumber } from '../../minutes/record';
 import { RichText } from '../../minutes/richText';
+
+export const minutesFormats = ['docx', 'pdf', 'html', 'json'] as const;
+export type MinutesFormat = (typeof minutesFormats)[number];
 
 const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
 const acting = { actingMemberId: MemberId };
@@ -54,6 +59,16 @@ export const minutesOperations = {
     summary: 'Record a correction to approved or locked minutes (append-only)',
     input: z.object({ ...acting, meetingId: MeetingId, itemNumber: MinuteItemNumber.optional(), text: z.string().trim().min(1).max(5000) }).strict(),
     output: MinutesRecord,
+  }),
+  assembleMinutes: op({
+    summary: 'Draft minutes assembled from what was recorded and the narrative (read-only; gaps marked, never fails on missing data)',
+    input: z.object({ meetingId: MeetingId, councilName: CouncilName.optional() }).strict(),
+    output: MinutesDocument,
+  }),
+  exportMinutes: op({
+    summary: 'The minutes as Word, PDF, HTML or Open Civic Data JSON, in English or Welsh (base64)',
+    input: z.object({ meetingId: MeetingId, format: z.enum(minutesFormats), language: z.enum(minutesLanguages).default('en-GB'), councilName: CouncilName.optional() }).strict(),
+    output: z.object({ fileName: z.string(), mediaType: z.string(), data: z.string(), gaps: z.number().int().nonnegative() }),
   }),
   getMinutesHistory: op({
     summary: 'Every change to the minutes, oldest first (append-only)',

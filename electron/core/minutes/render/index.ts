@@ -1,3 +1,4 @@
+import type { MinutesFormat } from '../../../../shared/api/contracts/minutes';
 import { layoutMinutes, type MinutesLanguage } from '../../../../shared/minutes/layout';
 import { MinutesDocument } from '../../../../shared/minutes/model';
 import { toOpenCivicData } from '../../../../shared/minutes/openData';
@@ -6,8 +7,7 @@ import { renderMinutesHtml } from './html';
 import { renderMinutesPdf } from './pdf';
 import { minutesPhrases } from './phrases';
 
-export const minutesFormats = ['docx', 'pdf', 'html', 'json'] as const;
-export type MinutesFormat = (typeof minutesFormats)[number];
+export { minutesFormats, type MinutesFormat } from '../../../../shared/api/contracts/minutes';
 
 export const minutesMediaTypes: Record<MinutesFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

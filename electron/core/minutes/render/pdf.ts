@@ -12,9 +12,7 @@ type Pdf = InstanceType<typeof PDFDocument>;
  * embeds only the glyphs used.
  */
 function fontFiles(): Record<'regular' | 'bold' | 'italic' | 'boldItalic', string> {
-  // The bundled command line and host are CommonJS; tests and Playwright load this file as ESM.
-  const from = typeof __filename === 'string' ? __filename : import.meta.url;
-  const dir = path.join(path.dirname(createRequire(from).resolve('pdfjs-dist/package.json')), 'standard_fonts');
+  const dir = path.join(path.dirname(createRequire(__filename).resolve('pdfjs-dist/package.json')), 'standard_fonts');
   return {
     regular: path.join(dir, 'LiberationSans-Regular.ttf'),
     bold: path.join(dir, 'LiberationSans-Bold.ttf'),
