@@ -4,6 +4,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import type { ChamberApi } from '../../shared/api/binding';
 import { ApiContext } from './api/ApiContext';
 import { Layout } from './components/Layout';
+import { MinutesPage } from './minutes/MinutesPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NewMeetingPage } from './pages/NewMeetingPage';
@@ -27,6 +28,7 @@ export function App({ api }: { api: ChamberApi }) {
             <Route index element={<MeetingsPage />} />
             <Route path="meetings/new" element={<NewMeetingPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
+            <Route path="meetings/:id/minutes" element={<MinutesPage />} />
             <Route
               path="meetings/:id/pack"
               element={

@@ -11,7 +11,7 @@ import type { TextRun } from './richText';
 export const minutesLanguages = ['en-GB', 'cy'] as const;
 export type MinutesLanguage = (typeof minutesLanguages)[number];
 
-/** Looks up a `minutes.*` phrase (key without the prefix) and fills its {{placeholders}}. */
+/** Looks up a `minutes.*` phrase (key without the prefix; `dates.*` from the root) and fills its {{placeholders}}. */
 export type Phrase = (key: string, values?: Record<string, string | number>) => string;
 
 export type Tone = 'normal' | 'meta' | 'resolution' | 'gap' | 'status';
@@ -36,21 +36,24 @@ export interface MinutesLayout {
 
 const text = (value: string, tone: Tone = 'normal'): LayoutBlock => ({ kind: 'paragraph', runs: [{ text: value }], tone });
 
-/** "Monday, 17 January 2022" / "Dydd Llun, 17 Ionawr 2022", whatever the machine's time zone. */
-export function formatMinutesDate(isoDate: string, language: MinutesLanguage): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+/**
+ * "Monday 17 January 2022" / "Dydd Llun 17 Ionawr 2022" from the locale files' `dates.*` names, not
+ * Intl: Electron's ICU has no Welsh, and minutes must read the same whichever process made them.
+ */
+export function formatMinutesDate(isoDate: string, t: Phrase): string {
+  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return t('dates.pattern.full', { weekday: t(`dates.weekdays.${weekday}`), day, month: t(`dates.months.${month}`), year });
 }
 
 export function layoutMinutes(doc: MinutesDocument, language: MinutesLanguage, t: Phrase): MinutesLayout {
   const blocks: LayoutBlock[] = [];
-  const date = formatMinutesDate(doc.date, language);
+  const date = formatMinutesDate(doc.date, t);
   const gap = (g: Gap): LayoutBlock => text(t('document.gap', { text: t(`gaps.${g.code}`, { item: g.itemNumber ?? '' }) }), 'gap');
 
   blocks.push({ kind: 'heading', level: 1, text: `${t('document.title')}: ${doc.committee}` });
   blocks.push(text(t('document.held', { date, time: doc.startTime, venue: doc.venue || '—' }), 'meta'));
-  blocks.push(text(statusLine(doc, language, t), 'status'));
+  blocks.push(text(statusLine(doc, t), 'status'));
 
   const gaps = [...doc.gaps, ...doc.items.flatMap((i) => i.gaps)];
   if (gaps.length > 0) {
@@ -92,9 +95,9 @@ export function layoutMinutes(doc: MinutesDocument, language: MinutesLanguage, t
   };
 }
 
-function statusLine(doc: MinutesDocument, language: MinutesLanguage, t: Phrase): string {
+function statusLine(doc: MinutesDocument, t: Phrase): string {
   if ((doc.status === 'approved' || doc.status === 'locked') && doc.approval) {
-    const values = { committee: doc.approval.committee, date: formatMinutesDate(doc.approval.meetingDate, language) };
+    const values = { committee: doc.approval.committee, date: formatMinutesDate(doc.approval.meetingDate, t) };
     return doc.approval.minuteNumber === undefined ? t('document.approved', values) : t('document.approvedMinute', { ...values, minute: doc.approval.minuteNumber });
   }
   return doc.status === 'circulated' ? t('document.circulated') : t('document.draft');

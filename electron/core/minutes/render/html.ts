@@ -1,8 +1,5 @@
 import type { LayoutBlock, MinutesLayout } from '../../../../shared/minutes/layout';
-import type { TextRun } from '../../../../shared/minutes/richText';
-
-const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { escapeHtml, type TextRun } from '../../../../shared/minutes/richText';
 
 function runs(list: readonly TextRun[]): string {
   return list

@@ -4,7 +4,7 @@ import type { MinutesLanguage, Phrase } from '../../../../shared/minutes/layout'
 
 type Tree = { [key: string]: string | Tree };
 
-const trees: Record<MinutesLanguage, Tree> = { 'en-GB': enGB.minutes, cy: cy.minutes };
+const roots: Record<MinutesLanguage, Tree> = { 'en-GB': enGB, cy };
 
 /**
  * The `minutes.*` phrases of the app's own locale files, so exported minutes use the same
@@ -12,11 +12,13 @@ const trees: Record<MinutesLanguage, Tree> = { 'en-GB': enGB.minutes, cy: cy.min
  * locales test catches it) rather than failing an export.
  */
 export function minutesPhrases(language: MinutesLanguage): Phrase {
-  const tree = trees[language];
+  const root = roots[language];
   return (key, values = {}) => {
-    let node: string | Tree | undefined = tree;
-    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    const template = typeof node === 'string' ? node : `minutes.${key}`;
+    // Dates are the app's shared `dates.*` names; everything else is under `minutes.`.
+    const path = key.startsWith('dates.') ? key : `minutes.${key}`;
+    let node: string | Tree | undefined = root;
+    for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    const template = typeof node === 'string' ? node : path;
     return template.replace(/{{\s*(\w+)\s*}}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
   };
 }

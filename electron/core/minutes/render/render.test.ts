@@ -10,7 +10,7 @@ import { renderMinutes } from './index';
 const phrases = {
   'en-GB': [
     'Minutes: Corporate and Communities',
-    'Minutes of the meeting held on Monday, 17 January 2022 at 10:00',
+    'Minutes of the meeting held on Monday 17 January 2022 at 10:00',
     'DRAFT',
     'Present',
     '(Chairman)',
@@ -40,7 +40,7 @@ const phrases = {
   ],
   cy: [
     'Cofnodion: Corporate and Communities',
-    'Cofnodion y cyfarfod a gynhaliwyd ar Dydd Llun, 17 Ionawr 2022 am 10:00',
+    'Cofnodion y cyfarfod a gynhaliwyd ar Dydd Llun 17 Ionawr 2022 am 10:00',
     'DRAFFT',
     'Yn bresennol',
     '(Cadeirydd)',
