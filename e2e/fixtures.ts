@@ -55,8 +55,14 @@ export const test = base.extend<{ app: ChamberApp }>({
   },
 });
 
-/** Fails with the list of violations, so a reader sees what to fix. */
+/**
+ * Fails with the list of violations, so a reader sees what to fix. Every screen checked here is also
+ * photographed into test-results/screenshots/ (kept as a CI artifact, never committed), so a
+ * reviewer can look at each screen in each language without running the app.
+ */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const slug = screen.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  await page.screenshot({ path: path.join(root, 'test-results', 'screenshots', `${slug}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${screen}`).toEqual([]);

@@ -7,6 +7,7 @@ import { obtainPassphrase } from '../core/security/passphrasePrompt';
 import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
+import { registerModernGov } from './moderngov';
 import { registerMinutesCommands } from './minutes';
 
 export interface CliIo {
@@ -143,6 +144,12 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
       for (const warning of structure.warnings) io.err(`warning: ${warning.detail} [${warning.code}]`);
     });
 
+  registerModernGov(program, io, {
+    withCore,
+    fail: (failure) => {
+      throw new CliFailure(failure);
+    },
+  });
   registerMinutesCommands(program, withCore, io);
 
   try {

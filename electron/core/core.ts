@@ -4,8 +4,12 @@ import type { PackImportResult } from '../../shared/domain/import';
 import { databaseFileName, openDatabase, type Db } from './db/database';
 import { createDispatcher, type Dispatcher, type Handlers, type Logger } from './dispatcher';
 import { CoreError } from './errors';
+import { moderngovHandlers } from './handlers/moderngov';
 import { minutesHandlers } from './handlers/minutes';
 import { Jobs } from './jobs';
+import type { SiteHttpOptions } from './moderngov/http';
+import { ModernGovRepository } from './moderngov/repository';
+import { ModernGovSync, type PackRepublished } from './moderngov/sync';
 import { DocumentStore } from './packs/documentStore';
 import { ImportError, toImportErrorCode } from './packs/importError';
 import { PackImporter, type ImportOptions } from './packs/importer';
@@ -16,6 +20,7 @@ import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
 import { PacksRepository } from './repositories/packs';
 import { SettingsRepository } from './repositories/settings';
+import { AppLock } from './security/appLock';
 import { resolveDataKey, type DataKey } from './security/keyStore';
 import { appVersion } from './version';
 
@@ -32,6 +37,10 @@ export interface CoreOptions {
   key?: DataKey;
   /** Overrides CHAMBER_DB_PASSPHRASE; a terminal prompt passes what was typed here. */
   passphrase?: string;
+  /** Limits for Modern.gov requests (tests lower them). */
+  moderngovHttp?: SiteHttpOptions;
+  /** Told when a Modern.gov fetch republished a meeting's pack: where annotation re-anchoring (issue 4) plugs in. */
+  onPackRepublished?: PackRepublished;
 }
 
 export interface Core extends Dispatcher {
@@ -58,8 +67,12 @@ export function openCore(options: CoreOptions): Core {
   if (legacy.encrypted > 0 || legacy.skipped.length > 0) options.log?.('encrypted documents stored before encryption', legacy);
   const uploads = new Uploads(path.join(options.dataDir, 'uploads'));
   const jobs = new Jobs();
+  const appLock = new AppLock(db, options.clock);
   const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
   const importer = new PackImporter(db, writer, meetings, packs, store, extractor);
+  const clock = options.clock ?? (() => new Date());
+  const moderngovRepo = new ModernGovRepository(db);
+  const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished);
 
   const startImport = (read: () => { fileName: string; bytes: Uint8Array }, importOptions: ImportOptions) =>
     jobs.start(async (context) => {
@@ -68,6 +81,10 @@ export function openCore(options: CoreOptions): Core {
     });
 
   const handlers: Handlers = {
+    getAppLockStatus: () => appLock.status(),
+    configureAppLock: (change) => appLock.configure(change),
+    lockApp: () => appLock.lock(),
+    unlockApp: ({ pin }) => appLock.unlock(pin),
     getAppInfo: () => ({ version: appVersion, schemaVersion, dataDir: options.dataDir }),
     listMeetings: () => meetings.list(),
     getMeeting: ({ id }) => meetings.get(id),
@@ -109,10 +126,11 @@ export function openCore(options: CoreOptions): Core {
     },
     importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
+    ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
     ...minutesHandlers(db, writer),
   };
 
-  const dispatcher = createDispatcher(handlers, options.log);
+  const dispatcher = createDispatcher(appLock.guard(handlers), options.log);
   return {
     ...dispatcher,
     dataDir: options.dataDir,

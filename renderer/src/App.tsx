@@ -2,14 +2,15 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import type { ChamberApi } from '../../shared/api/binding';
-import { ApiContext } from './api/ApiContext';
 import { Layout } from './components/Layout';
+import { AppLockGate } from './lock/AppLockGate';
 import { MinutesPage } from './minutes/MinutesPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NewMeetingPage } from './pages/NewMeetingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SearchPage } from './pages/SearchPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 // pdf.js is large; it loads with the reader, not with the app.
 const ReaderPage = lazy(() => import('./pages/ReaderPage'));
@@ -21,7 +22,7 @@ function Loading() {
 
 export function App({ api }: { api: ChamberApi }) {
   return (
-    <ApiContext.Provider value={api}>
+    <AppLockGate api={api}>
       <HashRouter>
         <Routes>
           <Route element={<Layout />}>
@@ -38,10 +39,11 @@ export function App({ api }: { api: ChamberApi }) {
               }
             />
             <Route path="search" element={<SearchPage />} />
+            <Route path="settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
       </HashRouter>
-    </ApiContext.Provider>
+    </AppLockGate>
   );
 }

@@ -67,6 +67,6 @@ export const runsText = (runs: readonly TextRun[]): string => runs.map((r) => r.
 
 export const isBlank = (rich: RichText): boolean => plainText(rich).trim() === '';
 
-/** Escapes text for HTML; the HTML export and the narrative editor both build markup only through it. */
+/** Escapes text for HTML; the HTML export builds its markup only through it. */
 export const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

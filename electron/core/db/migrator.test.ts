@@ -93,9 +93,21 @@ describe('migrate', () => {
     expect(codeOf(() => migrate(db, edited))).toBe('MIGRATION_TAMPERED');
   });
 
-  it('refuses migrations that do not start at 1 or are out of order', () => {
+  it('refuses migrations that are not numbered in rising order', () => {
     const db = new Database(file());
-    expect(() => migrate(db, [{ version: 2, name: 'x', sql: '' }])).toThrow(/numbered/);
-    expect(() => migrate(db, [{ version: 1, name: 'a', sql: '' }, { version: 3, name: 'c', sql: '' }, { version: 2, name: 'b', sql: '' }])).toThrow(/numbered/);
+    expect(() => migrate(db, [{ version: 2, name: 'x', sql: '' }, { version: 2, name: 'y', sql: '' }])).toThrow(/rising order/);
+    expect(() => migrate(db, [{ version: 3, name: 'x', sql: '' }, { version: 1, name: 'y', sql: '' }])).toThrow(/rising order/);
+  });
+
+  it('applies a lower-numbered migration that lands after a higher one, keeping user_version at the highest', () => {
+    const db = new Database(file());
+    migrate(db, [{ version: 1, name: 'a', sql: 'CREATE TABLE a (x)' }, { version: 3, name: 'c', sql: 'CREATE TABLE c (x)' }]);
+    migrate(db, [
+      { version: 1, name: 'a', sql: 'CREATE TABLE a (x)' },
+      { version: 2, name: 'b', sql: 'CREATE TABLE b (x)' },
+      { version: 3, name: 'c', sql: 'CREATE TABLE c (x)' },
+    ]);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'b'").get()).toEqual({ n: 1 });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichText } from '../../../shared/minutes/richText';
-import { richTextFromElement, richTextToHtml } from './richTextDom';
+import { fillFromRichText, richTextFromElement } from './richTextDom';
 
 type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
 const commands: readonly Command[] = ['bold', 'italic', 'insertUnorderedList', 'insertOrderedList'];
@@ -27,7 +27,7 @@ export function RichTextEditor({ id, label, value, disabled, onChange }: Props) 
 
   useEffect(() => {
     // Set once: React must not re-render the editable content under the caret.
-    if (area.current) area.current.innerHTML = richTextToHtml(initial.current);
+    if (area.current) fillFromRichText(area.current, initial.current);
   }, []);
 
   const refreshState = () => {

@@ -1,27 +1,38 @@
-import { escapeHtml, type RichText, type TextRun } from '../../../shared/minutes/richText';
+import type { RichText, TextRun } from '../../../shared/minutes/richText';
 
-function runsHtml(runs: readonly TextRun[]): string {
-  if (runs.length === 0) return '<br>';
-  return runs
-    .map((r) => {
-      let html = escapeHtml(r.text);
-      if (r.italic) html = `<i>${html}</i>`;
-      if (r.bold) html = `<b>${html}</b>`;
-      return html;
-    })
-    .join('');
+function appendRuns(parent: Element, runs: readonly TextRun[]): void {
+  if (runs.length === 0) parent.append(document.createElement('br'));
+  for (const r of runs) {
+    let node: Node = document.createTextNode(r.text);
+    if (r.italic) {
+      const i = document.createElement('i');
+      i.append(node);
+      node = i;
+    }
+    if (r.bold) {
+      const b = document.createElement('b');
+      b.append(node);
+      node = b;
+    }
+    parent.append(node);
+  }
 }
 
-/** The editor's starting content; every character of the clerk's text is escaped. */
-export function richTextToHtml(rich: RichText): string {
-  if (rich.length === 0) return '<p><br></p>';
-  return rich
-    .map((block) => {
-      if (block.type === 'paragraph') return `<p>${runsHtml(block.runs)}</p>`;
-      const tag = block.ordered ? 'ol' : 'ul';
-      return `<${tag}>${block.items.map((item) => `<li>${runsHtml(item)}</li>`).join('')}</${tag}>`;
-    })
-    .join('');
+/** Fills the editor from the narrative tree with DOM nodes: the clerk's text is only ever text nodes. */
+export function fillFromRichText(root: Element, rich: RichText): void {
+  root.replaceChildren();
+  if (rich.length === 0) {
+    appendRuns(root.appendChild(document.createElement('p')), []);
+    return;
+  }
+  for (const block of rich) {
+    if (block.type === 'paragraph') {
+      appendRuns(root.appendChild(document.createElement('p')), block.runs);
+      continue;
+    }
+    const list = root.appendChild(document.createElement(block.ordered ? 'ol' : 'ul'));
+    for (const item of block.items) appendRuns(list.appendChild(document.createElement('li')), item);
+  }
 }
 
 interface Marks {
