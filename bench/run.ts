@@ -3,6 +3,7 @@ import { passphraseEnv } from '../electron/core/security/keyStore';
 import { measure, report, type Workload } from './harness';
 import { coldStart } from './workloads/coldStart';
 import { meetingInserts } from './workloads/meetingInserts';
+import { minutesExport } from './workloads/minutes';
 import { moderngovFetch } from './workloads/moderngov';
 import { importStall, notes, packImport, packSearch } from './workloads/packs';
 import { readerJump, readerOpen } from './workloads/reader';
@@ -17,6 +18,7 @@ const workloads: Record<string, () => Workload> = {
   'reader-open': readerOpen,
   'reader-jump': readerJump,
   'moderngov-fetch': moderngovFetch,
+  'minutes-export': minutesExport,
 };
 
 // Benchmarks measure the app as shipped, so on encrypted data; the passphrase only has to unlock

@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { renderMinutes } from '../../electron/core/minutes/render/index';
 import { seedMinutesDocument } from '../../electron/core/minutes/testing/seedMinutes';
 import { MinutesDocument } from '../../shared/minutes/model';
 import { chromiumLaunchOptions, expect, expectNoAxeViolations, test } from '../fixtures';
+
+const seedsDir = path.resolve(import.meta.dirname, '../../resources/seeds');
 
 // The exported HTML is a standalone page, the same whichever shell made it, so it is checked once,
 // in Debian's Chromium, rather than again in the Electron project.
@@ -10,7 +13,7 @@ test.describe('exported HTML minutes', () => {
   for (const language of ['en-GB', 'cy'] as const) {
     test(`pass axe-core, in ${language}, with gaps marked`, async () => {
       test.skip(test.info().project.metadata.host === 'electron', 'The exported page does not depend on the shell');
-      const complete = seedMinutesDocument();
+      const complete = seedMinutesDocument(seedsDir);
       const withGaps = MinutesDocument.parse({ ...complete, endTime: null, present: [], gaps: [{ code: 'no-attendance' }] });
       const browser = await chromium.launch(chromiumLaunchOptions);
       try {

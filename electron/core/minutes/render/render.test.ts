@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { OpenCivicDataMinutes } from '../../../../shared/minutes/openData';
@@ -5,6 +6,8 @@ import { MinutesDocument } from '../../../../shared/minutes/model';
 import { docxTextViaLibreOffice, pdfPages, pdfText } from '../testing/exportedText';
 import { seedMinutesContent, seedMinutesDocument } from '../testing/seedMinutes';
 import { renderMinutes } from './index';
+
+const seedsDir = path.resolve(import.meta.dirname, '../../../../resources/seeds');
 
 /** Fixed phrases each language must show: every section's heading or wording. */
 const phrases = {
@@ -74,7 +77,7 @@ function expectEverySection(text: string, language: keyof typeof phrases): void 
 }
 
 describe('minutes exports of the seed meeting', () => {
-  const doc = seedMinutesDocument();
+  const doc = seedMinutesDocument(seedsDir);
 
   it.each(['en-GB', 'cy'] as const)('PDF (%s): paged, every section in pdftotext, header and page numbers', async (language) => {
     const pdf = await renderMinutes(doc, 'pdf', language);
@@ -146,7 +149,7 @@ describe('minutes exports of the seed meeting', () => {
 
 describe('minutes with missing data', () => {
   const bare = MinutesDocument.parse({
-    ...seedMinutesDocument(),
+    ...seedMinutesDocument(seedsDir),
     endTime: null,
     present: [],
     apologies: [],

@@ -3,11 +3,9 @@ import path from 'node:path';
 import { MinutesDocument, numberMinutes, roleOfItemTitle, type MinuteItem } from '../../../../shared/minutes/model';
 import { richTextFromPlain, type RichText } from '../../../../shared/minutes/richText';
 
-const seeds = path.resolve(import.meta.dirname, '../../../../resources/seeds');
-
 /** The clerk's narrative for the data-sharing item, as the council minuted it (seed minutes, 5 November 2019). */
-export function seedNarrative(): RichText {
-  const raw = fs.readFileSync(path.join(seeds, 'minutes-item-2019-11-05-information-sharing.txt'), 'utf8');
+export function seedNarrative(seedsDir: string): RichText {
+  const raw = fs.readFileSync(path.join(seedsDir, 'minutes-item-2019-11-05-information-sharing.txt'), 'utf8');
   const body = raw.slice(raw.indexOf('Minutes:') + 'Minutes:'.length, raw.indexOf('Supporting documents:'));
   return richTextFromPlain(body);
 }
@@ -32,8 +30,9 @@ type ItemFill = Partial<Omit<MinuteItem, 'minuteNumber' | 'itemNumber' | 'title'
 /**
  * A fully recorded 17 January 2022 meeting as a minutes document: every section has content, so
  * renderer tests can check that each one reaches the page. Item 7 has no outcome (a gap).
+ * `seedsDir` is resources/seeds (callers know where they run from: sources or the bench bundle).
  */
-export function seedMinutesDocument(): MinutesDocument {
+export function seedMinutesDocument(seedsDir: string): MinutesDocument {
   const fill: Record<string, ItemFill> = {
     '1': { narrative: richTextFromPlain('The Chairman welcomed everyone to the meeting.'), outcome: { kind: 'noted' } },
     '3': { narrative: richTextFromPlain('None.'), outcome: { kind: 'noted' } },
@@ -49,7 +48,7 @@ export function seedMinutesDocument(): MinutesDocument {
       actions: [{ text: 'Circulate the breakdown of the digital savings', owner: 'Chief Financial Officer', dueDate: '2022-02-14' }],
     },
     '6': {
-      narrative: seedNarrative(),
+      narrative: seedNarrative(seedsDir),
       outcome: { kind: 'noted' },
       declarations: [
         { memberName: 'Cllr Laura Gretton', itemNumber: '6', itemTitle: 'Data Sharing and Analytics', kind: 'non-registrable', nature: 'Her partner is employed by West Mercia Police, a signatory of the data sharing charter', action: 'remained', declaredDuringItem: '6' },
