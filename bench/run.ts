@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { passphraseEnv } from '../electron/core/security/keyStore';
 import { measure, report, type Workload } from './harness';
+import { annotationReanchor, annotationSave } from './workloads/annotations';
 import { coldStart } from './workloads/coldStart';
 import { meetingInserts } from './workloads/meetingInserts';
 import { minutesExport } from './workloads/minutes';
@@ -18,6 +19,8 @@ const workloads: Record<string, () => Workload> = {
   'reader-open': readerOpen,
   'reader-jump': readerJump,
   'moderngov-fetch': moderngovFetch,
+  'annotation-save': annotationSave,
+  'annotation-reanchor': annotationReanchor,
   'minutes-export': minutesExport,
 };
 

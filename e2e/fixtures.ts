@@ -9,6 +9,9 @@ import { spawnBrowserHost } from '../electron/host/spawnHost';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+// The data is encrypted; journeys unlock it with a passphrase, as a member without a keyring does.
+// Set on this process so every host a test starts, by the fixture or by hand, inherits it.
+process.env[passphraseEnv] ??= 'e2e passphrase';
 
 
 /** What a journey needs, whichever shell runs the app. */
@@ -24,8 +27,7 @@ export const test = base.extend<{ app: ChamberApp }>({
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-e2e-'));
-    // The data is encrypted; journeys unlock it with a passphrase, as a member without a keyring does.
-    const env = { ...process.env, CHAMBER_DATA_DIR: dataDir, [passphraseEnv]: process.env[passphraseEnv] ?? 'e2e passphrase' };
+    const env = { ...process.env, CHAMBER_DATA_DIR: dataDir };
     if (testInfo.project.metadata.host === 'electron') {
       const binary = findElectronBinary();
       if (!binary.found) {

@@ -8,6 +8,8 @@ import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
 import { registerModernGov } from './moderngov';
+import { registerAnnotationCommands } from './annotations';
+import { registerDemo } from './demo';
 import { registerMinutesCommands } from './minutes';
 
 export interface CliIo {
@@ -150,6 +152,8 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
       throw new CliFailure(failure);
     },
   });
+  registerAnnotationCommands(program, withCore, io);
+  registerDemo(program, coreFor, io, distDir);
   registerMinutesCommands(program, withCore, io);
 
   try {

@@ -5,6 +5,8 @@ import { databaseFileName, openDatabase, type Db } from './db/database';
 import { createDispatcher, type Dispatcher, type Handlers, type Logger } from './dispatcher';
 import { CoreError } from './errors';
 import { moderngovHandlers } from './handlers/moderngov';
+import { meetingHandlers } from './handlers/meeting';
+import { registerCsvToJson } from './repositories/registerCsv';
 import { minutesHandlers } from './handlers/minutes';
 import { Jobs } from './jobs';
 import type { SiteHttpOptions } from './moderngov/http';
@@ -15,6 +17,8 @@ import { ImportError, toImportErrorCode } from './packs/importError';
 import { PackImporter, type ImportOptions } from './packs/importer';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
+import { PageGeometryStore } from './annotations/geometry';
+import { annotationHandlers, annotationImportHook } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
@@ -69,10 +73,14 @@ export function openCore(options: CoreOptions): Core {
   const jobs = new Jobs();
   const appLock = new AppLock(db, options.clock);
   const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
-  const importer = new PackImporter(db, writer, meetings, packs, store, extractor);
+  const geometry = new PageGeometryStore(db);
+  // Every new pack version, from a file or from Modern.gov, stores its page geometry and re-anchors
+  // the meeting's annotations in the same transaction.
+  const onNewVersion = annotationImportHook({ db, geometry });
+  const importer = new PackImporter(db, writer, meetings, packs, store, extractor, onNewVersion);
   const clock = options.clock ?? (() => new Date());
   const moderngovRepo = new ModernGovRepository(db);
-  const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished);
+  const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished, onNewVersion);
 
   const startImport = (read: () => { fileName: string; bytes: Uint8Array }, importOptions: ImportOptions) =>
     jobs.start(async (context) => {
@@ -127,7 +135,10 @@ export function openCore(options: CoreOptions): Core {
     importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
     ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
-    ...minutesHandlers(db, writer),
+    ...annotationHandlers({ db, writer, geometry, meetings, packs, store }),
+    importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
+    ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
+    ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
   };
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);

@@ -9,6 +9,7 @@ import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NewMeetingPage } from './pages/NewMeetingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RunMeetingPage } from './pages/RunMeetingPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 
@@ -29,6 +30,7 @@ export function App({ api }: { api: ChamberApi }) {
             <Route index element={<MeetingsPage />} />
             <Route path="meetings/new" element={<NewMeetingPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
+            <Route path="meetings/:id/run" element={<RunMeetingPage />} />
             <Route path="meetings/:id/minutes" element={<MinutesPage />} />
             <Route
               path="meetings/:id/pack"

@@ -5,6 +5,8 @@ import { Settings } from '../domain/settings';
 import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } from '../declarations/schema';
 import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
 import { moderngovOperations } from './contracts/moderngov';
+import { annotationOperations } from './contracts/annotations';
+import { meetingOperations, registerCsvOperations } from './contracts/meeting';
 import { minutesOperations } from './contracts/minutes';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
@@ -175,6 +177,9 @@ export const contract = {
     output: z.array(InterestSuggestion),
   }),
   ...moderngovOperations,
+  ...annotationOperations,
+  ...meetingOperations,
+  ...registerCsvOperations,
   ...minutesOperations,
 };
 

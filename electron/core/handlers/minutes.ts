@@ -5,6 +5,7 @@ import type { Handlers } from '../dispatcher';
 import { MinutesAssembler } from '../minutes/gather';
 import { minutesMediaTypes, renderMinutes } from '../minutes/render/index';
 import type { DomainWriter } from '../repositories/domainWriter';
+import { MeetingAccess } from '../repositories/meetingAccess';
 import { MinutesRepository } from '../repositories/minutes';
 
 export type MinutesHandlers = Pick<Handlers, keyof typeof minutesOperations>;
@@ -19,9 +20,10 @@ const slug = (text: string) =>
     .slice(0, 60);
 
 /** The handlers for minutes (shared/api/contracts/minutes.ts). */
-export function minutesHandlers(db: Db, writer: DomainWriter): MinutesHandlers {
-  const minutes = new MinutesRepository(db, writer);
-  const assembler = new MinutesAssembler(db, writer, minutes);
+export function minutesHandlers(db: Db, writer: DomainWriter, clock: () => Date): MinutesHandlers {
+  const access = new MeetingAccess(db);
+  const minutes = new MinutesRepository(db, writer, access);
+  const assembler = new MinutesAssembler(db, writer, access, minutes, clock);
   return {
     getMinutes: ({ meetingId }) => minutes.get(meetingId),
     startMinutes: ({ actingMemberId, meetingId, councilName, previousLastMinute }) => minutes.start(actingMemberId, meetingId, councilName, previousLastMinute),

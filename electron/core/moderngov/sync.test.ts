@@ -154,6 +154,28 @@ describe('fetching a committee from a Modern.gov site', () => {
     expect(seen?.items.flatMap((i) => i.changes).every((c) => c.seen)).toBe(true);
   });
 
+  it("re-anchors a member's annotations onto the new pack version when a refresh republishes the meeting", async () => {
+    const chosen = await addChosenSite();
+    const meetingId = (await refresh(chosen.id)).meetings[0]?.id ?? '';
+    // A sentence from the first page of the pack as Modern.gov gave it.
+    const db = openDataDatabase(dataDir, { readonly: true });
+    const firstPage = db.prepare<[string], { text: string }>(
+      'SELECT text FROM pack_pages JOIN packs ON packs.id = pack_pages.pack_id WHERE packs.meeting_id = ? AND page_index = 0',
+    ).get(meetingId);
+    db.close();
+    const exact = (firstPage?.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 40).trim();
+    expect(exact.length).toBeGreaterThan(20);
+    const { memberId } = await value(core.call('getLocalMember', {}));
+    const made = await value(core.call('createAnnotation', { actingMemberId: memberId, annotation: { meetingId, kind: 'highlight', colour: '#ffd60a', pageIndex: 0, exact } }));
+    expect(made.packVersion).toBe(1);
+
+    await site.publishSupplement();
+    expect((await refresh(chosen.id)).meetings[0]).toMatchObject({ packVersion: 2 });
+    const [moved] = await value(core.call('listAnnotations', { actingMemberId: memberId, meetingId }));
+    expect(moved).toMatchObject({ id: made.id, packVersion: 2, status: 'anchored', pageIndex: 0 });
+    expect(moved?.rects.length).toBeGreaterThan(0);
+  });
+
   it('fetches one committee over a chosen range, and fails whole-site problems with a clear code', async () => {
     const added = await value(core.call('addModernGovSite', { url: site.url }));
     await value(core.call('updateModernGovSite', { siteId: added.id, chosenCommitteeIds: [101] }));

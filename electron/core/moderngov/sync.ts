@@ -6,6 +6,7 @@ import { PackStructure, type PackItem, type PackMember } from '../../../shared/d
 import { parsePackStructure } from '../../../shared/packs/structure';
 import type { Db } from '../db/database';
 import { sha256Hex, type DocumentStore } from '../packs/documentStore';
+import type { NewVersionHook } from '../packs/importer';
 import type { Extractor } from '../packs/runExtraction';
 import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
 import type { PacksRepository } from '../repositories/packs';
@@ -64,6 +65,8 @@ export class ModernGovSync {
     private readonly clock: () => Date = () => new Date(),
     private readonly httpOptions: SiteHttpOptions = {},
     private readonly onPackRepublished: PackRepublished = () => undefined,
+    /** The same hook a file import calls: page geometry and annotation re-anchoring, in the transaction. */
+    private readonly onNewVersion: NewVersionHook = () => undefined,
   ) {}
 
   client(baseUrl: string, signal?: AbortSignal): ModernGovClient {
@@ -218,7 +221,7 @@ export class ModernGovSync {
     });
     const sha256 = sha256Hex(bytes);
     const newFile = this.store.put(sha256, bytes);
-    return { composition, changed: true as const, sha256, bytes, newFile, structure, ranges, pageTexts: extracted.pages.map((p) => p.text) };
+    return { composition, changed: true as const, sha256, bytes, newFile, structure, ranges, pages: extracted.pages, pageTexts: extracted.pages.map((p) => p.text) };
   }
 
   private save(
@@ -266,6 +269,7 @@ export class ModernGovSync {
           { meetingId, version: packVersion, sha256: pack.sha256, byteSize: pack.bytes.length, sourceName: `Modern.gov meeting ${mg.id}`, structure: pack.structure, pageTexts: pack.pageTexts },
           tx,
         );
+        this.onNewVersion({ meetingId, packId, pages: pack.pages }, tx);
         return { meetingId, changes, packVersion, republished: previous ? { meetingId, previousPackId: previous.id, packId } : null };
       });
     } catch (error) {

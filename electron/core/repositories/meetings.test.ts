@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../shared/domain/settings';
 import { openCore } from '../core';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { distDir, makeTempDir } from '../testing/tempDir';
@@ -75,13 +76,13 @@ describe('meetings repository', () => {
   it('keeps device settings out of the outbox', async () => {
     const dataDir = makeTempDir();
     const core = openCore({ dataDir, distDir });
-    expect(await core.call('getSettings', {})).toEqual({ ok: true, value: { language: 'en-GB' } });
-    expect(await core.call('updateSettings', { language: 'cy' })).toEqual({ ok: true, value: { language: 'cy' } });
+    expect(await core.call('getSettings', {})).toEqual({ ok: true, value: defaultSettings });
+    expect(await core.call('updateSettings', { language: 'cy', textSize: 'large' })).toEqual({ ok: true, value: { ...defaultSettings, language: 'cy', textSize: 'large' } });
     const bad = await core.call('updateSettings', { language: 'fr' } as never);
     expect(bad.ok).toBe(false);
     core.close();
     const reopened = openCore({ dataDir, distDir });
-    expect(await reopened.call('getSettings', {})).toEqual({ ok: true, value: { language: 'cy' } });
+    expect(await reopened.call('getSettings', {})).toEqual({ ok: true, value: { ...defaultSettings, language: 'cy', textSize: 'large' } });
     reopened.close();
     const db = openDataDatabase(dataDir, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });

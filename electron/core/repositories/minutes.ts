@@ -5,6 +5,7 @@ import type { RichText } from '../../../shared/minutes/richText';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import type { DomainTransaction, DomainWriter } from './domainWriter';
+import type { MeetingAccess } from './meetingAccess';
 
 interface MinutesRow {
   meeting_id: string;
@@ -45,6 +46,7 @@ export class MinutesRepository {
   constructor(
     private readonly db: Db,
     private readonly writer: DomainWriter,
+    private readonly access: MeetingAccess,
   ) {}
 
   get(meetingId: string): MinutesRecord | null {
@@ -150,13 +152,7 @@ export class MinutesRepository {
 
   /** The agenda of the meeting's latest pack, in printed order. */
   agenda(meetingId: string): AgendaLine[] {
-    return this.db
-      .prepare<[string], AgendaLine>(
-        `SELECT a.number, a.title FROM agenda_items a
-         WHERE a.pack_id = (SELECT id FROM packs WHERE meeting_id = ? ORDER BY version DESC LIMIT 1)
-         ORDER BY a.position`,
-      )
-      .all(meetingId);
+    return this.access.agenda(meetingId);
   }
 
   /**

@@ -62,6 +62,11 @@ export function MeetingPage() {
           </p>
           {pack.state === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
           {pack.state === 'failed' && <ErrorMessage error={pack.error} onRetry={reloadPack} />}
+          {pack.state === 'ready' && pack.value && (
+            <p>
+              <Link to={`/meetings/${id}/run`}>{t('runMeeting.open')}</Link>
+            </p>
+          )}
           {pack.state === 'ready' && (pack.value ? <AgendaPack pack={pack.value} /> : <p className="empty">{t('pack.none')}</p>)}
           <MeetingUpdates meetingId={id} />
           {pack.state === 'ready' && <PackImport meetingId={id} heading={pack.value ? t('packImport.headingNewVersion') : t('packImport.heading')} />}
