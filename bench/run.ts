@@ -4,6 +4,7 @@ import { measure, report, type Workload } from './harness';
 import { annotationReanchor, annotationSave } from './workloads/annotations';
 import { coldStart } from './workloads/coldStart';
 import { meetingInserts } from './workloads/meetingInserts';
+import { minutesExport } from './workloads/minutes';
 import { moderngovFetch } from './workloads/moderngov';
 import { importStall, notes, packImport, packSearch } from './workloads/packs';
 import { readerJump, readerOpen } from './workloads/reader';
@@ -20,6 +21,7 @@ const workloads: Record<string, () => Workload> = {
   'moderngov-fetch': moderngovFetch,
   'annotation-save': annotationSave,
   'annotation-reanchor': annotationReanchor,
+  'minutes-export': minutesExport,
 };
 
 // Benchmarks measure the app as shipped, so on encrypted data; the passphrase only has to unlock

@@ -52,6 +52,10 @@ export const errorCodes = [
   'MODERNGOV_NOT_PDF',
   /** Running a meeting: attendance, agenda, outcome or comment rules (issue codes in shared/meeting). */
   'MEETING_RULE_BROKEN',
+  /** Minutes: approved or locked minutes change only through a recorded correction. */
+  'MINUTES_LOCKED',
+  /** Minutes: a workflow step out of order (approve before circulating, approve at the same meeting, ...). */
+  'MINUTES_WORKFLOW',
   'INTERNAL',
 ] as const;
 

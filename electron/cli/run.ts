@@ -10,6 +10,7 @@ import { appVersion } from '../core/version';
 import { registerModernGov } from './moderngov';
 import { registerAnnotationCommands } from './annotations';
 import { registerDemo } from './demo';
+import { registerMinutesCommands } from './minutes';
 
 export interface CliIo {
   out(text: string): void;
@@ -153,6 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
   });
   registerAnnotationCommands(program, withCore, io);
   registerDemo(program, coreFor, io, distDir);
+  registerMinutesCommands(program, withCore, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

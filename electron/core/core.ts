@@ -7,6 +7,7 @@ import { CoreError } from './errors';
 import { moderngovHandlers } from './handlers/moderngov';
 import { meetingHandlers } from './handlers/meeting';
 import { registerCsvToJson } from './repositories/registerCsv';
+import { minutesHandlers } from './handlers/minutes';
 import { Jobs } from './jobs';
 import type { SiteHttpOptions } from './moderngov/http';
 import { ModernGovRepository } from './moderngov/repository';
@@ -137,6 +138,7 @@ export function openCore(options: CoreOptions): Core {
     ...annotationHandlers({ db, writer, geometry, meetings, packs, store }),
     importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
     ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
+    ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
   };
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);

@@ -4,6 +4,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import type { ChamberApi } from '../../shared/api/binding';
 import { Layout } from './components/Layout';
 import { AppLockGate } from './lock/AppLockGate';
+import { MinutesPage } from './minutes/MinutesPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NewMeetingPage } from './pages/NewMeetingPage';
@@ -30,6 +31,7 @@ export function App({ api }: { api: ChamberApi }) {
             <Route path="meetings/new" element={<NewMeetingPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
             <Route path="meetings/:id/run" element={<RunMeetingPage />} />
+            <Route path="meetings/:id/minutes" element={<MinutesPage />} />
             <Route
               path="meetings/:id/pack"
               element={

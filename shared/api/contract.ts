@@ -7,6 +7,7 @@ import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, M
 import { moderngovOperations } from './contracts/moderngov';
 import { annotationOperations } from './contracts/annotations';
 import { meetingOperations, registerCsvOperations } from './contracts/meeting';
+import { minutesOperations } from './contracts/minutes';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -179,6 +180,7 @@ export const contract = {
   ...annotationOperations,
   ...meetingOperations,
   ...registerCsvOperations,
+  ...minutesOperations,
 };
 
 export type Contract = typeof contract;

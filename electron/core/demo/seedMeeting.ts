@@ -5,6 +5,7 @@ import type { InputOf, OperationName, OutputOf } from '../../../shared/api/contr
 import type { MeetingRoleName } from '../../../shared/domain/interests';
 import type { Core } from '../core';
 import { CoreError } from '../errors';
+import { seedMinutesDraft } from './seedMinutes';
 
 /**
  * A fully recorded meeting on the 17 January 2022 sample pack: the fixture `chamber demo` loads,
@@ -180,6 +181,9 @@ export async function seedMeeting(core: Core, packFile: string): Promise<SeededM
   text.insert(text.length, seedPanelComment.addition);
   await call('pushPanelCommentUpdate', { actingMemberId: 'allcott', commentId: comment.id, update: Buffer.from(Y.encodeStateAsUpdate(editor, before)).toString('base64') });
   await call('agreePanelComment', { actingMemberId: chair, commentId: comment.id, expectedText: seedPanelComment.first + seedPanelComment.addition });
+
+  // The clerk's draft minutes, so `chamber export-minutes` has a narrative and continued numbering.
+  await seedMinutesDraft(core, meetingId, clerk);
 
   return { meetingId, alreadyLoaded: false, dpiDeclarationId: dpi.id, panelCommentId: comment.id };
 }

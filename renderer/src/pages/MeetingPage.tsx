@@ -57,6 +57,9 @@ export function MeetingPage() {
             <dt>{t('meeting.status')}</dt>
             <dd>{t(`meetings.status.${meeting.value.status}`)}</dd>
           </dl>
+          <p>
+            <Link to={`/meetings/${id}/minutes`}>{t('minutes.screen.open')}</Link>
+          </p>
           {pack.state === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
           {pack.state === 'failed' && <ErrorMessage error={pack.error} onRetry={reloadPack} />}
           {pack.state === 'ready' && pack.value && (
