@@ -25,13 +25,10 @@ test.describe('minutes', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Minutes: Corporate and Communities Overview and Scrutiny Panel');
     await page.getByLabel('Acting as').selectOption(seedClerk);
 
-    // Start: the council's name; numbering continues from 1082 as given.
-    await page.getByLabel("Council's name").fill('Worcestershire County Council');
-    await page.getByLabel('Last minute number of the previous meeting').fill('1082');
-    await page.getByRole('button', { name: 'Start the minutes' }).click();
-    await expect(page.getByRole('status')).toHaveText('The draft minutes have been started.');
-    await expect(page.getByText('Minutes 1083 to 1090.')).toBeVisible();
+    // `chamber demo` started the draft: numbering continues from the committee's minute 1082.
+    await expect(page.getByText('Draft. Minutes 1083 to 1090.')).toBeVisible();
     await expect(page.getByText(`RESOLVED ${seedResolution}`)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Narrative for minute 1088' })).toContainText('Worcestershire Office of Data Analytics');
 
     // Narrative for the budget item, with bold and a bulleted list, from the keyboard.
     const editor = page.getByRole('textbox', { name: 'Narrative for minute 1087' });

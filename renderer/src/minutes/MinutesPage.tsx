@@ -12,9 +12,9 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { usePageTitle } from '../components/usePageTitle';
 import { useResult } from '../components/useResult';
 import { formatMeetingDate } from '../format/dates';
+import { useActingMember, useLastReady } from '../meeting/shared';
 import { RichTextEditor } from './RichTextEditor';
 
-const actingKey = 'chamber.actingMemberId';
 const formats: readonly MinutesFormat[] = ['docx', 'pdf', 'html', 'json'];
 
 /** The clerk's minutes screen: narrative per item, the workflow, and the exports. */
@@ -24,15 +24,12 @@ export function MinutesPage() {
   const api = useApi();
   const [version, setVersion] = useState(0);
   const key = `${id}:${version}`;
-  const [acting, setActingState] = useState(() => window.localStorage.getItem(actingKey) ?? '');
-  const setActing = (next: string) => {
-    window.localStorage.setItem(actingKey, next);
-    setActingState(next);
-  };
+  const [acting, setActing] = useActingMember();
   const [meeting] = useResult(() => api.getMeeting({ id }), `meeting:${id}`);
   const [roles] = useResult(() => api.listMeetingRoles({ meetingId: id }), `roles:${id}`);
-  const [record] = useResult(() => api.getMinutes({ meetingId: id }), `minutes:${key}`);
-  const [document] = useResult(() => api.assembleMinutes({ meetingId: id }), `document:${key}`);
+  // While the screen reloads after a change it keeps what it had, so the editors stay in place.
+  const record = useLastReady(useResult(() => api.getMinutes({ meetingId: id }), `minutes:${key}`)[0]);
+  const document = useLastReady(useResult(() => api.assembleMinutes({ meetingId: id }), `document:${key}`)[0]);
   const [meetings] = useResult(() => api.listMeetings({}), 'meetings');
   const [drafts, setDrafts] = useState<Record<string, RichText>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -128,7 +125,7 @@ export function MinutesPage() {
       <h2>{t('minutes.screen.itemsHeading')}</h2>
       {doc.items.map((item) => (
         <ItemEditor
-          key={`${item.itemNumber}:${version}`}
+          key={item.itemNumber}
           item={item}
           disabled={!editable}
           draft={drafts[item.itemNumber]}

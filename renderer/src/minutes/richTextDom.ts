@@ -90,24 +90,31 @@ export function richTextFromElement(root: Element): RichText {
     if (runs.length > 0) blocks.push({ type: 'paragraph', runs });
     loose = [];
   };
-  root.childNodes.forEach((node) => {
-    if (node instanceof Element && (node.tagName === 'UL' || node.tagName === 'OL')) {
-      flush();
-      const items = [...node.children].filter((li) => li.tagName === 'LI').map((li) => {
-        const runs: TextRun[] = [];
-        collectRuns(li, { bold: false, italic: false }, runs);
-        return trimRuns(runs);
-      });
-      const kept = items.filter((runs) => runs.length > 0);
-      if (kept.length > 0) blocks.push({ type: 'list', ordered: node.tagName === 'OL', items: kept });
-    } else if (node instanceof Element && ['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'BLOCKQUOTE'].includes(node.tagName)) {
-      flush();
-      collectRuns(node, { bold: false, italic: false }, loose);
-      flush();
-    } else {
-      collectRuns(node, { bold: false, italic: false }, loose);
-    }
-  });
+  const walk = (parent: Element) => {
+    parent.childNodes.forEach((node) => {
+      if (node instanceof Element && (node.tagName === 'UL' || node.tagName === 'OL')) {
+        flush();
+        const items = [...node.children].filter((li) => li.tagName === 'LI').map((li) => {
+          const runs: TextRun[] = [];
+          collectRuns(li, { bold: false, italic: false }, runs);
+          return trimRuns(runs);
+        });
+        const kept = items.filter((runs) => runs.length > 0);
+        if (kept.length > 0) blocks.push({ type: 'list', ordered: node.tagName === 'OL', items: kept });
+      } else if (node instanceof Element && blockTags.includes(node.tagName)) {
+        flush();
+        // Browsers put a list made inside a paragraph into that paragraph: read it as blocks.
+        if (node.querySelector(blockTags.concat('UL', 'OL').join(','))) walk(node);
+        else collectRuns(node, { bold: false, italic: false }, loose);
+        flush();
+      } else {
+        collectRuns(node, { bold: false, italic: false }, loose);
+      }
+    });
+  };
+  walk(root);
   flush();
   return blocks;
 }
+
+const blockTags = ['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'BLOCKQUOTE'];
