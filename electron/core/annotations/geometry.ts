@@ -9,12 +9,14 @@ export class PageGeometryStore {
   private readonly insert;
   private readonly select;
   private readonly texts;
+  private readonly text;
 
   constructor(db: Db) {
     this.insert = db.prepare('INSERT INTO pack_page_geometry (pack_id, page_index, width, height, lines) VALUES (?, ?, ?, ?, ?)');
     this.select = db.prepare<[string, number], { width: number; height: number; lines: string }>(
       'SELECT width, height, lines FROM pack_page_geometry WHERE pack_id = ? AND page_index = ?',
     );
+    this.text = db.prepare<[string, number], { text: string }>('SELECT text FROM pack_pages WHERE pack_id = ? AND page_index = ?');
     this.texts = db.prepare<[string], { page_index: number; text: string }>('SELECT page_index, text FROM pack_pages WHERE pack_id = ? ORDER BY page_index');
   }
 
@@ -35,6 +37,10 @@ export class PageGeometryStore {
       ([start, end, x, y, width, height]): GeometryLine => ({ start, end, x, y, width, height }),
     );
     return { width: row.width, height: row.height, lines };
+  }
+
+  pageText(packId: string, pageIndex: number): string {
+    return this.text.get(packId, pageIndex)?.text ?? '';
   }
 
   pageTexts(packId: string): string[] {

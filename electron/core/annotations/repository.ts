@@ -149,7 +149,7 @@ export class AnnotationsRepository {
     if (input.kind === 'ink' && (!input.ink || input.ink.length === 0)) throw invalid(['ink'], 'Ink needs at least one stroke');
     if (!isText && input.kind !== 'ink' && input.rects.length === 0) throw invalid(['rects'], 'A note or free text needs its place on the page');
 
-    const pageText = this.geometry.pageTexts(pack.id)[input.pageIndex] ?? '';
+    const pageText = this.geometry.pageText(pack.id, input.pageIndex);
     const geometry = this.geometry.get(pack.id, input.pageIndex);
     let rects = input.rects;
     let quote: TextQuote | null = null;
