@@ -11,6 +11,7 @@ import { registerModernGov } from './moderngov';
 import { registerAnnotationCommands } from './annotations';
 import { registerDemo } from './demo';
 import { registerMinutesCommands } from './minutes';
+import { registerAuditCommands } from './audit';
 
 export interface CliIo {
   out(text: string): void;
@@ -155,6 +156,12 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
   registerAnnotationCommands(program, withCore, io);
   registerDemo(program, coreFor, io, distDir);
   registerMinutesCommands(program, withCore, io);
+  registerAuditCommands(program, io, {
+    withCore,
+    fail: (failure) => {
+      throw new CliFailure(failure);
+    },
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

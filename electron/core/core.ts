@@ -1,3 +1,4 @@
+import { auditHandlers } from './handlers/audit';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackImportResult } from '../../shared/domain/import';
@@ -139,6 +140,7 @@ export function openCore(options: CoreOptions): Core {
     importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
     ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
     ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
+    ...auditHandlers(db),
   };
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CoreError } from '../errors';
 import type { DataKey } from '../security/keyStore';
+import { registerSqlFunctions } from './functions';
 import { migrate } from './migrator';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migration';
@@ -30,6 +31,7 @@ export function openDatabase(file: string, key: DataKey, migrations: readonly Mi
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    registerSqlFunctions(db);
     // Sorts and temporary indexes stay in memory rather than in unencrypted temp files.
     db.pragma('temp_store = MEMORY');
     // Migrating first means a database from a newer Chamber is refused before anything touches it.
@@ -80,6 +82,7 @@ export function openExistingDatabase(file: string, key: DataKey, options: { read
     db.pragma(`key = "${rawKey(key)}"`);
     verifyKey(db);
     db.pragma('foreign_keys = ON');
+    registerSqlFunctions(db);
     return db;
   } catch (error) {
     db.close();

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CoreError } from '../errors';
+import { registerSqlFunctions } from './functions';
 import { migrationChecksum, type Migration } from './migration';
 
 interface AppliedRow {
@@ -15,6 +16,8 @@ interface AppliedRow {
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
   assertOrdered(migrations);
+  // Migrations may create triggers that call Chamber's SQL functions and backfill through them.
+  registerSqlFunctions(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
