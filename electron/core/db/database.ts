@@ -34,6 +34,9 @@ export function openDatabase(file: string, key: DataKey, migrations: readonly Mi
     registerSqlFunctions(db);
     // Sorts and temporary indexes stay in memory rather than in unencrypted temp files.
     db.pragma('temp_store = MEMORY');
+    // Every page read from disk is decrypted, so a page cache that holds the search index's hot
+    // pages matters more than it would unencrypted (bench: encryption-search). 64 MiB at most.
+    db.pragma('cache_size = -65536');
     // Migrating first means a database from a newer Chamber is refused before anything touches it.
     const schemaVersion = migrate(db, migrations);
     if (plaintext) encryptInPlace(db, key);
