@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test as base, _electron, chromium, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
+import { openCore } from '../electron/core/core';
 import { passphraseEnv } from '../electron/core/security/keyStore';
 import { spawnBrowserHost } from '../electron/host/spawnHost';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
@@ -22,11 +23,25 @@ export interface ChamberApp {
   origin: string | null;
 }
 
-export const test = base.extend<{ app: ChamberApp }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use, testInfo) => {
+/**
+ * Journeys start as a returning member would, past the first-run welcome, unless they set
+ * `test.use({ firstRun: true })` to start from an empty data directory.
+ */
+async function markSetUp(dataDir: string): Promise<void> {
+  const core = openCore({ dataDir, distDir: path.join(root, 'dist'), passphrase: process.env[passphraseEnv] });
+  try {
+    const saved = await core.call('updateSettings', { onboarded: true });
+    if (!saved.ok) throw new Error(saved.error.message);
+  } finally {
+    core.close();
+  }
+}
+
+export const test = base.extend<{ app: ChamberApp; firstRun: boolean }>({
+  firstRun: [false, { option: true }],
+  app: async ({ firstRun }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-e2e-'));
+    if (!firstRun) await markSetUp(dataDir);
     const env = { ...process.env, CHAMBER_DATA_DIR: dataDir };
     if (testInfo.project.metadata.host === 'electron') {
       const binary = findElectronBinary();

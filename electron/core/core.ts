@@ -1,4 +1,5 @@
 import { auditHandlers } from './handlers/audit';
+import { homeHandlers } from './handlers/home';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackImportResult } from '../../shared/domain/import';
@@ -141,6 +142,7 @@ export function openCore(options: CoreOptions): Core {
     ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
     ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
     ...auditHandlers(db),
+    ...homeHandlers(db, meetings, options.clock ?? (() => new Date())),
   };
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);

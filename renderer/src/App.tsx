@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import type { ChamberApi } from '../../shared/api/binding';
 import { Layout } from './components/Layout';
+import { WelcomePage } from './home/WelcomePage';
 import { AppLockGate } from './lock/AppLockGate';
 import { MinutesPage } from './minutes/MinutesPage';
 import { MeetingPage } from './pages/MeetingPage';
@@ -28,6 +29,7 @@ export function App({ api }: { api: ChamberApi }) {
         <Routes>
           <Route element={<Layout />}>
             <Route index element={<MeetingsPage />} />
+            <Route path="welcome" element={<WelcomePage />} />
             <Route path="meetings/new" element={<NewMeetingPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
             <Route path="meetings/:id/run" element={<RunMeetingPage />} />

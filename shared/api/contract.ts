@@ -9,6 +9,7 @@ import { annotationOperations } from './contracts/annotations';
 import { meetingOperations, registerCsvOperations } from './contracts/meeting';
 import { minutesOperations } from './contracts/minutes';
 import { auditOperations } from './contracts/audit';
+import { homeOperations } from './contracts/home';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -183,6 +184,7 @@ export const contract = {
   ...registerCsvOperations,
   ...minutesOperations,
   ...auditOperations,
+  ...homeOperations,
 };
 
 export type Contract = typeof contract;

@@ -17,7 +17,11 @@ export const Settings = z.object({
   textSize: TextSize,
   contrast: Contrast,
   motion: Motion,
+  /** The first-run welcome has been finished or skipped on this device. */
+  onboarded: z.boolean(),
+  /** The reader shows each page's text reflowed in large type beside the page. */
+  largePrint: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const defaultSettings: Settings = { language: 'en-GB', textSize: 'standard', contrast: 'standard', motion: 'system' };
+export const defaultSettings: Settings = { language: 'en-GB', textSize: 'standard', contrast: 'standard', motion: 'system', onboarded: false, largePrint: false };

@@ -1,3 +1,4 @@
+import { useMarkViewed } from '../home/useMarkViewed';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useApi } from '../api/ApiContext';
@@ -19,6 +20,7 @@ export function MeetingPage() {
   const [meeting, reload] = useResult(() => api.getMeeting({ id }), `meeting:${id}:${location.key}`);
   const [pack, reloadPack] = useResult(() => api.getMeetingPack({ meetingId: id }), `pack:${id}:${location.key}`);
   const imported = (location.state as Partial<ImportedState> | null)?.imported;
+  useMarkViewed(id);
   usePageTitle(meeting.state === 'ready' ? meeting.value.title : t('app.loading'));
 
   return (

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { newMeetingShortcut } from '../components/Layout';
 import { usePageTitle } from '../components/usePageTitle';
 import { useResult } from '../components/useResult';
 import { formatShortDate, formatTime } from '../format/dates';
+import { HomeOverview } from '../home/HomeOverview';
 import { PackImport } from '../import/PackImport';
 
 export function MeetingsPage() {
@@ -14,7 +15,12 @@ export function MeetingsPage() {
   const location = useLocation();
   const created = (location.state as { createdTitle?: string } | null)?.createdTitle;
   const [meetings, reload] = useResult(() => api.listMeetings({}), 'meetings');
+  const [home] = useResult(() => api.getHome({}), 'home');
+  const [settings] = useResult(() => api.getSettings({}), 'home-settings');
   usePageTitle(t('meetings.title'));
+
+  // A device that has never been set up starts at the welcome, once.
+  if (settings.state === 'ready' && !settings.value.onboarded) return <Navigate to="/welcome" replace />;
 
   return (
     <section aria-labelledby="meetings-heading" data-state={meetings.state}>
@@ -27,7 +33,10 @@ export function MeetingsPage() {
       <div role="status" className="status-line">
         {created ? t('meetings.created', { title: created }) : ''}
       </div>
+      <p className="sync-note">{t('home.workingLocally')}</p>
+      {home.state === 'ready' && <HomeOverview home={home.value} />}
       <PackImport offerSample />
+      <h2 className="all-meetings-heading">{t('home.allMeetings')}</h2>
       {meetings.state === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
       {meetings.state === 'failed' && <ErrorMessage error={meetings.error} onRetry={reload} />}
       {meetings.state === 'ready' &&

@@ -1,3 +1,4 @@
+import { useMarkViewed } from '../home/useMarkViewed';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -19,6 +20,7 @@ export default function ReaderPage() {
   const pageParam = Number(searchParams.get('page'));
   const initialPage = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
 
+  useMarkViewed(id);
   // Start pdf.js's worker while the meeting and its pack load.
   useEffect(() => void ensureWorker(), []);
 
