@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { importShortcut } from '../import/PackImport';
 import { newMeetingShortcut, searchShortcut } from '../components/Layout';
 import { lockShortcut } from '../lock/AppLockGate';
+import { currentItemShortcut } from '../reader/PackReader';
 
 /** Every shortcut Chamber answers, in one place (the menus and tooltips show the same keys). */
 const shortcuts: { keys: string; action: string }[] = [
@@ -13,6 +14,7 @@ const shortcuts: { keys: string; action: string }[] = [
   { keys: 'Page Down, J', action: 'nextPage' },
   { keys: 'Page Up, K', action: 'previousPage' },
   { keys: 'Home, End', action: 'firstLastPage' },
+  { keys: currentItemShortcut.label, action: 'currentItem' },
   { keys: '+, −', action: 'zoom' },
 ];
 

@@ -47,6 +47,9 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || target.closest('input, textarea, select, dialog') !== null;
 }
 
+/** One keypress to the item being taken now, in the reader and on the meeting page. */
+export const currentItemShortcut = { key: 'c', label: 'C' } as const;
+
 export function PackReader({ meeting, pack, latestVersion, initialPage: requestedPage }: PackReaderProps) {
   const { t } = useTranslation();
   // Where the reader opened; later changes to ?page= are followed by the effect further down.
@@ -250,6 +253,20 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
     [scale],
   );
 
+  // C jumps to the item the chair is taking now (the live agenda, synced from the chair's device).
+  const [currentNote, setCurrentNote] = useState('');
+  const jumpToCurrentItem = useCallback(async () => {
+    const live = await api.getLiveAgenda({ meetingId: meeting.id });
+    const number = live.ok ? live.value.currentItem : null;
+    const item = number === null ? undefined : pack.items.find((i) => i.number === number);
+    if (item?.pdfPages) {
+      goToPage(item.pdfPages.from);
+      setCurrentNote(t('reader.currentItem.jumped', { number: item.number, title: item.title }));
+    } else {
+      setCurrentNote(number === null ? t('reader.currentItem.none') : t('reader.currentItem.noPages', { number }));
+    }
+  }, [api, meeting.id, pack.items, goToPage, t]);
+
   // Keyboard: PageDown/PageUp, j/k, Home/End move by page; Ctrl+F finds in this pack.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -278,7 +295,10 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
       };
       const move = moves[event.key];
       const toolKey = toolKeys[event.key];
-      if (toolKey && !event.ctrlKey && !event.shiftKey) {
+      if (event.key === currentItemShortcut.key && !event.shiftKey) {
+        event.preventDefault();
+        void jumpToCurrentItem();
+      } else if (toolKey && !event.ctrlKey && !event.shiftKey) {
         event.preventDefault();
         chooseTool(toolKey);
       } else if (event.key === 'Enter' && (tool === 'note' || tool === 'free-text') && scrollRef.current?.contains(event.target as Node)) {
@@ -298,7 +318,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, pageCount, goToPage, changeZoom, printOpen, notes, chooseTool, tool, placeNote, pack.packId]);
+  }, [current, pageCount, goToPage, changeZoom, printOpen, notes, chooseTool, tool, placeNote, pack.packId, jumpToCurrentItem]);
 
   const onPageSize = useCallback(
     (page: number, size: Size) => {
@@ -356,6 +376,9 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
         <p className="page-indicator" role="status">
           <span>{t('reader.pageOf', { page: current, total: pageCount })}</span>
           {printed !== null && <span className="printed-page">{t('reader.printedPage', { page: printed })}</span>}
+        </p>
+        <p className="current-item-note" aria-live="polite" aria-keyshortcuts={currentItemShortcut.key.toUpperCase()}>
+          {currentNote}
         </p>
         <form className="goto" onSubmit={submitGoTo} noValidate>
           <label htmlFor={`${id}-goto`}>{t('reader.goTo.label')}</label>
