@@ -57,7 +57,18 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
       // Every user-facing string goes through i18next.
       'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
+      // HTML from outside (Modern.gov agenda text) is shown only through the sanitising SafeHtml.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Show outside HTML with components/SafeHtml, the one reviewed place that sets inner HTML.' },
+        { selector: "AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Show outside HTML with components/SafeHtml.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Show outside HTML with components/SafeHtml.' },
+      ],
     },
+  },
+  {
+    files: ['renderer/src/components/SafeHtml.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // Renderer unit tests run in Node and read the real locale files from disk.

@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Chamber refuses to create unencrypted data; tests unlock their throwaway data directories
+    // with this passphrase (children such as the CLI and the host inherit it).
+    env: { CHAMBER_DB_PASSPHRASE: 'correct horse battery staple' },
   },
 });

@@ -4,10 +4,14 @@ import path from 'node:path';
 import { test as base, _electron, chromium, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
+import { passphraseEnv } from '../electron/core/security/keyStore';
 import { spawnBrowserHost } from '../electron/host/spawnHost';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+// The data is encrypted; journeys unlock it with a passphrase, as a member without a keyring does.
+// Set on this process so every host a test starts, by the fixture or by hand, inherits it.
+process.env[passphraseEnv] ??= 'e2e passphrase';
 
 
 /** What a journey needs, whichever shell runs the app. */
@@ -23,6 +27,7 @@ export const test = base.extend<{ app: ChamberApp }>({
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-e2e-'));
+    const env = { ...process.env, CHAMBER_DATA_DIR: dataDir };
     if (testInfo.project.metadata.host === 'electron') {
       const binary = findElectronBinary();
       if (!binary.found) {
@@ -34,7 +39,7 @@ export const test = base.extend<{ app: ChamberApp }>({
       const electronApp = await _electron.launch({
         executablePath: binary.path,
         args: [root],
-        env: { ...process.env, CHAMBER_DATA_DIR: dataDir },
+        env,
       });
       const page = await electronApp.firstWindow();
       await use({ page, dataDir, origin: null });
@@ -42,7 +47,7 @@ export const test = base.extend<{ app: ChamberApp }>({
       return;
     }
 
-    const host = await spawnBrowserHost(path.join(root, 'dist'), dataDir);
+    const host = await spawnBrowserHost(path.join(root, 'dist'), dataDir, undefined, env);
     const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await (await browser.newContext()).newPage();
     await page.goto(host.url);
@@ -52,8 +57,14 @@ export const test = base.extend<{ app: ChamberApp }>({
   },
 });
 
-/** Fails with the list of violations, so a reader sees what to fix. */
+/**
+ * Fails with the list of violations, so a reader sees what to fix. Every screen checked here is also
+ * photographed into test-results/screenshots/ (kept as a CI artifact, never committed), so a
+ * reviewer can look at each screen in each language without running the app.
+ */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const slug = screen.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  await page.screenshot({ path: path.join(root, 'test-results', 'screenshots', `${slug}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${screen}`).toEqual([]);

@@ -45,6 +45,7 @@ if (!run('build', process.execPath, ['scripts/build.mjs'])) process.exit(1);
 
 step('typecheck', process.execPath, ['scripts/typecheck.mjs']);
 step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
+step('electron security scan (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']);
 
 fs.mkdirSync('test-results', { recursive: true });
 const unitReport = 'test-results/unit-results.json';

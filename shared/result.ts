@@ -21,6 +21,41 @@ export const errorCodes = [
   'FORBIDDEN',
   /** A declaration broke the council's rules; `issues` carry the codes from shared/declarations/rules.ts. */
   'DECLARATION_INVALID',
+  /** Data is encrypted and no key or passphrase was given; Chamber never writes plaintext instead. */
+  'KEY_REQUIRED',
+  /** The passphrase (or OS key store) does not unlock this data. */
+  'KEY_WRONG',
+  'KEY_FILE_DAMAGED',
+  /** The OS key store is missing, insecure (Linux basic_text) or changed since the key was stored. */
+  'KEY_STORE_UNAVAILABLE',
+  /** A stored document failed its integrity check (altered on disk, or sealed with another key). */
+  'DOCUMENT_DAMAGED',
+  /** The app is locked after idle time: everything but unlocking waits for the PIN. */
+  'APP_LOCKED',
+  'PIN_WRONG',
+  /** Too many wrong PINs in a row; try again after a pause. */
+  'PIN_RETRY_LATER',
+  // Modern.gov sites (issue 8): each says what went wrong with the council's site, not with Chamber.
+  /** The site answered 403: it refuses this computer or the web service is restricted. */
+  'MODERNGOV_FORBIDDEN',
+  /** The site answers, but not as a Modern.gov web service (switched off, or not Modern.gov). */
+  'MODERNGOV_SWITCHED_OFF',
+  /** The answer was not well-formed Modern.gov XML, or carried a DTD (refused, never expanded). */
+  'MODERNGOV_BAD_XML',
+  /** An answer or document was larger than Chamber accepts. */
+  'MODERNGOV_TOO_LARGE',
+  /** A document link or redirect pointed away from the configured site. */
+  'MODERNGOV_OFF_SITE',
+  /** The site could not be reached, or answered with an HTTP error. */
+  'MODERNGOV_UNREACHABLE',
+  /** A linked document was not a PDF. */
+  'MODERNGOV_NOT_PDF',
+  /** Running a meeting: attendance, agenda, outcome or comment rules (issue codes in shared/meeting). */
+  'MEETING_RULE_BROKEN',
+  /** Minutes: approved or locked minutes change only through a recorded correction. */
+  'MINUTES_LOCKED',
+  /** Minutes: a workflow step out of order (approve before circulating, approve at the same meeting, ...). */
+  'MINUTES_WORKFLOW',
   'INTERNAL',
 ] as const;
 

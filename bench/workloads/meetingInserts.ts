@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +32,7 @@ export function meetingInserts(): Workload {
     baseline: {
       name: 'raw better-sqlite3 INSERT',
       setup: () => {
-        db = openDatabase(path.join(fresh(), databaseFileName)).db;
+        db = openDatabase(path.join(fresh(), databaseFileName), randomBytes(32)).db;
       },
       run: () => {
         const now = new Date().toISOString();

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
 import { openCore, type Core } from '../../electron/core/core';
-import { databaseFileName } from '../../electron/core/db/database';
+import type { Db } from '../../electron/core/db/database';
+import { openDataDatabase } from '../../electron/core/testing/dataDatabase';
 import { extractPdf } from '../../electron/core/packs/extract';
 import { CoreClient } from '../../electron/core/process/client';
 import { startCoreWorker } from '../../electron/core/process/workerChannel';
@@ -75,7 +75,7 @@ export function packImport(): Workload {
 export function packSearch(): Workload {
   const packs = Number(process.env.BENCH_SEARCH_PACKS ?? 100);
   const queries = ['budget', 'data sharing', 'west mercia energy', 'scrutiny panel', 'information governance'];
-  let db: Database.Database | null = null;
+  let db: Db | null = null;
   let core: Core | null = null;
   const ftsTimes: number[] = [];
   const likeTimes: number[] = [];
@@ -84,7 +84,7 @@ export function packSearch(): Workload {
     const dataDir = fresh();
     core = openCore({ dataDir, distDir: dist });
     const first = await core.importPackFile(await largePack());
-    db = new Database(path.join(dataDir, databaseFileName));
+    db = openDataDatabase(dataDir);
     // Clone the imported pack as many meetings' packs, straight in SQL: the same text, indexed.
     const clone = db.transaction((n: number) => {
       for (let i = 1; i < n; i++) {
@@ -164,7 +164,7 @@ export function importStall(): Workload {
     subject: {
       name: 'host thread during import',
       setup: async () => {
-        client = new CoreClient(startCoreWorker(path.join(dist, 'core', 'worker.cjs'), fresh()));
+        client = new CoreClient(startCoreWorker(path.join(dist, 'core', 'worker.cjs'), fresh()), {});
         await client.ready;
       },
       run: async () => {

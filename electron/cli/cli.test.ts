@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { databaseFileName } from '../core/db/database';
+import { openDataDatabase } from '../core/testing/dataDatabase';
 import { latestSchemaVersion } from '../core/db/migrations';
-import { makeTempDir } from '../core/testing/tempDir';
+import { openCore } from '../core/core';
+import { distDir, makeTempDir } from '../core/testing/tempDir';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/chamber.cjs');
 
@@ -56,6 +57,20 @@ describe('chamber command line', () => {
     expect(JSON.parse(chamber(['meetings', 'list', '--json', '--data-dir', dataDir]).stdout)).toEqual([]);
   });
 
+  it('refuses to create unencrypted data when no passphrase is available, writing nothing', () => {
+    const dataDir = makeTempDir();
+    const refused = chamber(['--data-dir', dataDir, ...add], { CHAMBER_DB_PASSPHRASE: '' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/KEY_REQUIRED/);
+    expect(refused.stderr).toMatch(/CHAMBER_DB_PASSPHRASE/);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    // The passphrase that created the data is the one that opens it.
+    expect(chamber(['--data-dir', dataDir, ...add]).code).toBe(0);
+    const wrong = chamber(['meetings', 'list', '--json', '--data-dir', dataDir], { CHAMBER_DB_PASSPHRASE: 'not the one' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/KEY_WRONG/);
+  });
+
   it('exits 2 with usage on stderr for a missing option or unknown command', () => {
     const missing = chamber(['--data-dir', makeTempDir(), 'meetings', 'add', '--title', 'x']);
     expect(missing.code).toBe(2);
@@ -65,7 +80,8 @@ describe('chamber command line', () => {
 
   it('refuses a database from a newer schema with a clear message', () => {
     const dataDir = makeTempDir();
-    const db = new Database(path.join(dataDir, databaseFileName));
+    openCore({ dataDir, distDir }).close();
+    const db = openDataDatabase(dataDir);
     db.pragma(`user_version = ${latestSchemaVersion + 1}`);
     db.close();
     const listed = chamber(['meetings', 'list', '--json', '--data-dir', dataDir]);

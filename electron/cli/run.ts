@@ -3,9 +3,14 @@ import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract
 import type { ApiError } from '../../shared/result';
 import { openCore, type Core } from '../core/core';
 import { resolveDataDir } from '../core/dataDir';
+import { obtainPassphrase } from '../core/security/passphrasePrompt';
 import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
+import { registerModernGov } from './moderngov';
+import { registerAnnotationCommands } from './annotations';
+import { registerDemo } from './demo';
+import { registerMinutesCommands } from './minutes';
 
 export interface CliIo {
   out(text: string): void;
@@ -32,10 +37,12 @@ function describe(error: Failure): string {
  */
 export async function runCli(argv: readonly string[], io: CliIo, distDir: string): Promise<number> {
   let core: Core | null = null;
-  const coreFor = (command: Command): Core => {
-    const { dataDir } = command.optsWithGlobals<{ dataDir?: string }>();
+  const coreFor = async (command: Command): Promise<Core> => {
+    const dataDir = resolveDataDir(command.optsWithGlobals<{ dataDir?: string }>().dataDir);
     try {
-      core ??= openCore({ dataDir: resolveDataDir(dataDir), distDir, log: (message) => io.err(`chamber: ${message}`) });
+      if (core) return core;
+      const passphrase = await obtainPassphrase(dataDir);
+      core = openCore({ dataDir, distDir, passphrase, log: (message) => io.err(`chamber: ${message}`) });
       return core;
     } catch (error) {
       if (error instanceof CoreError) throw new CliFailure({ code: error.code, message: error.message });
@@ -43,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     }
   };
   const withCore = async <N extends OperationName>(command: Command, name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-    const result = await coreFor(command).call(name, input);
+    const result = await (await coreFor(command)).call(name, input);
     if (!result.ok) throw new CliFailure(result.error);
     return result.value;
   };
@@ -98,7 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     .option('--meeting <id>', 'attach to this meeting instead of matching the front sheet')
     .option('--json', 'print the meeting, items and page mapping as JSON')
     .action(async (file: string, options: { meeting?: string; json?: boolean }, command: Command) => {
-      const core = coreFor(command);
+      const core = await coreFor(command);
       let result;
       try {
         result = await core.importPackFile(file, { meetingId: options.meeting }, (done, total) => {
@@ -138,6 +145,16 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
       for (const change of result.changes) io.out(`  changed since the previous version: item ${change.number} ${change.change}`);
       for (const warning of structure.warnings) io.err(`warning: ${warning.detail} [${warning.code}]`);
     });
+
+  registerModernGov(program, io, {
+    withCore,
+    fail: (failure) => {
+      throw new CliFailure(failure);
+    },
+  });
+  registerAnnotationCommands(program, withCore, io);
+  registerDemo(program, coreFor, io, distDir);
+  registerMinutesCommands(program, withCore, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -4,17 +4,28 @@ import type { PackImportResult } from '../../shared/domain/import';
 import { databaseFileName, openDatabase, type Db } from './db/database';
 import { createDispatcher, type Dispatcher, type Handlers, type Logger } from './dispatcher';
 import { CoreError } from './errors';
+import { moderngovHandlers } from './handlers/moderngov';
+import { meetingHandlers } from './handlers/meeting';
+import { registerCsvToJson } from './repositories/registerCsv';
+import { minutesHandlers } from './handlers/minutes';
 import { Jobs } from './jobs';
+import type { SiteHttpOptions } from './moderngov/http';
+import { ModernGovRepository } from './moderngov/repository';
+import { ModernGovSync, type PackRepublished } from './moderngov/sync';
 import { DocumentStore } from './packs/documentStore';
 import { ImportError, toImportErrorCode } from './packs/importError';
 import { PackImporter, type ImportOptions } from './packs/importer';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
+import { PageGeometryStore } from './annotations/geometry';
+import { annotationHandlers, annotationImportHook } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
 import { PacksRepository } from './repositories/packs';
 import { SettingsRepository } from './repositories/settings';
+import { AppLock } from './security/appLock';
+import { resolveDataKey, type DataKey } from './security/keyStore';
 import { appVersion } from './version';
 
 export interface CoreOptions {
@@ -26,6 +37,14 @@ export interface CoreOptions {
   /** Replaces the worker-thread extractor (benchmarks compare the two). */
   extractor?: Extractor;
   maxPages?: number;
+  /** The data key (the Electron app unwraps it with safeStorage); otherwise a passphrase unlocks it. */
+  key?: DataKey;
+  /** Overrides CHAMBER_DB_PASSPHRASE; a terminal prompt passes what was typed here. */
+  passphrase?: string;
+  /** Limits for Modern.gov requests (tests lower them). */
+  moderngovHttp?: SiteHttpOptions;
+  /** Told when a Modern.gov fetch republished a meeting's pack: where annotation re-anchoring (issue 4) plugs in. */
+  onPackRepublished?: PackRepublished;
 }
 
 export interface Core extends Dispatcher {
@@ -40,17 +59,28 @@ export const defaultMaxPages = 5000;
 
 /** Opens the data directory and wires repositories to the contract's handler map. */
 export function openCore(options: CoreOptions): Core {
-  const { db, schemaVersion } = openDatabase(path.join(options.dataDir, databaseFileName));
+  const key = resolveDataKey(options.dataDir, { key: options.key, passphrase: options.passphrase });
+  const { db, schemaVersion } = openDatabase(path.join(options.dataDir, databaseFileName), key);
   const writer = new DomainWriter(db, options.clock);
   const meetings = new MeetingsRepository(db, writer);
   const settings = new SettingsRepository(db);
   const packs = new PacksRepository(db);
   const declarations = new DeclarationsRepository(db, writer);
-  const store = new DocumentStore(path.join(options.dataDir, 'documents'));
+  const store = new DocumentStore(path.join(options.dataDir, 'documents'), key);
+  const legacy = store.encryptLegacyFiles();
+  if (legacy.encrypted > 0 || legacy.skipped.length > 0) options.log?.('encrypted documents stored before encryption', legacy);
   const uploads = new Uploads(path.join(options.dataDir, 'uploads'));
   const jobs = new Jobs();
+  const appLock = new AppLock(db, options.clock);
   const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
-  const importer = new PackImporter(db, writer, meetings, packs, store, extractor);
+  const geometry = new PageGeometryStore(db);
+  // Every new pack version, from a file or from Modern.gov, stores its page geometry and re-anchors
+  // the meeting's annotations in the same transaction.
+  const onNewVersion = annotationImportHook({ db, geometry });
+  const importer = new PackImporter(db, writer, meetings, packs, store, extractor, onNewVersion);
+  const clock = options.clock ?? (() => new Date());
+  const moderngovRepo = new ModernGovRepository(db);
+  const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished, onNewVersion);
 
   const startImport = (read: () => { fileName: string; bytes: Uint8Array }, importOptions: ImportOptions) =>
     jobs.start(async (context) => {
@@ -59,6 +89,10 @@ export function openCore(options: CoreOptions): Core {
     });
 
   const handlers: Handlers = {
+    getAppLockStatus: () => appLock.status(),
+    configureAppLock: (change) => appLock.configure(change),
+    lockApp: () => appLock.lock(),
+    unlockApp: ({ pin }) => appLock.unlock(pin),
     getAppInfo: () => ({ version: appVersion, schemaVersion, dataDir: options.dataDir }),
     listMeetings: () => meetings.list(),
     getMeeting: ({ id }) => meetings.get(id),
@@ -100,9 +134,14 @@ export function openCore(options: CoreOptions): Core {
     },
     importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
+    ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
+    ...annotationHandlers({ db, writer, geometry, meetings, packs, store }),
+    importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
+    ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
+    ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
   };
 
-  const dispatcher = createDispatcher(handlers, options.log);
+  const dispatcher = createDispatcher(appLock.guard(handlers), options.log);
   return {
     ...dispatcher,
     dataDir: options.dataDir,

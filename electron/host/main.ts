@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { resolveDataDir } from '../core/dataDir';
+import { obtainPassphrase } from '../core/security/passphrasePrompt';
 import { startBrowserHost } from './server';
 
 // Built to dist/host/server.cjs; the renderer and the core worker are its siblings in dist/.
@@ -7,8 +8,11 @@ const dist = path.resolve(__dirname, '..');
 
 async function main(): Promise<void> {
   const portArg = process.env.CHAMBER_HOST_PORT;
+  const dataDir = resolveDataDir();
+  const passphrase = await obtainPassphrase(dataDir);
   const host = await startBrowserHost({
-    dataDir: resolveDataDir(),
+    dataDir,
+    unlock: { passphrase },
     rendererDir: path.join(dist, 'renderer'),
     coreEntry: path.join(dist, 'core', 'worker.cjs'),
     port: portArg ? Number(portArg) : 0,

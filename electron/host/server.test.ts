@@ -1,20 +1,23 @@
 import path from 'node:path';
 import http from 'node:http';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseFileName } from '../core/db/database';
+import { openDataDatabase } from '../core/testing/dataDatabase';
 import { latestSchemaVersion } from '../core/db/migrations';
-import { makeTempDir } from '../core/testing/tempDir';
+import { openCore } from '../core/core';
+import { distDir, makeTempDir } from '../core/testing/tempDir';
+import { passphraseEnv } from '../core/security/keyStore';
 import { startBrowserHost, type BrowserHost } from './server';
 
 const dist = path.resolve(import.meta.dirname, '../../dist');
 const hosts: BrowserHost[] = [];
+const testPassphrase = process.env[passphraseEnv] ?? 'unset';
 
 async function start(dataDir = makeTempDir(), bodyLimitBytes?: number): Promise<BrowserHost> {
   const host = await startBrowserHost({
     dataDir,
     rendererDir: makeTempDir('chamber-renderer-'),
     coreEntry: path.join(dist, 'core', 'worker.cjs'),
+    unlock: { passphrase: testPassphrase },
     ...(bodyLimitBytes ? { bodyLimitBytes } : {}),
   });
   hosts.push(host);
@@ -120,7 +123,8 @@ describe('browser host', () => {
 
   it('keeps running with a database from a newer Chamber and answers every call with DATABASE_TOO_NEW', async () => {
     const dataDir = makeTempDir();
-    const db = new Database(path.join(dataDir, databaseFileName));
+    openCore({ dataDir, distDir }).close();
+    const db = openDataDatabase(dataDir);
     db.pragma(`user_version = ${latestSchemaVersion + 1}`);
     db.close();
     const host = await start(dataDir);

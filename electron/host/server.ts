@@ -4,12 +4,15 @@ import fastifyStatic from '@fastify/static';
 import { contentSecurityPolicy, headerOnlyDirectives } from '../../shared/security/csp';
 import { err, type ErrorCode } from '../../shared/result';
 import { CoreClient } from '../core/process/client';
+import type { CoreUnlock } from '../core/process/protocol';
 import { startCoreWorker } from '../core/process/workerChannel';
 
 export interface BrowserHostOptions {
   dataDir: string;
   rendererDir: string;
   coreEntry: string;
+  /** How the core unlocks the encrypted data (a passphrase here; never plaintext). */
+  unlock: CoreUnlock;
   /** 0 picks a free port. */
   port?: number;
   bodyLimitBytes?: number;
@@ -40,7 +43,7 @@ const securityHeaders: Record<string, string> = {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(32).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
-  const core = new CoreClient(startCoreWorker(options.coreEntry, options.dataDir));
+  const core = new CoreClient(startCoreWorker(options.coreEntry, options.dataDir), options.unlock);
   // Room for one upload chunk (1 MiB decoded, base64 in JSON) and no more.
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 2 * 1024 * 1024 });
   let allowedHosts = new Set<string>();

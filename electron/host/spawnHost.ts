@@ -12,9 +12,9 @@ export interface SpawnedHost {
  * Starts the real browser host (dist/host/server.cjs) as users do and reads the address it prints.
  * Used by the e2e fixtures and the benchmarks so both drive the shipped entry point.
  */
-export function spawnBrowserHost(distDir: string, dataDir: string, timeoutMs = 20_000): Promise<SpawnedHost> {
+export function spawnBrowserHost(distDir: string, dataDir: string, timeoutMs = 20_000, env: NodeJS.ProcessEnv = process.env): Promise<SpawnedHost> {
   const child = spawn(process.execPath, [path.join(distDir, 'host', 'server.cjs')], {
-    env: { ...process.env, CHAMBER_DATA_DIR: dataDir },
+    env: { ...env, CHAMBER_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = async () => {

@@ -4,6 +4,7 @@ import { app, BrowserWindow } from 'electron';
 import { defaultSettings, Settings } from '../../shared/domain/settings';
 import { CoreClient } from '../core/process/client';
 import { startCoreProcess } from './coreProcess';
+import { unlockForDesktop } from './dataKey';
 import { bindContractToIpc } from './ipc';
 import { installMenu } from './menu';
 import { hardenApp } from './security';
@@ -51,9 +52,14 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(
-  () => {
+  async () => {
     const dataDir = process.env.CHAMBER_DATA_DIR ?? app.getPath('userData');
-    core = new CoreClient(startCoreProcess(path.join(dist, 'core', 'utility.cjs'), dataDir));
+    const unlock = await unlockForDesktop(dataDir);
+    if (!unlock) {
+      app.exit(1);
+      return;
+    }
+    core = new CoreClient(startCoreProcess(path.join(dist, 'core', 'utility.cjs'), dataDir), unlock);
     const trusted = (): TrustedRenderer | null =>
       mainWindow && !mainWindow.isDestroyed()
         ? { webContentsId: mainWindow.webContents.id, entryUrl: pathToFileURL(rendererEntry).href }

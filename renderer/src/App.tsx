@@ -2,13 +2,16 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import type { ChamberApi } from '../../shared/api/binding';
-import { ApiContext } from './api/ApiContext';
 import { Layout } from './components/Layout';
+import { AppLockGate } from './lock/AppLockGate';
+import { MinutesPage } from './minutes/MinutesPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NewMeetingPage } from './pages/NewMeetingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RunMeetingPage } from './pages/RunMeetingPage';
 import { SearchPage } from './pages/SearchPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 // pdf.js is large; it loads with the reader, not with the app.
 const ReaderPage = lazy(() => import('./pages/ReaderPage'));
@@ -20,13 +23,15 @@ function Loading() {
 
 export function App({ api }: { api: ChamberApi }) {
   return (
-    <ApiContext.Provider value={api}>
+    <AppLockGate api={api}>
       <HashRouter>
         <Routes>
           <Route element={<Layout />}>
             <Route index element={<MeetingsPage />} />
             <Route path="meetings/new" element={<NewMeetingPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
+            <Route path="meetings/:id/run" element={<RunMeetingPage />} />
+            <Route path="meetings/:id/minutes" element={<MinutesPage />} />
             <Route
               path="meetings/:id/pack"
               element={
@@ -36,10 +41,11 @@ export function App({ api }: { api: ChamberApi }) {
               }
             />
             <Route path="search" element={<SearchPage />} />
+            <Route path="settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
       </HashRouter>
-    </ApiContext.Provider>
+    </AppLockGate>
   );
 }

@@ -5,13 +5,16 @@ import { connectToCore } from './api/chamberApi';
 import { App } from './App';
 import { NoConnection } from './pages/NoConnection';
 import { initI18n } from './i18n';
+import { applyDisplay } from './preferences/display';
 import './styles.css';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   const api = connectToCore();
   const settings = api ? await api.getSettings({}) : null;
-  await initI18n(settings?.ok ? settings.value.language : defaultSettings.language);
+  const chosen = settings?.ok ? settings.value : defaultSettings;
+  applyDisplay(chosen);
+  await initI18n(chosen.language);
   root.render(<StrictMode>{api ? <App api={api} /> : <NoConnection />}</StrictMode>);
 }
 

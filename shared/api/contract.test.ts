@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../domain/settings';
 import { bindContract } from './binding';
 import { createApiClient } from './client';
 import { contract, operationNames } from './contract';
@@ -17,12 +18,12 @@ describe('contract bindings', () => {
   it('the client rejects answers that do not match the contract', async () => {
     const client = createApiClient(
       bindContract((name) =>
-        Promise.resolve(name === 'listMeetings' ? { ok: true, value: [{ id: 1 }] } : { ok: true, value: { language: 'cy' } }),
+        Promise.resolve(name === 'listMeetings' ? { ok: true, value: [{ id: 1 }] } : { ok: true, value: { ...defaultSettings, language: 'cy' } }),
       ),
     );
     const list = await client.listMeetings({});
     expect(list.ok ? 'accepted' : list.error.code).toBe('INTERNAL');
-    expect(await client.getSettings({})).toEqual({ ok: true, value: { language: 'cy' } });
+    expect(await client.getSettings({})).toEqual({ ok: true, value: { ...defaultSettings, language: 'cy' } });
   });
 
   it('the client turns a transport failure into CORE_UNAVAILABLE instead of throwing', async () => {

@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { appLockOperations } from './contracts/appLock';
 import { Meeting, MeetingId, NewMeeting } from '../domain/meeting';
 import { Settings } from '../domain/settings';
 import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } from '../declarations/schema';
 import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
+import { moderngovOperations } from './contracts/moderngov';
+import { annotationOperations } from './contracts/annotations';
+import { meetingOperations, registerCsvOperations } from './contracts/meeting';
+import { minutesOperations } from './contracts/minutes';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -22,6 +27,7 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const contract = {
+  ...appLockOperations,
   getAppInfo: operation({
     summary: 'Version, schema version and data directory of this installation',
     input: z.object({}).strict(),
@@ -170,6 +176,11 @@ export const contract = {
     input: z.object({ meetingId: MeetingId, memberId: MemberId.optional() }).strict(),
     output: z.array(InterestSuggestion),
   }),
+  ...moderngovOperations,
+  ...annotationOperations,
+  ...meetingOperations,
+  ...registerCsvOperations,
+  ...minutesOperations,
 };
 
 export type Contract = typeof contract;

@@ -13,11 +13,12 @@ import {
   normalise,
   passageAbsent,
 } from './assemble';
-import { Measurer, type Page, renderPdf } from './layout';
+import { Flow, Measurer, type Page, renderPdf } from './layout';
 import { layoutLargePack } from './large';
 import type { SamplePack, SamplePackManifest, SampleRevisions } from './manifest';
 import { REVISION_2022, build2022, buildLga, spec2019, specWelsh } from './packs';
 import { Seeds, findSeedsDir } from './seeds';
+import { BLANK_PAGE_TEXT } from './text';
 
 export type { SamplePack, SamplePackManifest } from './manifest';
 
@@ -242,4 +243,44 @@ export async function generateLargePack(outFile: string, pageCount: number, opti
     date: new Date('2022-11-04T09:00:00Z'),
     footerLabel: 'Page',
   });
+}
+
+/** How a revised large pack differs from the one generateLargePack makes with the same page count. */
+export interface LargeRevision {
+  /** 1-based PDF page of the original before which one new page was inserted. */
+  insertedBefore: number;
+  /** 1-based PDF page of the original that the revision leaves out. */
+  deletedPage: number;
+}
+
+/**
+ * The large pack republished, for re-anchoring benchmarks: one new page inserted a third of the way
+ * in (every later page moves on by one) and one report page two thirds of the way in left out.
+ */
+export async function generateRevisedLargePack(outFile: string, pageCount: number, options: GenerateOptions = {}): Promise<LargeRevision> {
+  const seeds = new Seeds(findSeedsDir(options.seedsDir));
+  const m = new Measurer();
+  const layout = layoutLargePack(seeds, pageCount, m);
+  const flow = new Flow(m, { blankText: BLANK_PAGE_TEXT });
+  flow.heading('ADDENDUM: PAGE INSERTED ON REPUBLICATION', 3);
+  flow.paragraph([{ text: 'This page was added when the pack was republished; every later page has moved on by one.', bold: false }]);
+  const inserted = flow.pages[0];
+  if (!inserted) throw new Error('the addendum page was not laid out');
+  const revision: LargeRevision = { insertedBefore: Math.max(2, Math.floor(pageCount / 3)), deletedPage: Math.max(3, Math.floor((pageCount * 2) / 3)) };
+  const pages = layout.pages.flatMap((page, i) => {
+    const n = i + 1;
+    if (n === revision.deletedPage) return [];
+    return n === revision.insertedBefore ? [inserted, page] : [page];
+  });
+  await mkdir(path.dirname(path.resolve(outFile)), { recursive: true });
+  await renderPdf(pages, {
+    file: outFile,
+    title: `Corporate and Communities Overview and Scrutiny Panel - synthetic ${pageCount}-page pack, republished`,
+    subject: 'Synthetic benchmark agenda pack, republished',
+    author: AUTHOR,
+    lang: 'en-GB',
+    date: new Date('2022-11-07T09:00:00Z'),
+    footerLabel: 'Page',
+  });
+  return revision;
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { CoreError } from '../errors';
+import type { DataKey } from '../security/keyStore';
 import { migrate } from './migrator';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migration';
@@ -10,20 +12,75 @@ export type Db = Database.Database;
 export const databaseFileName = 'chamber.sqlite3';
 
 /**
- * The only place Chamber opens its SQLite database. WAL keeps readers off the writer's back,
- * synchronous=FULL makes an acknowledged write survive power loss, foreign keys are on for every
- * connection (SQLite defaults them off).
+ * The only place Chamber opens its SQLite database. It is encrypted with SQLite3 Multiple Ciphers
+ * (ChaCha20-Poly1305, the library's default) under the raw data key, so no KDF runs here: the key is
+ * already random. WAL keeps readers off the writer's back, synchronous=FULL makes an acknowledged
+ * write survive power loss, foreign keys are on for every connection (SQLite defaults them off).
  */
-export function openDatabase(file: string, migrations: readonly Migration[] = allMigrations): { db: Db; schemaVersion: number } {
+export function openDatabase(file: string, key: DataKey, migrations: readonly Migration[] = allMigrations): { db: Db; schemaVersion: number } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const existed = fs.existsSync(file);
   const db = new Database(file);
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma("cipher = 'chacha20'");
+    const plaintext = existed && isPlaintext(db);
+    if (!plaintext) {
+      db.pragma(`key = "${rawKey(key)}"`);
+      verifyKey(db);
+    }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Sorts and temporary indexes stay in memory rather than in unencrypted temp files.
+    db.pragma('temp_store = MEMORY');
+    // Migrating first means a database from a newer Chamber is refused before anything touches it.
     const schemaVersion = migrate(db, migrations);
+    if (plaintext) encryptInPlace(db, key);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
     return { db, schemaVersion };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+const rawKey = (key: DataKey): string => `x'${key.toString('hex')}'`;
+
+function isPlaintext(db: Db): boolean {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A database from before encryption (or copied in by hand). SQLite3MC cannot rekey in WAL mode, so
+ * the WAL is checkpointed away first; rekey rewrites every page under the key in one pass.
+ */
+function encryptInPlace(db: Db, key: DataKey): void {
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey = "${rawKey(key)}"`);
+}
+
+function verifyKey(db: Db): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    throw new CoreError('KEY_WRONG', 'The key does not unlock this Chamber database');
+  }
+}
+
+/** Opens an existing database under its key without migrating: for tests and benchmarks that inspect rows. */
+export function openExistingDatabase(file: string, key: DataKey, options: { readonly?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
+  try {
+    db.pragma("cipher = 'chacha20'");
+    db.pragma(`key = "${rawKey(key)}"`);
+    verifyKey(db);
+    db.pragma('foreign_keys = ON');
+    return db;
   } catch (error) {
     db.close();
     throw error;

@@ -3,12 +3,14 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../errors';
 import { makeTempDir } from '../testing/tempDir';
+import { randomBytes } from 'node:crypto';
 import { openDatabase } from './database';
 import { migrate } from './migrator';
 import { migrations, latestSchemaVersion } from './migrations';
 import type { Migration } from './migration';
 
 const file = () => path.join(makeTempDir(), 'chamber.sqlite3');
+const key = randomBytes(32);
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -21,7 +23,7 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('openDatabase', () => {
   it('opens in WAL mode with foreign keys on and synchronous=FULL, fully migrated', () => {
-    const { db, schemaVersion } = openDatabase(file());
+    const { db, schemaVersion } = openDatabase(file(), key);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -33,8 +35,8 @@ describe('openDatabase', () => {
 
   it('is idempotent: reopening applies nothing twice', () => {
     const path = file();
-    openDatabase(path).db.close();
-    const { db } = openDatabase(path);
+    openDatabase(path, key).db.close();
+    const { db } = openDatabase(path, key);
     expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
   });
 
@@ -47,7 +49,7 @@ describe('openDatabase', () => {
 
     let error: unknown;
     try {
-      openDatabase(path);
+      openDatabase(path, key);
     } catch (e) {
       error = e;
     }
@@ -65,7 +67,7 @@ describe('openDatabase', () => {
     const raw = new Database(path);
     raw.pragma(`user_version = ${latestSchemaVersion + 5}`);
     raw.close();
-    expect(codeOf(() => openDatabase(path))).toBe('DATABASE_TOO_NEW');
+    expect(codeOf(() => openDatabase(path, key))).toBe('DATABASE_TOO_NEW');
   });
 });
 
@@ -91,8 +93,21 @@ describe('migrate', () => {
     expect(codeOf(() => migrate(db, edited))).toBe('MIGRATION_TAMPERED');
   });
 
-  it('refuses migrations that are not numbered 1, 2, 3… without gaps', () => {
+  it('refuses migrations that are not numbered in rising order', () => {
     const db = new Database(file());
-    expect(() => migrate(db, [{ version: 2, name: 'x', sql: '' }])).toThrow(/numbered/);
+    expect(() => migrate(db, [{ version: 2, name: 'x', sql: '' }, { version: 2, name: 'y', sql: '' }])).toThrow(/rising order/);
+    expect(() => migrate(db, [{ version: 3, name: 'x', sql: '' }, { version: 1, name: 'y', sql: '' }])).toThrow(/rising order/);
+  });
+
+  it('applies a lower-numbered migration that lands after a higher one, keeping user_version at the highest', () => {
+    const db = new Database(file());
+    migrate(db, [{ version: 1, name: 'a', sql: 'CREATE TABLE a (x)' }, { version: 3, name: 'c', sql: 'CREATE TABLE c (x)' }]);
+    migrate(db, [
+      { version: 1, name: 'a', sql: 'CREATE TABLE a (x)' },
+      { version: 2, name: 'b', sql: 'CREATE TABLE b (x)' },
+      { version: 3, name: 'c', sql: 'CREATE TABLE c (x)' },
+    ]);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'b'").get()).toEqual({ n: 1 });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
   });
 });

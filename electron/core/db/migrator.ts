@@ -51,16 +51,23 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, migrationChecksum(migration), new Date().toISOString());
-      db.pragma(`user_version = ${migration.version}`);
+      // A lower-numbered migration can land after a higher one (issues are numbered up front and
+      // merged in any order), so user_version only ever moves forward.
+      db.pragma(`user_version = ${Math.max(migration.version, Number(db.pragma('user_version', { simple: true })))}`);
     })();
   }
   return latestKnown;
 }
 
+/**
+ * Versions are assigned to features before they are written, so a branch may hold 6 before 4 and 5
+ * have landed: numbers must rise strictly, gaps are allowed and filled by later merges.
+ */
 function assertOrdered(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migrations must be numbered 1, 2, 3… without gaps; found ${migration.version} at position ${index + 1}`);
+    const previous = index === 0 ? 0 : (migrations[index - 1]?.version ?? 0);
+    if (!Number.isInteger(migration.version) || migration.version <= previous) {
+      throw new Error(`Migrations must be numbered in rising order; found ${migration.version} after ${previous}`);
     }
   });
 }

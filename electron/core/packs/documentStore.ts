@@ -2,16 +2,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
+import { chunkCount, chunkSpan, decodeHeader, decryptChunk, encryptDocument, fileKey, headerBytes, type Header } from '../security/documentCipher';
+import type { DataKey } from '../security/keyStore';
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Stored PDFs, named by their sha256 under <data>/documents/ab/<hash>.pdf. Writes go to a temporary
- * file, are fsynced and renamed into place, so a crash never leaves a half-written document under a
- * real name.
+ * Stored PDFs, named by their sha256 under <data>/documents/ab/<hash>.pdf and encrypted at rest (see
+ * documentCipher.ts). Writes go to a temporary file, are fsynced and renamed into place, so a crash
+ * never leaves a half-written document under a real name.
  */
 export class DocumentStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly key: DataKey,
+  ) {}
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new CoreError('INVALID_INPUT', 'Not a document hash');
@@ -26,16 +31,7 @@ export class DocumentStore {
   put(sha256: string, bytes: Uint8Array): boolean {
     const target = this.pathOf(sha256);
     if (fs.existsSync(target)) return false;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const temp = `${target}.${randomUUID()}.tmp`;
-    const fd = fs.openSync(temp, 'wx', 0o600);
-    try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
+    this.writeEncrypted(target, sha256, bytes);
     return true;
   }
 
@@ -48,13 +44,91 @@ export class DocumentStore {
     if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', 'That document is not stored on this device');
     const fd = fs.openSync(file, 'r');
     try {
-      const total = fs.fstatSync(fd).size;
-      const size = Math.max(0, Math.min(length, total - offset));
-      const data = Buffer.alloc(size);
-      if (size > 0) fs.readSync(fd, data, 0, size, offset);
-      return { data, total };
+      const header = readHeader(fd, file);
+      const start = Math.max(0, Math.min(offset, header.plainSize));
+      const end = Math.min(header.plainSize, start + Math.max(0, length));
+      if (end <= start) return { data: Buffer.alloc(0), total: header.plainSize };
+      const key = fileKey(this.key, sha256);
+      const parts: Buffer[] = [];
+      for (let index = Math.floor(start / header.chunkSize); index * header.chunkSize < end; index++) {
+        const plain = this.readChunk(fd, key, header, index, file);
+        const chunkStart = index * header.chunkSize;
+        parts.push(plain.subarray(Math.max(0, start - chunkStart), Math.min(plain.length, end - chunkStart)));
+      }
+      return { data: Buffer.concat(parts), total: header.plainSize };
     } finally {
       fs.closeSync(fd);
     }
   }
+
+  /** The whole document, decrypted (exports and re-extraction need every byte). */
+  readAll(sha256: string): Buffer {
+    const { total } = this.read(sha256, 0, 0);
+    return this.read(sha256, 0, total).data;
+  }
+
+  /**
+   * Encrypts documents stored before encryption existed. Each is verified against its name (the
+   * content hash) first, so a file that is not what it claims is left for the member to re-import
+   * rather than sealed under the key as if it were genuine.
+   */
+  encryptLegacyFiles(): { encrypted: number; skipped: string[] } {
+    const result = { encrypted: 0, skipped: [] as string[] };
+    if (!fs.existsSync(this.root)) return result;
+    for (const dir of fs.readdirSync(this.root)) {
+      const folder = path.join(this.root, dir);
+      if (!fs.statSync(folder).isDirectory()) continue;
+      for (const name of fs.readdirSync(folder)) {
+        const match = /^([0-9a-f]{64})\.pdf$/.exec(name);
+        if (!match?.[1]) continue;
+        const file = path.join(folder, name);
+        const bytes = fs.readFileSync(file);
+        if (decodeHeader(bytes.subarray(0, headerBytes))) continue;
+        if (sha256Hex(bytes) !== match[1]) {
+          result.skipped.push(file);
+          continue;
+        }
+        this.writeEncrypted(file, match[1], bytes);
+        result.encrypted++;
+      }
+    }
+    return result;
+  }
+
+  private writeEncrypted(target: string, sha256: string, bytes: Uint8Array): void {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.${randomUUID()}.tmp`;
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      for (const part of encryptDocument(fileKey(this.key, sha256), bytes)) fs.writeSync(fd, part);
+      fs.fsyncSync(fd);
+    } catch (error) {
+      fs.closeSync(fd);
+      fs.rmSync(temp, { force: true });
+      throw error;
+    }
+    fs.closeSync(fd);
+    fs.renameSync(temp, target);
+  }
+
+  private readChunk(fd: number, key: Buffer, header: Header, index: number, file: string): Buffer {
+    if (index >= chunkCount(header)) return Buffer.alloc(0);
+    const span = chunkSpan(header, index);
+    const sealed = Buffer.alloc(span.length);
+    const read = fs.readSync(fd, sealed, 0, span.length, span.offset);
+    try {
+      if (read !== span.length) throw new Error('short read');
+      return decryptChunk(key, header, index, sealed);
+    } catch {
+      throw new CoreError('DOCUMENT_DAMAGED', `${file} is damaged or was not encrypted with this device's key`);
+    }
+  }
+}
+
+function readHeader(fd: number, file: string): Header {
+  const buffer = Buffer.alloc(headerBytes);
+  fs.readSync(fd, buffer, 0, headerBytes, 0);
+  const header = decodeHeader(buffer);
+  if (!header) throw new CoreError('DOCUMENT_DAMAGED', `${file} is not an encrypted Chamber document`);
+  return header;
 }

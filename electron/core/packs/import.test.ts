@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../core';
-import { databaseFileName } from '../db/database';
+import { openDataDatabase } from '../testing/dataDatabase';
 import { corruptPdf, encryptedPdf, imageOnlyPdf, truncatedPdf } from '../testing/badPdfs';
 import { january2022, january2022Revised, noAgendaTable } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
@@ -23,7 +22,7 @@ async function importError(core: Core, file: string, options = {}): Promise<stri
 
 /** Nothing half-written: no meeting, pack, page, item, document row, stored file or outbox entry. */
 function expectNothingStored(core: Core): void {
-  const db = new Database(path.join(core.dataDir, databaseFileName), { readonly: true });
+  const db = openDataDatabase(core.dataDir, { readonly: true });
   for (const table of ['meetings', 'packs', 'pack_pages', 'agenda_items', 'documents', 'outbox', 'meeting_members']) {
     expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
   }
@@ -60,9 +59,11 @@ describe('pack import', () => {
     expect(pack.value.members).toEqual(truth.meeting?.members);
     expect(pack.value.printedPageNumbers).toEqual(truth.printedPageNumbers);
 
-    // The PDF is stored once, by content hash, and readable in ranges.
+    // The PDF is stored once, by content hash (encrypted: see security/encryptionAtRest.test.ts), and readable in ranges.
     const stored = path.join(core.dataDir, 'documents', pack.value.documentSha256.slice(0, 2), `${pack.value.documentSha256}.pdf`);
-    expect(fs.readFileSync(stored).equals(fs.readFileSync(truth.path))).toBe(true);
+    expect(fs.existsSync(stored)).toBe(true);
+    const whole = await core.call('readDocument', { sha256: pack.value.documentSha256, offset: 0, length: fs.statSync(truth.path).size });
+    expect(whole.ok && Buffer.from(whole.value.data, 'base64').equals(fs.readFileSync(truth.path))).toBe(true);
     const head = await core.call('readDocument', { sha256: pack.value.documentSha256, offset: 0, length: 8 });
     expect(head.ok && Buffer.from(head.value.data, 'base64').toString('latin1')).toMatch(/^%PDF-/);
     core.close();
@@ -73,7 +74,7 @@ describe('pack import', () => {
     const first = await core.importPackFile(january2022().path);
     const second = await core.importPackFile(january2022().path);
     expect(second).toMatchObject({ alreadyImported: true, meetingId: first.meetingId, packId: first.packId, version: 1 });
-    const db = new Database(path.join(core.dataDir, databaseFileName), { readonly: true });
+    const db = openDataDatabase(core.dataDir, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM packs').get()).toEqual({ n: 1 });
     expect(db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 1 });
     expect(db.prepare('SELECT entity, operation FROM outbox ORDER BY seq').all()).toEqual([

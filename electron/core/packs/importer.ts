@@ -3,16 +3,20 @@ import type { PackImportResult } from '../../../shared/domain/import';
 import { parsePackStructure } from '../../../shared/packs/structure';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs';
-import type { DomainWriter } from '../repositories/domainWriter';
+import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
 import type { MeetingsRepository } from '../repositories/meetings';
 import type { PacksRepository } from '../repositories/packs';
 import { sha256Hex, type DocumentStore } from './documentStore';
 import { ImportError } from './importError';
+import type { ExtractedPage } from './extract';
 import type { Extractor } from './runExtraction';
 
 export const maxPackBytes = 512 * 1024 * 1024;
 /** Above this many pages the import still runs, with a warning that it will be slow to read. */
 const veryLargePack = 1000;
+
+/** Runs inside the import's transaction once a new version is written (annotations re-anchor here). */
+export type NewVersionHook = (version: { meetingId: string; packId: string; pages: readonly ExtractedPage[] }, tx: DomainTransaction) => void;
 
 export interface ImportOptions {
   /** Attach to this meeting instead of matching the front sheet's committee and date. */
@@ -32,6 +36,7 @@ export class PackImporter {
     private readonly packs: PacksRepository,
     private readonly store: DocumentStore,
     private readonly extract: Extractor,
+    private readonly onNewVersion: NewVersionHook = () => undefined,
   ) {}
 
   async import(bytes: Uint8Array, sourceName: string, options: ImportOptions, context: JobContext): Promise<PackImportResult> {
@@ -56,7 +61,7 @@ export class PackImporter {
     context.progress('saving', extracted.pageCount, extracted.pageCount);
     const newFile = this.store.put(sha256, bytes);
     try {
-      return this.save(sha256, bytes.length, sourceName, structure, extracted.pages.map((p) => p.text), options, context);
+      return this.save(sha256, bytes.length, sourceName, structure, extracted.pages, options, context);
     } catch (error) {
       // The transaction rolled back; drop the file too unless an earlier import still uses it.
       if (newFile && !this.documentReferenced(sha256)) this.store.remove(sha256);
@@ -69,7 +74,7 @@ export class PackImporter {
     byteSize: number,
     sourceName: string,
     structure: PackStructure,
-    pageTexts: string[],
+    pages: readonly ExtractedPage[],
     options: ImportOptions,
     context: JobContext,
   ): PackImportResult {
@@ -89,7 +94,9 @@ export class PackImporter {
         };
       }
       const version = (latest?.version ?? 0) + 1;
+      const pageTexts = pages.map((p) => p.text);
       const packId = this.packs.insertVersion({ meetingId, version, sha256, byteSize, sourceName, structure, pageTexts }, tx);
+      this.onNewVersion({ meetingId, packId, pages }, tx);
       return {
         meetingId,
         packId,

@@ -1,5 +1,5 @@
 import type { ApiError, Result } from '../../../shared/result';
-import { FromCore } from './protocol';
+import { FromCore, type CoreUnlock } from './protocol';
 
 /** The parent side of a core port: a worker thread or an Electron utility process. */
 export interface CoreChannel {
@@ -20,13 +20,17 @@ export class CoreClient {
   private closedListener: (() => void) | null = null;
   readonly ready: Promise<Result<void>>;
 
-  constructor(private readonly channel: CoreChannel) {
+  constructor(
+    private readonly channel: CoreChannel,
+    unlock: CoreUnlock,
+  ) {
     this.ready = new Promise((resolve) => {
       channel.onMessage((raw) => {
         const message = FromCore.safeParse(raw);
         if (!message.success) return;
         const m = message.data;
-        if (m.type === 'ready') resolve({ ok: true, value: undefined });
+        if (m.type === 'locked') channel.post({ type: 'unlock', unlock });
+        else if (m.type === 'ready') resolve({ ok: true, value: undefined });
         else if (m.type === 'fatal') {
           this.failure = m.error;
           resolve({ ok: false, error: m.error });

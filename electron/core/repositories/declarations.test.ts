@@ -1,10 +1,9 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/result';
 import { openCore, type Core } from '../core';
-import { databaseFileName } from '../db/database';
+import type { Db } from '../db/database';
+import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022 } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
 
@@ -32,8 +31,8 @@ const draft = (overrides: Partial<Draft> = {}): Draft => ({
   ...overrides,
 });
 
-function openDb(): Database.Database {
-  return new Database(path.join(core.dataDir, databaseFileName));
+function openDb(): Db {
+  return openDataDatabase(core.dataDir);
 }
 
 beforeEach(async () => {

@@ -1,8 +1,7 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../shared/domain/settings';
 import { openCore } from '../core';
-import { databaseFileName } from '../db/database';
+import { openDataDatabase } from '../testing/dataDatabase';
 import { distDir, makeTempDir } from '../testing/tempDir';
 
 const input = {
@@ -33,7 +32,7 @@ describe('meetings repository', () => {
     expect(created.value).toMatchObject({ ...input, status: 'scheduled', version: 0, createdAt: '2022-01-07T09:30:00.000Z' });
     core.close();
 
-    const db = new Database(path.join(dataDir, databaseFileName), { readonly: true });
+    const db = openDataDatabase(dataDir, { readonly: true });
     const rows = db.prepare<[], OutboxRow>('SELECT * FROM outbox').all();
     expect(rows).toHaveLength(1);
     const [row] = rows;
@@ -51,7 +50,7 @@ describe('meetings repository', () => {
   it('leaves nothing half-written when the outbox append fails', async () => {
     const dataDir = makeTempDir();
     openCore({ dataDir, distDir }).close();
-    const db = new Database(path.join(dataDir, databaseFileName));
+    const db = openDataDatabase(dataDir);
     db.exec("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     db.close();
 
@@ -77,15 +76,15 @@ describe('meetings repository', () => {
   it('keeps device settings out of the outbox', async () => {
     const dataDir = makeTempDir();
     const core = openCore({ dataDir, distDir });
-    expect(await core.call('getSettings', {})).toEqual({ ok: true, value: { language: 'en-GB' } });
-    expect(await core.call('updateSettings', { language: 'cy' })).toEqual({ ok: true, value: { language: 'cy' } });
+    expect(await core.call('getSettings', {})).toEqual({ ok: true, value: defaultSettings });
+    expect(await core.call('updateSettings', { language: 'cy', textSize: 'large' })).toEqual({ ok: true, value: { ...defaultSettings, language: 'cy', textSize: 'large' } });
     const bad = await core.call('updateSettings', { language: 'fr' } as never);
     expect(bad.ok).toBe(false);
     core.close();
     const reopened = openCore({ dataDir, distDir });
-    expect(await reopened.call('getSettings', {})).toEqual({ ok: true, value: { language: 'cy' } });
+    expect(await reopened.call('getSettings', {})).toEqual({ ok: true, value: { ...defaultSettings, language: 'cy', textSize: 'large' } });
     reopened.close();
-    const db = new Database(path.join(dataDir, databaseFileName), { readonly: true });
+    const db = openDataDatabase(dataDir, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     db.close();
   });

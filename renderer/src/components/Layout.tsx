@@ -64,6 +64,9 @@ export function Layout() {
                 {t('nav.search')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/settings">{t('moderngov.nav')}</NavLink>
+            </li>
           </ul>
         </nav>
         <LanguageSwitcher />

@@ -7,6 +7,7 @@ import { useResult } from '../components/useResult';
 import { formatMeetingDate, formatTime } from '../format/dates';
 import { PackImport } from '../import/PackImport';
 import type { ImportedState } from '../import/useImportPack';
+import { MeetingUpdates } from '../moderngov/MeetingUpdates';
 import { AgendaPack } from '../pack/AgendaPack';
 
 export function MeetingPage() {
@@ -56,9 +57,18 @@ export function MeetingPage() {
             <dt>{t('meeting.status')}</dt>
             <dd>{t(`meetings.status.${meeting.value.status}`)}</dd>
           </dl>
+          <p>
+            <Link to={`/meetings/${id}/minutes`}>{t('minutes.screen.open')}</Link>
+          </p>
           {pack.state === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
           {pack.state === 'failed' && <ErrorMessage error={pack.error} onRetry={reloadPack} />}
+          {pack.state === 'ready' && pack.value && (
+            <p>
+              <Link to={`/meetings/${id}/run`}>{t('runMeeting.open')}</Link>
+            </p>
+          )}
           {pack.state === 'ready' && (pack.value ? <AgendaPack pack={pack.value} /> : <p className="empty">{t('pack.none')}</p>)}
+          <MeetingUpdates meetingId={id} />
           {pack.state === 'ready' && <PackImport meetingId={id} heading={pack.value ? t('packImport.headingNewVersion') : t('packImport.heading')} />}
         </>
       )}

@@ -6,6 +6,16 @@ import type { MeetingPack } from '../../../shared/domain/import';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { ApiError } from '../../../shared/result';
 import { useApi } from '../api/ApiContext';
+import { AnnotationLayer } from '../annotations/AnnotationLayer';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
+import { AnnotationToolbar } from '../annotations/AnnotationToolbar';
+import { ExportNotes } from '../annotations/ExportNotes';
+import { NoteEditor } from '../annotations/NoteEditor';
+import { QuestionsPanel, type QuestionDraft } from '../annotations/QuestionsPanel';
+import { readSelection, type PageSelection } from '../annotations/selection';
+import { textTools, toolKeys, type Tool } from '../annotations/tools';
+import { useAnnotations } from '../annotations/useAnnotations';
+import type { Annotation } from '../../../shared/annotations/schema';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { itemAtPage, readerPath } from '../pack/format';
 import { AgendaNav } from './AgendaNav';
@@ -20,7 +30,8 @@ import { Thumbnails } from './Thumbnails';
 /** Pages either side of the viewport that keep a canvas; everything further away is dropped. */
 const renderMargin = 2;
 type Zoom = { mode: 'fit' } | { mode: 'manual'; scale: number };
-type Panel = 'agenda' | 'pages' | 'find';
+type Panel = 'agenda' | 'pages' | 'find' | 'notes' | 'questions';
+type Editing = { mode: 'new'; kind: 'note' | 'free-text'; page: number; at: { x: number; y: number } } | { mode: 'edit'; annotation: Annotation };
 
 interface PackReaderProps {
   meeting: Meeting;
@@ -64,6 +75,14 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   /** The page at the top of the view and how far into it, to hold the place across zoom. */
   const anchor = useRef<{ page: number; fraction: number } | null>(null);
   const lastWrittenPage = useRef<number>(initialPage);
+
+  const notes = useAnnotations(api, meeting.id);
+  const [tool, setTool] = useState<Tool>('select');
+  const [colour, setColour] = useState('#ffd60a');
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<QuestionDraft | null>(null);
+  const selection = useRef<PageSelection | null>(null);
 
   // Open the document through the range transport; page 1's size lays out every placeholder.
   useEffect(() => {
@@ -144,6 +163,39 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
     settle(element, layout);
   }, [layout, initialPage, pageCount, settle]);
 
+  // The last text selected on a page, kept so a tool button (which takes focus) can still use it.
+  useEffect(() => {
+    const onChange = () => {
+      selection.current = readSelection(scale);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [scale]);
+
+  const markSelection = useCallback(
+    async (kind: Tool) => {
+      const selected = selection.current ?? readSelection(scale);
+      if (!selected || (kind !== 'highlight' && kind !== 'underline' && kind !== 'strike')) return false;
+      selection.current = null;
+      window.getSelection()?.removeAllRanges();
+      await notes.create({ meetingId: meeting.id, packId: pack.packId, kind, colour, pageIndex: selected.page - 1, rects: selected.rects, exact: selected.exact });
+      return true;
+    },
+    [scale, notes, meeting.id, pack.packId, colour],
+  );
+
+  const chooseTool = useCallback(
+    (next: Tool) => {
+      setTool(next);
+      if (textTools.includes(next)) void markSelection(next);
+    },
+    [markSelection],
+  );
+
+  const placeNote = useCallback((page: number, at: { x: number; y: number }) => {
+    setEditing({ mode: 'new', kind: tool === 'free-text' ? 'free-text' : 'note', page, at });
+  }, [tool]);
+
   const frame = useRef(0);
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const element = event.currentTarget;
@@ -202,6 +254,11 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.metaKey || printOpen) return;
+      if (event.ctrlKey && !isEditable(event.target) && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y')) {
+        event.preventDefault();
+        void (event.shiftKey || event.key.toLowerCase() === 'y' ? notes.redo() : notes.undo());
+        return;
+      }
       if (event.ctrlKey) {
         if (event.key.toLowerCase() === 'f' && !event.shiftKey) {
           event.preventDefault();
@@ -220,7 +277,15 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
         End: () => pageCount,
       };
       const move = moves[event.key];
-      if (move) {
+      const toolKey = toolKeys[event.key];
+      if (toolKey && !event.ctrlKey && !event.shiftKey) {
+        event.preventDefault();
+        chooseTool(toolKey);
+      } else if (event.key === 'Enter' && (tool === 'note' || tool === 'free-text') && scrollRef.current?.contains(event.target as Node)) {
+        event.preventDefault();
+        const onPage = notes.annotations.filter((a) => a.packId === pack.packId && a.pageIndex === current - 1).length;
+        placeNote(current, { x: 72, y: 72 + 28 * onPage });
+      } else if (move) {
         event.preventDefault();
         goToPage(move());
       } else if (event.key === '+' || event.key === '=') {
@@ -233,7 +298,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, pageCount, goToPage, changeZoom, printOpen]);
+  }, [current, pageCount, goToPage, changeZoom, printOpen, notes, chooseTool, tool, placeNote, pack.packId]);
 
   const onPageSize = useCallback(
     (page: number, size: Size) => {
@@ -327,7 +392,18 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
         <button type="button" onClick={() => setPrintOpen(true)} disabled={!doc}>
           {t('reader.print.open')}
         </button>
+        <AnnotationToolbar
+          tool={tool}
+          colour={colour}
+          canUndo={notes.canUndo}
+          canRedo={notes.canRedo}
+          onTool={chooseTool}
+          onColour={setColour}
+          onUndo={() => void notes.undo()}
+          onRedo={() => void notes.redo()}
+        />
       </div>
+      {notes.error && <ErrorMessage error={notes.error} />}
       <div className="reader-body">
         <aside className="reader-sidebar" aria-label={t('reader.sidebar')}>
           <SidebarTabs<Panel>
@@ -345,6 +421,41 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                   ) : null,
               },
               { key: 'find', label: t('reader.tabs.find'), content: <FindInPack ref={findRef} pack={pack} current={current} onSelect={goToPage} /> },
+              {
+                key: 'notes',
+                label: t('annotations.tabs.notes'),
+                content: (
+                  <>
+                  <AnnotationsPanel
+                    meetingId={meeting.id}
+                    packId={pack.packId}
+                    me={notes.me}
+                    annotations={notes.annotations}
+                    items={pack.items}
+                    activeItem={activeItem?.number ?? null}
+                    onJump={(a) => {
+                      setFocusedId(a.id);
+                      goToPage(a.pageIndex + 1);
+                    }}
+                    onEdit={(a) => setEditing({ mode: 'edit', annotation: a })}
+                    onColour={(a, c) => void notes.update(a, { colour: c })}
+                    onShare={(a, shared) => void notes.share(a, shared)}
+                    onDelete={(a) => void notes.remove(a)}
+                    onAsk={(a) => {
+                      if (!a.itemNumber || !a.quote) return;
+                      setDraft({ itemNumber: a.itemNumber, text: t('annotations.questions.aboutQuote', { quote: a.quote.exact.slice(0, 200) }), annotationId: a.id });
+                      setPanel('questions');
+                    }}
+                  />
+                  <ExportNotes api={api} me={notes.me} meetingId={meeting.id} />
+                  </>
+                ),
+              },
+              {
+                key: 'questions',
+                label: t('annotations.tabs.questions'),
+                content: <QuestionsPanel key={draft?.annotationId ?? 'none'} api={api} me={notes.me} meetingId={meeting.id} items={pack.items} activeItem={activeItem?.number ?? null} draft={draft} />,
+              },
             ]}
           />
         </aside>
@@ -356,6 +467,9 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
           aria-describedby={`${id}-keys`}
           tabIndex={0}
           onScroll={onScroll}
+          onPointerUp={() => {
+            if (textTools.includes(tool)) requestAnimationFrame(() => void markSelection(tool));
+          }}
           aria-busy={!doc}
         >
           <p id={`${id}-keys`} className="visually-hidden">
@@ -379,13 +493,50 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                     label={pageLabel(page)}
                     current={page === current}
                     onSize={onPageSize}
-                  />
+                  >
+                    <AnnotationLayer
+                      page={page}
+                      scale={scale}
+                      annotations={notes.annotations.filter((a) => a.packId === pack.packId && a.pageIndex === page - 1)}
+                      tool={tool}
+                      colour={colour}
+                      focusedId={focusedId}
+                      onPlace={placeNote}
+                      onInk={(p, stroke) => void notes.create({ meetingId: meeting.id, packId: pack.packId, kind: 'ink', colour, pageIndex: p - 1, ink: [stroke] })}
+                      onOpen={(a) => setEditing({ mode: 'edit', annotation: a })}
+                    />
+                  </PdfPage>
                 );
               })}
             </div>
           )}
         </div>
       </div>
+      {editing && (
+        <NoteEditor
+          key={editing.mode === 'edit' ? editing.annotation.id : `${editing.page}:${editing.at.x}:${editing.at.y}`}
+          kind={editing.mode === 'new' ? editing.kind : editing.annotation.kind === 'free-text' ? 'free-text' : 'note'}
+          initial={editing.mode === 'edit' ? (editing.annotation.body ?? '') : ''}
+          editing={editing.mode === 'edit'}
+          onCancel={() => setEditing(null)}
+          onDelete={
+            editing.mode === 'edit' && editing.annotation.authorMemberId === notes.me
+              ? () => {
+                  void notes.remove(editing.annotation);
+                  setEditing(null);
+                }
+              : undefined
+          }
+          onSave={(text) => {
+            setEditing(null);
+            if (editing.mode === 'edit') void notes.update(editing.annotation, { body: text });
+            else {
+              const size = editing.kind === 'note' ? { width: 20, height: 20 } : { width: 180, height: 36 };
+              void notes.create({ meetingId: meeting.id, packId: pack.packId, kind: editing.kind, colour, pageIndex: editing.page - 1, rects: [{ ...editing.at, ...size }], body: text });
+            }
+          }}
+        />
+      )}
       {doc && (
         <PrintPages
           doc={doc}

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RenderingCancelledException, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import { RenderingCancelledException, TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import type { Size } from './layout';
 
 /** Keep canvases under ~16 megapixels: browsers refuse (or blank) larger ones. */
@@ -47,10 +47,12 @@ interface PdfPageProps {
   label: string;
   current: boolean;
   onSize: (page: number, size: Size) => void;
+  /** Drawn over the page (annotations). */
+  children?: ReactNode;
 }
 
 /** One page of the virtualised list: mounted only while near the viewport, dropped when far. */
-export function PdfPage({ doc, page, scale, size, top, left, label, current, onSize }: PdfPageProps) {
+export function PdfPage({ doc, page, scale, size, top, left, label, current, onSize, children }: PdfPageProps) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<'rendering' | 'ready' | 'failed'>('rendering');
@@ -91,6 +93,34 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, onS
     };
   }, [doc, page, scale]);
 
+  // The invisible text over the canvas, so text can be selected (and highlighted) and read aloud.
+  const textRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const container = textRef.current;
+    if (!container) return;
+    let layer: TextLayer | null = null;
+    let live = true;
+    container.replaceChildren();
+    void (async () => {
+      try {
+        const pdfPage = await doc.getPage(page);
+        if (!live) return;
+        layer = new TextLayer({ textContentSource: pdfPage.streamTextContent(), container, viewport: pdfPage.getViewport({ scale }) });
+        await layer.render();
+        // pdf.js measures text in a canvas it adds to <body>; it is not content.
+        for (const hidden of document.querySelectorAll('canvas.hiddenCanvasElement')) hidden.setAttribute('aria-hidden', 'true');
+        if (live) container.dataset.ready = 'true';
+      } catch {
+        // Without a text layer the page still reads; only selecting text is lost.
+      }
+    })();
+    return () => {
+      live = false;
+      layer?.cancel();
+      delete container.dataset.ready;
+    };
+  }, [doc, page, scale]);
+
   // Free the canvas memory as soon as the page leaves the window, not when GC gets round to it.
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -110,6 +140,8 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, onS
       style={{ top, left, width: size.width, height: size.height }}
     >
       <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: size.width, height: size.height }} />
+      <div ref={textRef} className="textLayer" style={{ ['--scale-factor' as string]: scale, ['--total-scale-factor' as string]: scale }} />
+      {children}
       {state === 'failed' && <p className="page-error">{t('reader.pageFailed')}</p>}
     </div>
   );

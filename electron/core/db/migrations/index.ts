@@ -2,8 +2,12 @@ import type { Migration } from '../migration';
 import { migration0001 } from './0001_meetings_outbox';
 import { migration0002 } from './0002_packs_search';
 import { migration0003 } from './0003_interests';
+import { migration0004 } from './0004_annotations';
+import { migration0005 } from './0005_meeting_running';
+import { migration0006 } from './0006_moderngov';
+import { migration0007 } from './0007_minutes';
 
 /** In version order; append new migrations, never edit or reorder landed ones. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

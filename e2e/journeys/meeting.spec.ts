@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test';
+import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
+import { seedApology, seedChair, seedClerk, seedMembers, seedPanelComment, seedResolution, seedTimings } from '../../electron/core/demo/seedMeeting';
+import { expect, expectNoAxeViolations, test } from '../fixtures';
+
+/** Set-up the screen has no controls for yet (members and roles), through the app's own API. */
+async function call<N extends OperationName>(page: Page, name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+  const result = await page.evaluate(
+    async ([op, body]) => {
+      const token = sessionStorage.getItem('chamber.launchToken') ?? '';
+      const response = await fetch(`/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [name, input] as const,
+  );
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
+  return result.value as OutputOf<N>;
+}
+
+const nameOf = (id: string) => seedMembers.find((m) => m.id === id)?.name ?? id;
+
+test.describe('running the meeting', () => {
+  test('the chair runs the 17 January 2022 meeting from attendance to an agreed panel comment', async ({ app }) => {
+    test.skip(app.origin === null, 'Two members editing one draft need two browser contexts; this journey runs against the browser host.');
+    test.setTimeout(180_000);
+    const { page } = app;
+
+    // The sample pack and the panel's members and roles.
+    const { jobId } = await call(page, 'openSamplePack', {});
+    await expect.poll(async () => (await call(page, 'getJob', { jobId })).state, { timeout: 60_000 }).toBe('succeeded');
+    const job = await call(page, 'getJob', { jobId });
+    const meetingId = job.result?.meetingId ?? '';
+    for (const m of seedMembers) await call(page, 'saveMember', { id: m.id, name: m.name });
+    for (const m of [...seedMembers].sort((a, b) => Number(b.role === 'clerk') - Number(a.role === 'clerk'))) {
+      await call(page, 'setMeetingRole', { actingMemberId: seedClerk, meetingId, memberId: m.id, role: m.role });
+    }
+
+    // From the meeting page to the Run meeting screen, acting as the chair.
+    await page.goto(`${app.origin}/#/meetings/${meetingId}`);
+    await page.getByRole('link', { name: 'Run meeting' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Run meeting');
+    await page.getByLabel('Acting as').selectOption(seedChair);
+
+    // Attendance: one apology, one substitute, officers and cabinet members in attendance.
+    for (const m of seedMembers) {
+      if (m.role === 'clerk' || m.role === 'substitute') continue;
+      const status = m.id === seedApology.memberId ? 'apologies' : m.role === 'officer' || m.role === 'cabinet-member' ? 'in-attendance' : 'present';
+      await page.getByLabel(`Attendance of ${m.name}`).selectOption(status);
+      await expect(page.getByLabel(`Attendance of ${m.name}`)).toHaveValue(status);
+    }
+    const substitute = nameOf(seedApology.substitute);
+    await page.getByLabel(`Whom ${substitute} substitutes for`).selectOption(seedApology.memberId);
+    await page.getByLabel(`Attendance of ${substitute}`).selectOption('substitute');
+    await expect(page.getByText(`(for ${nameOf(seedApology.memberId)})`)).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Quorate' })).toContainText('9 voting members present; 3 needed out of 9');
+
+    // Declarations: a DPI on item 6 with withdrawal, then "as noted", which the rules refuse.
+    const declare = page.getByRole('form', { name: 'Record a declaration' });
+    const fill = async (member: string, item: string, kind: string, nature: string, action: string) => {
+      await declare.getByRole('combobox', { name: /^Member/ }).selectOption(member);
+      await declare.getByLabel('Agenda item').selectOption(item);
+      await declare.getByLabel('Kind of interest').selectOption(kind);
+      await declare.getByLabel('Nature of the interest').fill(nature);
+      await declare.getByLabel('What the member did').selectOption(action);
+      await declare.getByRole('button', { name: 'Record declaration' }).click();
+    };
+    await fill('evans', '6', 'dpi', 'Director of Severn Data Analytics Ltd, which provides analytics services to the Council', 'withdrew');
+    await expect(page.getByText(/Cllr Aled Evans, item 6: Disclosable pecuniary interest; Director of Severn Data Analytics Ltd.*; Withdrew from the meeting/)).toBeVisible();
+    await fill('gretton', '7', 'other-registrable', 'As noted', 'remained');
+    await expect(declare.getByRole('alert')).toContainText('‘as noted’ or ‘as recorded’ is not enough');
+    await expect(page.getByText(/Cllr Laura Gretton, item 7/)).toHaveCount(0);
+
+    // The agenda: items 1 and 2 started and ended from the screen; the rest at the times they ran.
+    const row = (n: string) => page.locator(`tr[data-item="${n}"]`);
+    await page.getByRole('button', { name: /^Start item 1\./ }).click();
+    await expect(row('1')).toHaveAttribute('aria-current', 'step');
+    await page.getByRole('button', { name: /^Start item 2\./ }).click();
+    await expect(row('2')).toHaveAttribute('aria-current', 'step');
+    await page.getByRole('button', { name: /^End item 2\./ }).click();
+    await expect(row('2')).not.toHaveAttribute('aria-current', 'step');
+    for (const [number, start, end] of seedTimings.slice(2)) {
+      await call(page, 'startAgendaItem', { actingMemberId: seedChair, meetingId, itemNumber: number, at: start });
+      await call(page, 'endAgendaItem', { actingMemberId: seedChair, meetingId, itemNumber: number, at: end });
+    }
+    await page.reload();
+    await expect(row('5')).toContainText('Over time by 11 min');
+    await expect(page.locator('.overrun')).toHaveCount(1);
+    await expect(row('6')).toContainText('(33 min)');
+
+    // Outcomes: item 6 noted, item 5 resolved with a recorded vote.
+    await page.getByLabel('Item for the outcome and actions').selectOption('6');
+    const outcome = page.getByRole('form', { name: /^Outcome of item/ });
+    await outcome.getByRole('combobox', { name: /^Outcome/ }).selectOption('noted');
+    await outcome.getByRole('button', { name: 'Record outcome' }).click();
+    await expect(row('6')).toContainText('Noted');
+
+    await page.getByLabel('Item for the outcome and actions').selectOption('5');
+    await outcome.getByRole('combobox', { name: /^Outcome/ }).selectOption('resolved');
+    await outcome.getByLabel('Resolution or decision text').fill(seedResolution);
+    await outcome.getByLabel('Recorded vote (by name)').check();
+    const votes: Record<string, 'for' | 'against' | 'abstain'> = { rouse: 'for', stanley: 'for', allcott: 'for', evans: 'for', gretton: 'for', marshall: 'for', miller: 'for', warhurst: 'against', griffiths: 'abstain' };
+    for (const [id, side] of Object.entries(votes)) await outcome.getByRole('combobox', { name: new RegExp(`^${nameOf(id)}`) }).selectOption(side);
+    await outcome.getByRole('button', { name: 'Record outcome' }).click();
+    await expect(row('5')).toContainText('Resolved');
+    const stored = (await call(page, 'listOutcomes', { meetingId })).find((o) => o.itemNumber === '5');
+    expect(stored?.vote).toMatchObject({ for: 7, against: 1, abstain: 1, recorded: { against: ['warhurst'], abstain: ['griffiths'] } });
+
+    // An action for the tracker.
+    const action = page.getByRole('form', { name: /^Add an action on item/ });
+    await action.getByLabel('Action').fill('Send the agreed budget comments to the Overview and Scrutiny Performance Board');
+    await action.getByLabel('Who').fill('Emma James');
+    await action.getByRole('button', { name: 'Add action' }).click();
+    await expect(page.getByRole('region', { name: 'Action tracker' }).getByRole('cell', { name: 'Emma James' })).toBeVisible();
+
+    await expectNoAxeViolations(page, 'run meeting');
+
+    // A panel comment drafted on item 5 ...
+    const start = page.getByRole('form', { name: 'Start a panel comment' });
+    await start.getByLabel('Agenda item').selectOption('5');
+    await start.getByLabel('Subject of the comment').fill(seedPanelComment.title);
+    await start.getByRole('button', { name: 'Start comment' }).click();
+    const draft = page.getByLabel('Draft wording (members edit together)');
+    await draft.fill(seedPanelComment.first);
+    await expect.poll(async () => (await call(page, 'listPanelComments', { meetingId }))[0]?.text).toBe(seedPanelComment.first);
+
+    // ... edited at the same time by a second member in another window.
+    const token = await page.evaluate(() => sessionStorage.getItem('chamber.launchToken') ?? '');
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser');
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(`${app.origin}/?token=${token}#/meetings/${meetingId}/run`);
+    await other.getByLabel('Acting as').selectOption('gretton');
+    const otherDraft = other.getByLabel('Draft wording (members edit together)');
+    await expect(otherDraft).toHaveValue(seedPanelComment.first);
+
+    await draft.press('Control+Home');
+    await draft.pressSequentially('Budget: ');
+    await expect(draft).toHaveValue(`Budget: ${seedPanelComment.first}`);
+    await otherDraft.press('Control+End');
+    await otherDraft.pressSequentially(seedPanelComment.addition);
+    const both = `Budget: ${seedPanelComment.first}${seedPanelComment.addition}`;
+    await expect(draft).toHaveValue(both, { timeout: 15_000 });
+    await expect(otherDraft).toHaveValue(both, { timeout: 15_000 });
+
+    // The chair marks the final wording as agreed by the panel.
+    await page.getByRole('button', { name: 'Mark this wording as agreed by the panel' }).click();
+    await expect(page.getByTestId('agreed-text')).toHaveText(both);
+    const [agreed] = await call(page, 'listPanelComments', { meetingId });
+    expect(agreed).toMatchObject({ agreedText: both, agreedBy: seedChair });
+    const editors = new Set((await call(page, 'getPanelCommentHistory', { commentId: agreed?.id ?? '' })).map((h) => h.memberId));
+    expect([...editors].sort()).toEqual(['gretton', 'rouse']);
+    await other.context().close();
+  });
+});

@@ -1,0 +1,105 @@
+import { fromW3c, W3cError } from '../../../shared/annotations/w3c';
+import type { Db } from '../db/database';
+import type { Handlers } from '../dispatcher';
+import { CoreError } from '../errors';
+import { toAnnotatedPdf, toDocx, toMarkdown, toW3cFile, type MeetingNotes } from '../annotations/exports';
+import type { PageGeometryStore } from '../annotations/geometry';
+import { reanchorMeeting } from '../annotations/reanchor';
+import { AnnotationsRepository } from '../annotations/repository';
+import { QuestionsRepository } from '../annotations/questions';
+import type { DocumentStore } from '../packs/documentStore';
+import type { NewVersionHook } from '../packs/importer';
+import type { DomainWriter } from '../repositories/domainWriter';
+import type { MeetingsRepository } from '../repositories/meetings';
+import type { PacksRepository } from '../repositories/packs';
+
+type AnnotationHandlers = Pick<
+  Handlers,
+  | 'getLocalMember'
+  | 'createAnnotation'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+  | 'shareAnnotation'
+  | 'listAnnotations'
+  | 'createQuestion'
+  | 'updateQuestion'
+  | 'deleteQuestion'
+  | 'listQuestions'
+  | 'reorderQuestions'
+  | 'exportAnnotations'
+  | 'importAnnotations'
+>;
+
+export interface AnnotationDeps {
+  db: Db;
+  writer: DomainWriter;
+  geometry: PageGeometryStore;
+  meetings: MeetingsRepository;
+  packs: PacksRepository;
+  store: DocumentStore;
+}
+
+/** Stores page geometry for every new pack version and re-anchors the meeting's annotations onto it. */
+export function annotationImportHook({ db, geometry }: Pick<AnnotationDeps, 'db' | 'geometry'>): NewVersionHook {
+  return ({ meetingId, packId, pages }, tx) => {
+    geometry.store(packId, pages);
+    reanchorMeeting(db, geometry, tx, meetingId, packId);
+  };
+}
+
+/** Until there is sign-in, this device acts as one stable local member. */
+function localMemberId(db: Db): string {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM device_settings WHERE key = 'client_id'").get();
+  return `local-${row?.value ?? 'device'}`;
+}
+
+export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
+  const annotations = new AnnotationsRepository(deps.db, deps.writer, deps.geometry);
+  const questions = new QuestionsRepository(deps.db, deps.writer);
+
+  const notesFor = (actor: string, meetingId: string): MeetingNotes => ({
+    meeting: deps.meetings.get(meetingId),
+    items: deps.packs.get(meetingId)?.items ?? [],
+    annotations: annotations.list(actor, meetingId, { whose: 'mine', includeDeleted: false }),
+    questions: questions.list(actor, meetingId),
+  });
+
+  return {
+    getLocalMember: () => ({ memberId: localMemberId(deps.db) }),
+    createAnnotation: ({ actingMemberId, annotation }) => annotations.create(actingMemberId, annotation),
+    updateAnnotation: ({ actingMemberId, id, change }) => annotations.update(actingMemberId, id, change),
+    deleteAnnotation: ({ actingMemberId, id }) => annotations.remove(actingMemberId, id),
+    restoreAnnotation: ({ actingMemberId, id }) => annotations.restore(actingMemberId, id),
+    shareAnnotation: ({ actingMemberId, id, shared }) => annotations.share(actingMemberId, id, shared),
+    listAnnotations: ({ actingMemberId, meetingId, filter }) => annotations.list(actingMemberId, meetingId, filter ?? { whose: 'all', includeDeleted: false }),
+    createQuestion: ({ actingMemberId, ...input }) => questions.create(actingMemberId, input),
+    updateQuestion: ({ actingMemberId, id, text, asked, answer }) => questions.update(actingMemberId, id, { text, asked, answer }),
+    deleteQuestion: ({ actingMemberId, id }) => {
+      questions.remove(actingMemberId, id);
+      return {};
+    },
+    listQuestions: ({ actingMemberId, meetingId, itemNumber }) => questions.list(actingMemberId, meetingId, itemNumber),
+    reorderQuestions: ({ actingMemberId, meetingId, itemNumber, ids }) => questions.reorder(actingMemberId, meetingId, itemNumber, ids),
+    exportAnnotations: async ({ actingMemberId, meetingId, format }) => {
+      const notes = notesFor(actingMemberId, meetingId);
+      if (format === 'md') return toMarkdown(notes);
+      if (format === 'docx') return toDocx(notes);
+      if (format === 'w3c') return toW3cFile(notes);
+      const pack = deps.packs.get(meetingId);
+      if (!pack) throw new CoreError('NOT_FOUND', 'That meeting has no pack to annotate');
+      const { data } = deps.store.read(pack.documentSha256, 0, pack.byteSize);
+      return toAnnotatedPdf(notes, data, pack.packId);
+    },
+    importAnnotations: ({ actingMemberId, meetingId, json }) => {
+      let items;
+      try {
+        items = fromW3c(json);
+      } catch (error) {
+        if (error instanceof W3cError) throw new CoreError('INVALID_INPUT', `Not W3C Web Annotation JSON: ${error.message}`, [{ path: error.path, code: 'W3C_INVALID', message: error.message }]);
+        throw error;
+      }
+      return annotations.importMany(actingMemberId, meetingId, items);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { Db } from '../db/database';
+import type { Handlers } from '../dispatcher';
+import { AttendanceRepository } from '../repositories/attendance';
+import type { DomainWriter } from '../repositories/domainWriter';
+import { LiveAgendaRepository } from '../repositories/liveAgenda';
+import { MeetingAccess } from '../repositories/meetingAccess';
+import { OutcomesRepository } from '../repositories/outcomes';
+import { PanelCommentsRepository } from '../repositories/panelComments';
+import type { meetingOperations } from '../../../shared/api/contracts/meeting';
+
+const fromBase64 = (data: string): Uint8Array => new Uint8Array(Buffer.from(data, 'base64'));
+const toBase64 = (data: Uint8Array): string => Buffer.from(data).toString('base64');
+
+export type MeetingHandlers = Pick<Handlers, keyof typeof meetingOperations>;
+
+/** The handlers for running a meeting (shared/api/contracts/meeting.ts). */
+export function meetingHandlers(db: Db, writer: DomainWriter, clock: () => Date): MeetingHandlers {
+  const access = new MeetingAccess(db);
+  const attendance = new AttendanceRepository(db, writer, access);
+  const agenda = new LiveAgendaRepository(db, writer, access, clock);
+  const outcomes = new OutcomesRepository(db, writer, access, attendance);
+  const comments = new PanelCommentsRepository(db, writer, access);
+  return {
+    getAttendance: ({ meetingId }) => attendance.get(meetingId),
+    recordAttendance: ({ actingMemberId, attendance: draft }) => attendance.record(actingMemberId, draft),
+    getLiveAgenda: ({ meetingId }) => agenda.get(meetingId),
+    startAgendaItem: ({ actingMemberId, meetingId, itemNumber, at }) => agenda.start(actingMemberId, meetingId, itemNumber, at),
+    endAgendaItem: ({ actingMemberId, meetingId, itemNumber, at }) => agenda.end(actingMemberId, meetingId, itemNumber, at),
+    reorderAgenda: ({ actingMemberId, meetingId, order }) => agenda.reorder(actingMemberId, meetingId, order),
+    markAgendaItem: ({ actingMemberId, meetingId, itemNumber, deferred, partTwo }) => agenda.mark(actingMemberId, meetingId, itemNumber, { deferred, partTwo }),
+    recordOutcome: ({ actingMemberId, outcome }) => outcomes.record(actingMemberId, outcome),
+    listOutcomes: ({ meetingId }) => outcomes.list(meetingId),
+    saveAction: ({ actingMemberId, id, action }) => outcomes.saveAction(actingMemberId, action, id),
+    listActions: (filter) => outcomes.listActions(filter),
+    getMeetingHistory: ({ meetingId, entity, entityId }) => outcomes.history(meetingId, entity, entityId),
+    createPanelComment: ({ actingMemberId, meetingId, itemNumber, title, text }) => comments.create(actingMemberId, meetingId, itemNumber, title, text),
+    listPanelComments: ({ meetingId }) => comments.list(meetingId),
+    pushPanelCommentUpdate: ({ actingMemberId, commentId, update }) => comments.push(actingMemberId, commentId, fromBase64(update)),
+    pullPanelComment: ({ commentId, stateVector }) => {
+      const { comment, update } = comments.pull(commentId, stateVector === undefined ? undefined : fromBase64(stateVector));
+      return { comment, update: toBase64(update) };
+    },
+    agreePanelComment: ({ actingMemberId, commentId, expectedText }) => comments.agree(actingMemberId, commentId, expectedText),
+    getPanelCommentHistory: ({ commentId }) => comments.textHistory(commentId),
+  };
+}

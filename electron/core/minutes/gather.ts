@@ -1,0 +1,70 @@
+import { assembleMinutes, type MinutesAssemblyInput } from '../../../shared/minutes/assemble';
+import type { MinutesDocument } from '../../../shared/minutes/model';
+import type { Db } from '../db/database';
+import { AttendanceRepository } from '../repositories/attendance';
+import { DeclarationsRepository } from '../repositories/declarations';
+import type { DomainWriter } from '../repositories/domainWriter';
+import { LiveAgendaRepository } from '../repositories/liveAgenda';
+import type { MeetingAccess } from '../repositories/meetingAccess';
+import { MeetingsRepository } from '../repositories/meetings';
+import type { MinutesRepository } from '../repositories/minutes';
+import { OutcomesRepository } from '../repositories/outcomes';
+import { PanelCommentsRepository } from '../repositories/panelComments';
+
+/**
+ * Reads everything recorded about a meeting (through the same repositories the meeting screens
+ * use) and assembles its minutes. Read-only: assembling or exporting never changes anything, so
+ * the clerk can do it as often as they like.
+ */
+export class MinutesAssembler {
+  private readonly meetings: MeetingsRepository;
+  private readonly declarations: DeclarationsRepository;
+  private readonly attendance: AttendanceRepository;
+  private readonly agenda: LiveAgendaRepository;
+  private readonly outcomes: OutcomesRepository;
+  private readonly comments: PanelCommentsRepository;
+
+  constructor(
+    db: Db,
+    writer: DomainWriter,
+    access: MeetingAccess,
+    private readonly minutes: MinutesRepository,
+    clock: () => Date,
+  ) {
+    this.meetings = new MeetingsRepository(db, writer);
+    this.declarations = new DeclarationsRepository(db, writer);
+    this.attendance = new AttendanceRepository(db, writer, access);
+    this.agenda = new LiveAgendaRepository(db, writer, access, clock);
+    this.outcomes = new OutcomesRepository(db, writer, access, this.attendance);
+    this.comments = new PanelCommentsRepository(db, writer, access);
+  }
+
+  gather(meetingId: string, councilName = ''): MinutesAssemblyInput {
+    const meeting = this.meetings.get(meetingId);
+    const record = this.minutes.get(meetingId);
+    const live = this.agenda.get(meetingId);
+    const printed = this.minutes.agenda(meetingId);
+    // The agenda as it ran (the chair may have taken items out of order), titles as printed.
+    const titleOf = new Map(printed.map((a) => [a.number, a.title]));
+    const agenda = live.items.length > 0 ? live.items.map((i) => ({ number: i.number, title: titleOf.get(i.number) ?? i.title })) : printed;
+    return {
+      meeting,
+      councilName,
+      agenda,
+      progress: live.items,
+      roles: this.declarations.listMeetingRoles(meetingId),
+      memberNames: Object.fromEntries(this.declarations.listMembers().map((m) => [m.id, m.name])),
+      attendance: this.attendance.get(meetingId).entries,
+      declarations: this.declarations.list(meetingId),
+      outcomes: this.outcomes.list(meetingId),
+      actions: this.outcomes.listActions({ meetingId }),
+      panelComments: this.comments.list(meetingId),
+      minutes: record,
+      previousLastMinute: record?.previousLastMinute ?? this.minutes.lastMinuteBefore(meetingId),
+    };
+  }
+
+  assemble(meetingId: string, councilName?: string): MinutesDocument {
+    return assembleMinutes(this.gather(meetingId, councilName));
+  }
+}

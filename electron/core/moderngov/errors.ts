@@ -1,0 +1,15 @@
+import type { ErrorCode } from '../../../shared/result';
+import { CoreError } from '../errors';
+
+export type ModernGovErrorCode = Extract<ErrorCode, `MODERNGOV_${string}`>;
+
+/** A Modern.gov site misbehaved; the code says how, so the renderer and CLI can explain it. */
+export class ModernGovError extends CoreError {
+  constructor(
+    override readonly code: ModernGovErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+    this.name = 'ModernGovError';
+  }
+}

@@ -1,0 +1,424 @@
+import { randomUUID } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import type { MeetingStatus } from '../../../shared/domain/meeting';
+import type { DocumentFailure, FetchedMeeting, ModernGovChange, RefreshResult } from '../../../shared/domain/moderngov';
+import { PackStructure, type PackItem, type PackMember } from '../../../shared/domain/pack';
+import { parsePackStructure } from '../../../shared/packs/structure';
+import type { Db } from '../db/database';
+import { sha256Hex, type DocumentStore } from '../packs/documentStore';
+import type { NewVersionHook } from '../packs/importer';
+import type { Extractor } from '../packs/runExtraction';
+import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
+import type { PacksRepository } from '../repositories/packs';
+import { addDays, londonToday } from './calendar';
+import { ModernGovClient } from './client';
+import { ModernGovError } from './errors';
+import type { SiteHttpOptions, Validators } from './http';
+import type { DocumentRow, ItemRow, MeetingLink, ModernGovRepository } from './repository';
+import type { MgDocument, MgMeeting, MgMeetingSummary } from './xml';
+
+/**
+ * How Modern.gov meetings become Chamber's own.
+ *
+ * A Modern.gov meeting has items and several linked PDFs per item; Chamber's reader, search, pack
+ * versions and (issue 4) annotation re-anchoring all work on one pack PDF per meeting version. So
+ * each linked PDF is downloaded and stored by its hash (as an imported pack is), and the meeting's
+ * PDFs are joined in agenda order into one pack PDF, extracted by the same worker extractor and
+ * saved as a pack version whose items are Modern.gov's items mapped to the pages their documents
+ * occupy. A new version is made only when the set of documents changes (a supplement, a
+ * republished paper), so fetching twice updates instead of duplicating, and the pack's version
+ * history is what annotation re-anchoring follows.
+ */
+
+export interface RefreshContext {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+/** Called after a fetch made a new pack version of a meeting that had one: the hook for issue 4 (re-anchoring annotations). */
+export type PackRepublished = (event: { meetingId: string; previousPackId: string; packId: string }) => void;
+
+interface Downloaded {
+  doc: MgDocument;
+  itemMgId: number;
+  sha256: string | null;
+  bytes: Uint8Array | null;
+  pageCount: number | null;
+  validators: Validators;
+  error: string | null;
+  message: string | null;
+}
+
+export interface FetchWindow {
+  from: string;
+  to: string;
+}
+
+export class ModernGovSync {
+  constructor(
+    private readonly db: Db,
+    private readonly writer: DomainWriter,
+    private readonly repo: ModernGovRepository,
+    private readonly packs: PacksRepository,
+    private readonly store: DocumentStore,
+    private readonly extract: Extractor,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly httpOptions: SiteHttpOptions = {},
+    private readonly onPackRepublished: PackRepublished = () => undefined,
+    /** The same hook a file import calls: page geometry and annotation re-anchoring, in the transaction. */
+    private readonly onNewVersion: NewVersionHook = () => undefined,
+  ) {}
+
+  client(baseUrl: string, signal?: AbortSignal): ModernGovClient {
+    return new ModernGovClient(baseUrl, { ...this.httpOptions, ...(signal ? { signal } : {}) });
+  }
+
+  defaultWindow(daysAhead: number): FetchWindow {
+    const today = londonToday(this.clock());
+    return { from: addDays(today, -30), to: addDays(today, daysAhead) };
+  }
+
+  /** Every chosen committee of a site, over the site's window. */
+  async refreshSite(siteId: string, context: RefreshContext): Promise<RefreshResult> {
+    const site = this.repo.site(siteId);
+    const committees = site.committees.filter((c) => c.chosen);
+    const window = this.defaultWindow(site.daysAhead);
+    const client = this.client(site.baseUrl, context.signal);
+    const listed: { summary: MgMeetingSummary; committee: string }[] = [];
+    for (const committee of committees) {
+      for (const summary of await client.meetings(committee.id, window.from, window.to)) listed.push({ summary, committee: committee.title });
+    }
+    const result = await this.fetchMeetings(site.id, client, listed, context);
+    this.repo.markRefreshed(site.id, this.clock().toISOString());
+    return result;
+  }
+
+  /** One committee over a window (the command line), adding the site if Chamber does not know it. */
+  async fetchCommittee(siteId: string, committeeId: number, window: FetchWindow, context: RefreshContext): Promise<RefreshResult> {
+    const site = this.repo.site(siteId);
+    const committee = site.committees.find((c) => c.id === committeeId);
+    if (!committee) throw new ModernGovError('MODERNGOV_BAD_XML', `${site.baseUrl} lists no committee ${committeeId}.`);
+    const client = this.client(site.baseUrl, context.signal);
+    const listed = (await client.meetings(committeeId, window.from, window.to)).map((summary) => ({ summary, committee: committee.title }));
+    return this.fetchMeetings(site.id, client, listed, context);
+  }
+
+  private async fetchMeetings(siteId: string, client: ModernGovClient, listed: { summary: MgMeetingSummary; committee: string }[], context: RefreshContext): Promise<RefreshResult> {
+    const meetings: FetchedMeeting[] = [];
+    const failures: DocumentFailure[] = [];
+    context.progress(0, listed.length);
+    for (const [index, { summary, committee }] of listed.entries()) {
+      if (context.signal.aborted) throw new ModernGovError('MODERNGOV_UNREACHABLE', 'The refresh was cancelled.');
+      const fetched = await this.fetchMeeting(siteId, client, summary, committee, context.signal);
+      meetings.push(fetched.meeting);
+      failures.push(...fetched.failures);
+      context.progress(index + 1, listed.length);
+    }
+    return { meetings, failures };
+  }
+
+  private async fetchMeeting(
+    siteId: string,
+    client: ModernGovClient,
+    summary: MgMeetingSummary,
+    committee: string,
+    signal: AbortSignal,
+  ): Promise<{ meeting: FetchedMeeting; failures: DocumentFailure[] }> {
+    const link = this.repo.link(siteId, summary.id);
+    const known = link ? this.repo.documents(link.meeting_id) : [];
+    // A document that failed last time is worth asking for again even if the meeting did not change.
+    const retry = known.some((d) => d.fetch_error !== null && d.restricted === 0);
+    const validators = link && !retry ? { etag: link.etag, lastModified: link.last_modified } : undefined;
+    const answer = await client.meeting(summary.id, validators);
+    if (!answer.changed && link) return { meeting: this.summaryOf(link.meeting_id, summary.id, false, 0), failures: [] };
+    if (!answer.changed) throw new ModernGovError('MODERNGOV_BAD_XML', `The site sent nothing for meeting ${summary.id}.`);
+    const mg = answer.value;
+
+    const downloads: Downloaded[] = [];
+    for (const item of mg.items) {
+      for (const doc of item.documents) downloads.push(await this.download(client, item.id, doc, known, signal));
+    }
+    const failures: DocumentFailure[] = downloads
+      .filter((d) => d.error !== null)
+      .map((d) => ({ meetingModernGovId: mg.id, attachmentId: d.doc.attachmentId, title: d.doc.title, url: d.doc.url, code: d.error ?? '', message: d.message ?? '' }));
+
+    const pack = await this.assemble(mg, downloads, link, signal);
+    const { meetingId, changes, packVersion } = this.save(siteId, mg, summary, committee, answer.validators, downloads, link, pack);
+    return { meeting: this.summaryOf(meetingId, mg.id, true, changes, packVersion), failures };
+  }
+
+  private async download(client: ModernGovClient, itemMgId: number, doc: MgDocument, known: DocumentRow[], signal: AbortSignal): Promise<Downloaded> {
+    const before = known.find((k) => k.mg_attachment_id === doc.attachmentId);
+    const kept = { etag: before?.etag ?? null, lastModified: before?.last_modified ?? null };
+    const base = { doc, itemMgId, bytes: null, pageCount: null, message: null };
+    if (doc.restricted) return { ...base, sha256: null, validators: kept, error: 'RESTRICTED', message: 'The document is restricted (exempt); the public web service does not give it out.' };
+    try {
+      const answer = await client.document(doc.url, before?.document_sha256 ? kept : undefined);
+      if (!answer.changed) {
+        const bytes = before?.document_sha256 ? this.storedBytes(before.document_sha256) : null;
+        return { ...base, sha256: before?.document_sha256 ?? null, bytes, pageCount: bytes ? await countPages(bytes) : null, validators: kept, error: null };
+      }
+      const pageCount = await countPages(answer.bytes);
+      if (pageCount === null) throw new ModernGovError('MODERNGOV_NOT_PDF', `${doc.url} is not a readable PDF.`);
+      const sha256 = sha256Hex(answer.bytes);
+      this.store.put(sha256, answer.bytes);
+      return { ...base, sha256, bytes: answer.bytes, pageCount, validators: answer.validators, error: null };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      if (!(error instanceof ModernGovError)) throw error;
+      // The older copy, if any, stays readable; the failure is reported and the rest carry on.
+      const stillHave = before?.document_sha256 ?? null;
+      const bytes = stillHave ? this.storedBytes(stillHave) : null;
+      return { ...base, sha256: stillHave, bytes, pageCount: bytes ? await countPages(bytes) : null, validators: kept, error: error.code, message: error.message };
+    }
+  }
+
+  private storedBytes(sha256: string): Uint8Array | null {
+    if (!this.store.has(sha256)) return null;
+    const { total } = this.store.read(sha256, 0, 0);
+    return this.store.read(sha256, 0, total).data;
+  }
+
+  /** Joins the meeting's PDFs in agenda order, unless the same documents already make the latest pack. */
+  private async assemble(mg: MgMeeting, downloads: Downloaded[], link: MeetingLink | null, signal: AbortSignal) {
+    const parts = downloads.filter((d) => d.sha256 !== null && d.bytes !== null);
+    if (parts.length === 0) return null;
+    const composition = parts.map((d) => d.sha256).join(',');
+    if (link?.pack_composition === composition) return { composition, changed: false as const };
+    const joined = await PDFDocument.create();
+    const ranges = new Map<number, { from: number; to: number }>();
+    for (const part of parts) {
+      const source = await PDFDocument.load(part.bytes ?? new Uint8Array(), { ignoreEncryption: false });
+      const pages = await joined.copyPages(source, source.getPageIndices());
+      const from = joined.getPageCount() + 1;
+      for (const page of pages) joined.addPage(page);
+      ranges.set(part.doc.attachmentId, { from, to: joined.getPageCount() });
+    }
+    joined.setTitle(`${mg.committeeTitle} ${mg.date}`);
+    const bytes = await joined.save();
+    const extracted = await this.extract(bytes, () => undefined, signal);
+    const parsed = parsePackStructure(extracted.pages);
+    const items: PackItem[] = mg.items.map((item, position) => {
+      const pages = item.documents.map((d) => ranges.get(d.attachmentId)).filter((r) => r !== undefined);
+      const from = Math.min(...pages.map((r) => r.from));
+      const to = Math.max(...pages.map((r) => r.to));
+      return {
+        number: item.number || String(position + 1),
+        title: item.title,
+        printedPages: null,
+        pdfPages: pages.length > 0 ? { from, to } : null,
+        timing: null,
+        status: pages.length > 0 ? 'published' : item.documents.length > 0 ? 'to-follow' : 'none',
+      };
+    });
+    const structure = PackStructure.parse({
+      // Modern.gov's agenda is the agenda table; the front-sheet reading is used only for printed page numbers.
+      meeting: { committee: mg.committeeTitle || null, date: mg.date, startTime: mg.startTime, venue: mg.venue || null, members: membersOf(mg) },
+      items,
+      printedPageNumbers: parsed.printedPageNumbers,
+      source: 'agenda-table',
+      warnings: parsed.warnings.filter((w) => w.code === 'NO_TEXT_LAYER' || w.code === 'PAGES_WITHOUT_TEXT'),
+    });
+    const sha256 = sha256Hex(bytes);
+    const newFile = this.store.put(sha256, bytes);
+    return { composition, changed: true as const, sha256, bytes, newFile, structure, ranges, pages: extracted.pages, pageTexts: extracted.pages.map((p) => p.text) };
+  }
+
+  private save(
+    siteId: string,
+    mg: MgMeeting,
+    summary: MgMeetingSummary,
+    committee: string,
+    validators: Validators,
+    downloads: Downloaded[],
+    link: MeetingLink | null,
+    pack: Awaited<ReturnType<ModernGovSync['assemble']>>,
+  ): { meetingId: string; changes: number; packVersion: number | null } {
+    let saved;
+    try {
+      saved = this.writer.write((tx) => {
+        const meetingId = this.upsertMeeting(tx, mg, summary, committee, link);
+        this.db
+          .prepare(
+            `INSERT INTO moderngov_meetings (meeting_id, site_id, mg_meeting_id, mg_committee_id, mg_status, etag, last_modified, pack_composition, fetched_at)
+             VALUES (@meetingId, @siteId, @mgId, @committeeId, @status, @etag, @lastModified, @composition, @now)
+             ON CONFLICT (meeting_id) DO UPDATE SET mg_status = excluded.mg_status, etag = excluded.etag, last_modified = excluded.last_modified,
+               pack_composition = coalesce(excluded.pack_composition, pack_composition), fetched_at = excluded.fetched_at`,
+          )
+          .run({
+            meetingId,
+            siteId,
+            mgId: mg.id,
+            committeeId: mg.committeeId ?? summary.committeeId ?? 0,
+            status: mg.status,
+            etag: validators.etag,
+            lastModified: validators.lastModified,
+            composition: pack?.composition ?? null,
+            now: tx.now,
+          });
+        for (const d of downloads) {
+          if (d.sha256 && d.bytes && d.pageCount !== null) {
+            this.db.prepare('INSERT OR IGNORE INTO documents (sha256, byte_size, page_count, created_at) VALUES (?, ?, ?, ?)').run(d.sha256, d.bytes.length, d.pageCount, tx.now);
+          }
+        }
+        const changes = this.saveItems(tx, meetingId, mg, downloads, link !== null, pack?.changed ? pack.ranges : null);
+        if (!pack?.changed) return { meetingId, changes, packVersion: this.packs.latest(meetingId)?.version ?? null, republished: null };
+        const previous = this.packs.latest(meetingId);
+        const packVersion = (previous?.version ?? 0) + 1;
+        const packId = this.packs.insertVersion(
+          { meetingId, version: packVersion, sha256: pack.sha256, byteSize: pack.bytes.length, sourceName: `Modern.gov meeting ${mg.id}`, structure: pack.structure, pageTexts: pack.pageTexts },
+          tx,
+        );
+        this.onNewVersion({ meetingId, packId, pages: pack.pages }, tx);
+        return { meetingId, changes, packVersion, republished: previous ? { meetingId, previousPackId: previous.id, packId } : null };
+      });
+    } catch (error) {
+      // The transaction rolled back; drop the joined pack file too unless an earlier version uses it.
+      if (pack?.changed && pack.newFile && !this.db.prepare('SELECT 1 FROM packs WHERE document_sha256 = ?').get(pack.sha256)) this.store.remove(pack.sha256);
+      throw error;
+    }
+    // Only once committed: re-anchoring must see the new version in the database.
+    if (saved.republished) this.onPackRepublished(saved.republished);
+    return { meetingId: saved.meetingId, changes: saved.changes, packVersion: saved.packVersion };
+  }
+
+  private upsertMeeting(tx: DomainTransaction, mg: MgMeeting, summary: MgMeetingSummary, committee: string, link: MeetingLink | null): string {
+    const fields = {
+      title: (mg.committeeTitle || committee).slice(0, 200),
+      committee: (mg.committeeTitle || committee).slice(0, 200),
+      date: mg.date,
+      startTime: mg.startTime ?? summary.startTime ?? '00:00',
+      venue: (mg.venue || 'To be confirmed').slice(0, 200),
+    };
+    if (!link) {
+      const id = randomUUID();
+      const status: MeetingStatus = /cancel/i.test(mg.status) ? 'cancelled' : 'scheduled';
+      const meeting = { id, ...fields, status, version: 0, createdAt: tx.now, updatedAt: tx.now };
+      this.db
+        .prepare(
+          `INSERT INTO meetings (id, title, committee, date, start_time, venue, status, version, created_at, updated_at)
+           VALUES (@id, @title, @committee, @date, @startTime, @venue, @status, @version, @createdAt, @updatedAt)`,
+        )
+        .run(meeting);
+      tx.record({ entity: 'meeting', entityId: id, baseVersion: 0, operation: 'create', payload: meeting });
+      return id;
+    }
+    const row = this.db
+      .prepare<[string], { title: string; committee: string; date: string; start_time: string; venue: string; status: MeetingStatus; version: number }>(
+        'SELECT title, committee, date, start_time, venue, status, version FROM meetings WHERE id = ?',
+      )
+      .get(link.meeting_id);
+    if (!row) throw new ModernGovError('MODERNGOV_BAD_XML', 'The meeting fetched before has gone from this device.');
+    // The site decides when and where; what happens in the room (in progress, closed) stays Chamber's.
+    const status: MeetingStatus = /cancel/i.test(mg.status) ? 'cancelled' : row.status === 'cancelled' ? 'scheduled' : row.status;
+    const same = row.title === fields.title && row.committee === fields.committee && row.date === fields.date && row.start_time === fields.startTime && row.venue === fields.venue && row.status === status;
+    if (!same) {
+      this.db
+        .prepare('UPDATE meetings SET title = @title, committee = @committee, date = @date, start_time = @startTime, venue = @venue, status = @status, updated_at = @now WHERE id = @id')
+        .run({ ...fields, status, now: tx.now, id: link.meeting_id });
+      tx.record({ entity: 'meeting', entityId: link.meeting_id, baseVersion: row.version, operation: 'update', payload: { id: link.meeting_id, ...fields, status } });
+    }
+    return link.meeting_id;
+  }
+
+  /** Upserts items and documents by their Modern.gov ids and records what changed since the last fetch. */
+  private saveItems(tx: DomainTransaction, meetingId: string, mg: MgMeeting, downloads: Downloaded[], fetchedBefore: boolean, ranges: Map<number, { from: number; to: number }> | null): number {
+    const oldItems = new Map(this.repo.items(meetingId).map((i) => [i.mg_item_id, i]));
+    const oldDocs = this.repo.documents(meetingId);
+    const changeRows: { itemId: string; kind: ModernGovChange['kind']; detail: object }[] = [];
+    const keep = new Set<number>();
+    const upsertItem = this.db.prepare(
+      `INSERT INTO moderngov_items (id, meeting_id, mg_item_id, position, number, title, agenda_html, restricted, declaration_count)
+       VALUES (@id, @meetingId, @mgId, @position, @number, @title, @html, @restricted, @declarations)
+       ON CONFLICT (meeting_id, mg_item_id) DO UPDATE SET position = excluded.position, number = excluded.number, title = excluded.title,
+         agenda_html = excluded.agenda_html, restricted = excluded.restricted, declaration_count = excluded.declaration_count`,
+    );
+    const upsertDoc = this.db.prepare(
+      `INSERT INTO moderngov_documents (item_id, mg_attachment_id, position, title, url, published_at, restricted, document_sha256, etag, last_modified, fetch_error, pdf_from, pdf_to)
+       VALUES (@itemId, @attachmentId, @position, @title, @url, @publishedAt, @restricted, @sha256, @etag, @lastModified, @error, @pdfFrom, @pdfTo)
+       ON CONFLICT (item_id, mg_attachment_id) DO UPDATE SET position = excluded.position, title = excluded.title, url = excluded.url,
+         published_at = excluded.published_at, restricted = excluded.restricted, document_sha256 = excluded.document_sha256, etag = excluded.etag,
+         last_modified = excluded.last_modified, fetch_error = excluded.fetch_error,
+         pdf_from = CASE WHEN @rangesKnown THEN excluded.pdf_from ELSE pdf_from END, pdf_to = CASE WHEN @rangesKnown THEN excluded.pdf_to ELSE pdf_to END`,
+    );
+    for (const [position, item] of mg.items.entries()) {
+      keep.add(item.id);
+      const before: ItemRow | undefined = oldItems.get(item.id);
+      const itemId = before?.id ?? randomUUID();
+      const number = item.number || String(position + 1);
+      upsertItem.run({ id: itemId, meetingId, mgId: item.id, position, number, title: item.title, html: item.agendaHtml, restricted: item.restricted ? 1 : 0, declarations: item.declarationCount });
+      if (fetchedBefore && !before) changeRows.push({ itemId, kind: 'new-item', detail: { to: item.title } });
+      if (before && before.title !== item.title) changeRows.push({ itemId, kind: 'title-changed', detail: { from: before.title, to: item.title } });
+      if (before && before.agenda_html !== item.agendaHtml) changeRows.push({ itemId, kind: 'agenda-text-changed', detail: {} });
+      for (const [docPosition, doc] of item.documents.entries()) {
+        const got = downloads.find((d) => d.itemMgId === item.id && d.doc.attachmentId === doc.attachmentId);
+        const prior = oldDocs.find((d) => d.item_id === itemId && d.mg_attachment_id === doc.attachmentId);
+        const range = ranges?.get(doc.attachmentId) ?? null;
+        upsertDoc.run({
+          itemId,
+          attachmentId: doc.attachmentId,
+          position: docPosition,
+          title: doc.title,
+          url: doc.url,
+          publishedAt: doc.publishedAt,
+          restricted: doc.restricted ? 1 : 0,
+          sha256: got?.sha256 ?? null,
+          etag: got?.validators.etag ?? null,
+          lastModified: got?.validators.lastModified ?? null,
+          error: got?.error ?? null,
+          pdfFrom: range?.from ?? null,
+          pdfTo: range?.to ?? null,
+          rangesKnown: ranges ? 1 : 0,
+        });
+        if (!fetchedBefore) continue;
+        if (!prior) {
+          changeRows.push({ itemId, kind: /supplement|to follow|addendum|additional/i.test(doc.title) ? 'supplement' : 'new-document', detail: { documentTitle: doc.title, to: doc.publishedAt } });
+          continue;
+        }
+        if (prior.published_at !== doc.publishedAt) changeRows.push({ itemId, kind: 'publication-date-changed', detail: { documentTitle: doc.title, from: prior.published_at, to: doc.publishedAt } });
+        if (prior.document_sha256 && got?.sha256 && prior.document_sha256 !== got.sha256) changeRows.push({ itemId, kind: 'document-changed', detail: { documentTitle: doc.title } });
+      }
+      const current = new Set(item.documents.map((d) => d.attachmentId));
+      for (const gone of oldDocs.filter((d) => d.item_id === itemId && !current.has(d.mg_attachment_id))) {
+        this.db.prepare('DELETE FROM moderngov_documents WHERE item_id = ? AND mg_attachment_id = ?').run(itemId, gone.mg_attachment_id);
+      }
+    }
+    for (const [mgId, old] of oldItems) if (!keep.has(mgId)) this.db.prepare('DELETE FROM moderngov_items WHERE id = ?').run(old.id);
+    const insertChange = this.db.prepare('INSERT INTO moderngov_item_changes (item_id, kind, detail, detected_at) VALUES (?, ?, ?, ?)');
+    for (const c of changeRows) insertChange.run(c.itemId, c.kind, JSON.stringify(c.detail), tx.now);
+    return changeRows.length;
+  }
+
+  private summaryOf(meetingId: string, modernGovId: number, changed: boolean, changes: number, packVersion?: number | null): FetchedMeeting {
+    const row = this.db
+      .prepare<[string], { committee: string; date: string; start_time: string; status: MeetingStatus }>('SELECT committee, date, start_time, status FROM meetings WHERE id = ?')
+      .get(meetingId);
+    if (!row) throw new ModernGovError('MODERNGOV_BAD_XML', 'The fetched meeting is missing.');
+    return {
+      id: meetingId,
+      modernGovId,
+      committee: row.committee,
+      date: row.date,
+      startTime: row.start_time,
+      status: row.status,
+      changed,
+      packVersion: packVersion === undefined ? (this.packs.latest(meetingId)?.version ?? null) : packVersion,
+      changes,
+    };
+  }
+}
+
+function membersOf(mg: MgMeeting): PackMember[] {
+  return mg.attendees.map((a) => ({
+    name: a.name.replace(/^(Cllr|Councillor|Cyng\.?|Cynghorydd)\s+/i, ''),
+    role: /vice/i.test(a.role) ? 'vice-chair' : /chair/i.test(a.role) ? 'chair' : 'member',
+  }));
+}
+
+async function countPages(bytes: Uint8Array): Promise<number | null> {
+  try {
+    return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  } catch {
+    return null;
+  }
+}

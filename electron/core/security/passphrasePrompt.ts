@@ -1,0 +1,46 @@
+import readline from 'node:readline';
+import { Writable } from 'node:stream';
+import { CoreError } from '../errors';
+import { KeyStore, passphraseEnv } from './keyStore';
+
+/**
+ * The passphrase for a terminal program (the command line, the browser host): CHAMBER_DB_PASSPHRASE
+ * when set, else asked for on the terminal without echo (twice for new data, so a typo cannot lock
+ * the member out). With neither there is nothing safe to do, so it refuses rather than creating
+ * unencrypted data.
+ */
+export async function obtainPassphrase(dataDir: string, io: { env?: NodeJS.ProcessEnv; input?: NodeJS.ReadStream; output?: NodeJS.WriteStream } = {}): Promise<string> {
+  const env = io.env ?? process.env;
+  const fromEnv = env[passphraseEnv];
+  if (fromEnv) return fromEnv;
+  const input = io.input ?? process.stdin;
+  const output = io.output ?? process.stderr;
+  if (!input.isTTY) {
+    throw new CoreError('KEY_REQUIRED', `Chamber keeps its data encrypted: set ${passphraseEnv} or run this from a terminal to type the passphrase`);
+  }
+  const isNew = !new KeyStore(dataDir).exists();
+  const first = await askHidden(isNew ? 'Choose a passphrase to encrypt your Chamber data: ' : 'Passphrase for your Chamber data: ', input, output);
+  if (!isNew) return first;
+  const again = await askHidden('Type it again: ', input, output);
+  if (first !== again) throw new CoreError('KEY_WRONG', 'The two passphrases differ; nothing was created');
+  return first;
+}
+
+function askHidden(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
+  let muted = false;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!muted) output.write(chunk);
+      done();
+    },
+  });
+  const rl = readline.createInterface({ input, output: sink, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      output.write('\n');
+      resolve(answer);
+    });
+    muted = true;
+  });
+}

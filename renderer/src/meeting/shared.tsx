@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, Result } from '../../../shared/result';
+import { ErrorMessage } from '../components/ErrorMessage';
+import type { Loaded } from '../components/useResult';
+
+const actingKey = 'chamber.actingMemberId';
+
+/** There is no sign-in yet: who is using Chamber is chosen on this device and kept here. */
+export function useActingMember(): [string, (id: string) => void] {
+  const [id, setId] = useState(() => window.localStorage.getItem(actingKey) ?? '');
+  return [
+    id,
+    (next) => {
+      window.localStorage.setItem(actingKey, next);
+      setId(next);
+    },
+  ];
+}
+
+/** A refused change: the translated reason, and each broken rule in words. */
+export function RefusalMessage({ error }: { error: ApiError }) {
+  const { t } = useTranslation();
+  const issues = error.issues ?? [];
+  if (issues.length === 0 || (error.code !== 'MEETING_RULE_BROKEN' && error.code !== 'DECLARATION_INVALID' && error.code !== 'INVALID_INPUT')) return <ErrorMessage error={error} />;
+  return (
+    <div className="error-message" role="alert">
+      <p>
+        <strong>{t('errors.title')}: </strong>
+        {t(`errors.${error.code}`)}
+      </p>
+      <ul>
+        {issues.map((issue, index) => (
+          <li key={index}>{t([`runMeeting.issues.${issue.code}`, `declarations.${issue.code}`, 'runMeeting.issues.other'])}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Runs a change, remembers a refusal to show it, and tells the page to reload after success. */
+export function useChange(onChanged: () => void): [ApiError | null, <T>(run: () => Promise<Result<T>>) => Promise<T | null>] {
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async <T,>(change: () => Promise<Result<T>>): Promise<T | null> => {
+    const result = await change();
+    if (!result.ok) {
+      setError(result.error);
+      return null;
+    }
+    setError(null);
+    onChanged();
+    return result.value;
+  };
+  return [error, run];
+}
+
+/** While a screen reloads after a change, keep showing what it had (forms keep their state). */
+export function useLastReady<T>(loaded: Loaded<T>): Loaded<T> {
+  const [last, setLast] = useState<Loaded<T>>(loaded);
+  // Remembering the previous answer during render is React's pattern for "state from the last render".
+  if (loaded.state !== 'loading' && loaded !== last) setLast(loaded);
+  return loaded.state === 'loading' && last.state === 'ready' ? last : loaded;
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../components/usePageTitle';
+import { AppLockSettings } from '../lock/AppLockSettings';
+import { ModernGovSection } from '../moderngov/ModernGovSection';
+import { DisplaySettings } from '../preferences/DisplaySettings';
+import { KeyboardShortcuts } from '../preferences/KeyboardShortcuts';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('moderngov.settingsTitle'));
+  return (
+    <section aria-labelledby="settings-heading">
+      <h1 id="settings-heading">{t('moderngov.settingsTitle')}</h1>
+      <DisplaySettings />
+      <ModernGovSection />
+      <AppLockSettings />
+      <KeyboardShortcuts />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { importShortcut } from '../import/PackImport';
+import { newMeetingShortcut, searchShortcut } from '../components/Layout';
+import { lockShortcut } from '../lock/AppLockGate';
+
+/** Every shortcut Chamber answers, in one place (the menus and tooltips show the same keys). */
+const shortcuts: { keys: string; action: string }[] = [
+  { keys: newMeetingShortcut.label, action: 'newMeeting' },
+  { keys: importShortcut.label, action: 'importPack' },
+  { keys: `${searchShortcut.label}, /`, action: 'search' },
+  { keys: lockShortcut.label, action: 'lock' },
+  { keys: 'Ctrl+F', action: 'findInPack' },
+  { keys: 'Page Down, J', action: 'nextPage' },
+  { keys: 'Page Up, K', action: 'previousPage' },
+  { keys: 'Home, End', action: 'firstLastPage' },
+  { keys: '+, −', action: 'zoom' },
+];
+
+export function KeyboardShortcuts() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="shortcuts-heading" className="settings-section">
+      <h2 id="shortcuts-heading">{t('shortcuts.heading')}</h2>
+      <table className="shortcuts">
+        <caption className="visually-hidden">{t('shortcuts.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcuts.keys')}</th>
+            <th scope="col">{t('shortcuts.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shortcuts.map((s) => (
+            <tr key={s.action}>
+              <td>
+                <kbd>{s.keys}</kbd>
+              </td>
+              <td>{t(`shortcuts.${s.action}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

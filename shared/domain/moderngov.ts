@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { IsoDate, Time24 } from './calendar';
+import { MeetingId, MeetingStatus } from './meeting';
+import { Sha256 } from './import';
+
+/** Modern.gov sites, committees and what a refresh brought, as they cross the contract. */
+
+export const ModernGovSiteId = z.uuid();
+
+export const ModernGovCommittee = z.object({ id: z.number().int().positive(), title: z.string(), chosen: z.boolean() });
+export type ModernGovCommittee = z.infer<typeof ModernGovCommittee>;
+
+export const ModernGovSite = z.object({
+  id: ModernGovSiteId,
+  baseUrl: z.string(),
+  daysAhead: z.number().int().min(1).max(730),
+  refreshedAt: z.iso.datetime().nullable(),
+  committees: z.array(ModernGovCommittee),
+});
+export type ModernGovSite = z.infer<typeof ModernGovSite>;
+
+export const itemChangeKinds = ['new-item', 'new-document', 'supplement', 'publication-date-changed', 'document-changed', 'title-changed', 'agenda-text-changed'] as const;
+export const ModernGovChange = z.object({
+  kind: z.enum(itemChangeKinds),
+  /** The document concerned, where the change is about one. */
+  documentTitle: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  detectedAt: z.iso.datetime(),
+  seen: z.boolean(),
+});
+export type ModernGovChange = z.infer<typeof ModernGovChange>;
+
+export const ModernGovDocument = z.object({
+  attachmentId: z.number().int().positive(),
+  title: z.string(),
+  url: z.string(),
+  publishedAt: z.string().nullable(),
+  restricted: z.boolean(),
+  sha256: Sha256.nullable(),
+  /** Where the PDF sits inside the meeting's pack (1-based PDF pages), when it arrived. */
+  pdfPages: z.object({ from: z.number().int().positive(), to: z.number().int().positive() }).nullable(),
+  /** Why it could not be fetched last time (an error code), or null. */
+  error: z.string().nullable(),
+});
+export type ModernGovDocument = z.infer<typeof ModernGovDocument>;
+
+export const ModernGovItem = z.object({
+  modernGovId: z.number().int().positive(),
+  number: z.string(),
+  title: z.string(),
+  /** As published: HTML that must be sanitised before it is shown. */
+  agendaHtml: z.string(),
+  restricted: z.boolean(),
+  documents: z.array(ModernGovDocument),
+  changes: z.array(ModernGovChange),
+});
+export type ModernGovItem = z.infer<typeof ModernGovItem>;
+
+export const ModernGovMeetingDetail = z.object({
+  meetingId: MeetingId,
+  siteId: ModernGovSiteId,
+  siteUrl: z.string(),
+  modernGovId: z.number().int().positive(),
+  fetchedAt: z.iso.datetime(),
+  items: z.array(ModernGovItem),
+});
+export type ModernGovMeetingDetail = z.infer<typeof ModernGovMeetingDetail>;
+
+export const DocumentFailure = z.object({
+  meetingModernGovId: z.number().int().positive(),
+  attachmentId: z.number().int().positive(),
+  title: z.string(),
+  url: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type DocumentFailure = z.infer<typeof DocumentFailure>;
+
+export const FetchedMeeting = z.object({
+  id: MeetingId,
+  modernGovId: z.number().int().positive(),
+  committee: z.string(),
+  date: IsoDate,
+  startTime: Time24,
+  status: MeetingStatus,
+  /** False when the site said nothing changed since the last fetch (validators). */
+  changed: z.boolean(),
+  packVersion: z.number().int().positive().nullable(),
+  changes: z.number().int().nonnegative(),
+});
+export type FetchedMeeting = z.infer<typeof FetchedMeeting>;
+
+export const RefreshResult = z.object({
+  meetings: z.array(FetchedMeeting),
+  failures: z.array(DocumentFailure),
+});
+export type RefreshResult = z.infer<typeof RefreshResult>;
+
+export const RefreshState = z.object({
+  id: z.uuid(),
+  state: z.enum(['running', 'succeeded', 'failed']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  result: RefreshResult.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type RefreshState = z.infer<typeof RefreshState>;

@@ -1,0 +1,67 @@
+/**
+ * Minutes as stored: where they are in the workflow, the clerk's narrative per agenda item and the
+ * corrections recorded after approval. The document itself (MinutesDocument) is assembled from
+ * this and from what was recorded at the meeting.
+ */
+import { z } from 'zod';
+import { MemberId } from '../declarations/schema';
+import { MeetingId } from '../domain/meeting';
+import { MinutesStatus } from './model';
+import { RichText } from './richText';
+
+export const MinuteItemNumber = z.string().trim().min(1).max(50);
+
+export const MinuteNarrative = z.object({
+  itemNumber: z.string(),
+  narrative: RichText,
+  updatedBy: MemberId,
+  updatedAt: z.string(),
+});
+export type MinuteNarrative = z.infer<typeof MinuteNarrative>;
+
+export const StoredMinutesCorrection = z.object({
+  id: z.number().int().positive(),
+  itemNumber: z.string().nullable(),
+  text: z.string(),
+  recordedBy: MemberId,
+  recordedByName: z.string(),
+  at: z.string(),
+});
+export type StoredMinutesCorrection = z.infer<typeof StoredMinutesCorrection>;
+
+export const MinutesApprovalRecord = z.object({
+  /** The later meeting whose "Confirmation of the Minutes" item approved these minutes. */
+  meetingId: MeetingId,
+  itemNumber: z.string(),
+  meetingDate: z.string(),
+  committee: z.string(),
+  at: z.string(),
+});
+
+export const MinutesRecord = z.object({
+  meetingId: MeetingId,
+  status: MinutesStatus,
+  /** The last minute number of the previous meeting; this meeting's minutes start at the next one. */
+  previousLastMinute: z.number().int().nonnegative(),
+  councilName: z.string(),
+  circulatedAt: z.string().nullable(),
+  approval: MinutesApprovalRecord.nullable(),
+  lockedAt: z.string().nullable(),
+  narratives: z.array(MinuteNarrative),
+  corrections: z.array(StoredMinutesCorrection),
+  version: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type MinutesRecord = z.infer<typeof MinutesRecord>;
+
+export const minutesHistoryOps = ['start', 'narrative', 'circulate', 'return-to-draft', 'approve', 'lock', 'correct'] as const;
+export const MinutesHistoryEntry = z.object({
+  id: z.number().int().positive(),
+  meetingId: MeetingId,
+  actorMemberId: MemberId,
+  at: z.string(),
+  op: z.enum(minutesHistoryOps),
+  change: z.record(z.string(), z.unknown()),
+});
+export type MinutesHistoryEntry = z.infer<typeof MinutesHistoryEntry>;
