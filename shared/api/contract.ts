@@ -8,6 +8,7 @@ import { moderngovOperations } from './contracts/moderngov';
 import { annotationOperations } from './contracts/annotations';
 import { meetingOperations, registerCsvOperations } from './contracts/meeting';
 import { minutesOperations } from './contracts/minutes';
+import { syncOperations } from './contracts/sync';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -181,6 +182,7 @@ export const contract = {
   ...meetingOperations,
   ...registerCsvOperations,
   ...minutesOperations,
+  ...syncOperations,
 };
 
 export type Contract = typeof contract;

@@ -23,6 +23,8 @@ export const migration0011: Migration = {
       version INTEGER NOT NULL CHECK (version >= 0),
       deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
       data    TEXT CHECK (data IS NULL OR json_valid(data)),
+      -- 0 while the local table could not take it yet (its meeting not downloaded): retried later.
+      applied INTEGER NOT NULL DEFAULT 1 CHECK (applied IN (0, 1)),
       PRIMARY KEY (entity, id)
     ) STRICT;
 
@@ -40,6 +42,19 @@ export const migration0011: Migration = {
       resolution    TEXT CHECK (resolution IS NULL OR resolution IN ('mine', 'theirs'))
     ) STRICT;
     CREATE INDEX sync_conflicts_open ON sync_conflicts (resolved_at, created_at);
+
+    -- Documents of published meetings fetched from the endpoint: received bytes let a cut download
+    -- resume with a Range request; restricted ones need a recent sign-in to open (offline expiry).
+    CREATE TABLE sync_documents (
+      document_id TEXT PRIMARY KEY,
+      meeting_id  TEXT NOT NULL,
+      sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+      size        INTEGER NOT NULL CHECK (size >= 0),
+      received    INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),
+      restricted  INTEGER NOT NULL CHECK (restricted IN (0, 1)),
+      stored_at   TEXT
+    ) STRICT;
+    CREATE INDEX sync_documents_by_sha ON sync_documents (sha256);
 
     -- Sign-in, cursor and timing: endpoint, tokens, cursor, last_contact_at, last_synced_at.
     -- The database is encrypted at rest with the data key, so tokens here are not in plain text.
