@@ -113,7 +113,7 @@ async function openEmbedded(dataDir: string, log: (message: string) => void): Pr
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     // Loopback only, and no Unix socket in a shared /tmp where clusters could collide.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=''"],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });
