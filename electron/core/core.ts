@@ -93,7 +93,16 @@ export function openCore(options: CoreOptions): Core {
       return importer.import(bytes, fileName, importOptions, context);
     });
 
-  const sync = syncService(db, path.join(options.dataDir, 'documents'), clock, options.log);
+  const sync = syncService(
+    db,
+    path.join(options.dataDir, 'documents'),
+    clock,
+    async (bytes, fileName, meetingId) => {
+      const finished = await jobs.wait(startImport(() => ({ fileName, bytes }), { meetingId }).id);
+      if (!finished.result) throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed');
+    },
+    options.log,
+  );
 
   const handlers: Handlers = {
     getAppLockStatus: () => appLock.status(),

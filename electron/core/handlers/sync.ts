@@ -4,6 +4,7 @@ import type { Handlers } from '../dispatcher';
 import { CoreError } from '../errors';
 import { EndpointCallError } from '../sync/endpointClient';
 import { SignInRequired, SyncEngine } from '../sync/engine';
+import { PackDownloads, type ImportPack } from '../sync/packDownloads';
 import { SyncStore } from '../sync/syncStore';
 import { wipeLocalData } from '../sync/wipe';
 import type { SyncStatus, syncOperations } from '../../../shared/api/contracts/sync';
@@ -47,17 +48,19 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
  * which is encrypted at rest with the data key (itself kept through safeStorage in Electron, or
  * unlocked by the passphrase for the command line and browser host); it is never written elsewhere.
  */
-export function syncService(db: Db, documentsDir: string, clock: () => Date, log?: (message: string, detail?: unknown) => void): SyncService {
+export function syncService(db: Db, documentsDir: string, clock: () => Date, importPack: ImportPack, log?: (message: string, detail?: unknown) => void): SyncService {
   const store = new SyncStore(db, clock);
+  const downloads = new PackDownloads(store, importPack, clock);
+  const number = (key: 'offline_expiry_days' | 'pack_weeks', fallback: number): number => Number(store.get(key) ?? fallback);
   const engine = new SyncEngine(store, {
     clock,
     log,
+    afterPull: (authorised) => downloads.run(authorised, number('pack_weeks', defaultPackWeeks)),
     onRevoked: () => {
       wipeLocalData(db, documentsDir);
       store.set('wiped_reason', 'revoked');
     },
   });
-  const number = (key: 'offline_expiry_days' | 'pack_weeks', fallback: number): number => Number(store.get(key) ?? fallback);
 
   const offlineExpired = (): boolean => {
     if (!engine.signedIn()) return false;
@@ -73,7 +76,7 @@ export function syncService(db: Db, documentsDir: string, clock: () => Date, log
     return {
       signedIn: engine.signedIn(),
       endpoint: store.get('endpoint'),
-      user: user?.success ? { name: user.data.name, email: user.data.email, role: user.data.role } : null,
+      user: user?.success ? { id: user.data.id, name: user.data.name, email: user.data.email, role: user.data.role } : null,
       online: engine.isOnline,
       syncing: engine.busy,
       lastSyncedAt: store.get('last_synced_at'),
@@ -85,7 +88,7 @@ export function syncService(db: Db, documentsDir: string, clock: () => Date, log
       signInRequired: offlineExpired(),
       offlineExpiryDays: number('offline_expiry_days', defaultOfflineExpiryDays),
       packWeeks: number('pack_weeks', defaultPackWeeks),
-      downloads: null,
+      downloads: downloads.progress,
     };
   };
 

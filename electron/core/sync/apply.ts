@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { MeetingDocument } from '../../../shared/sync/wire';
 import { asRecordData, type RecordData } from './merge';
 
 /**
@@ -30,6 +31,8 @@ const annotationColumns = (data: RecordData, db: Db): Record<string, unknown> =>
 
 /** Server entity name → local table. Entities not listed are kept only as shadows. */
 export const tableRules: Record<string, TableRule> = {
+  // Published meetings arrive through the feed; their packs follow as documents (packDownloads.ts).
+  meeting: { table: 'meetings', key: ['id'] },
   annotation: { table: 'annotations', key: ['id'], columns: annotationColumns },
   question: { table: 'questions', key: ['id'] },
   declaration: { table: 'declarations', key: ['id'] },
@@ -72,6 +75,7 @@ export class LocalApplier {
    * table cannot hold it yet (its meeting is not on this device); the shadow keeps it for later.
    */
   apply(entity: string, id: string, deleted: boolean, data: unknown): ApplyOutcome {
+    if (entity === 'meeting_document') return this.noteDocument(deleted, data);
     const rule = tableRules[entity];
     if (!rule) return 'waiting';
     const record = asRecordData(data);
@@ -90,6 +94,20 @@ export class LocalApplier {
       // does not know): kept in the shadow and retried after the next pack download.
       return 'waiting';
     }
+  }
+
+  /** A published document: remembered for the pack download, which fetches and imports it. */
+  private noteDocument(deleted: boolean, data: unknown): ApplyOutcome {
+    const parsed = MeetingDocument.safeParse(data);
+    if (deleted || !parsed.success) return 'applied';
+    const d = parsed.data;
+    this.db
+      .prepare(
+        `INSERT INTO sync_documents (document_id, meeting_id, sha256, size, restricted, kind) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (document_id) DO NOTHING`,
+      )
+      .run(d.id, d.meetingId, d.sha256, d.size, d.restricted ? 1 : 0, d.kind);
+    return 'applied';
   }
 
   private remove(rule: TableRule, columns: Set<string>, id: string): void {

@@ -21,6 +21,8 @@ export interface SyncEngineOptions {
   /** Attempts of one full sync before giving up until the next timer tick. */
   maxAttempts?: number;
   requestTimeoutMs?: number;
+  /** After each pull: fetch the packs it announced (packDownloads.ts). */
+  afterPull?: (authorised: <T>(call: (client: EndpointClient, token: string) => Promise<T>) => Promise<T>) => Promise<unknown>;
   /** The endpoint revoked this device: wipe everything local (core supplies it). */
   onRevoked?: () => void;
   log?: (message: string, detail?: unknown) => void;
@@ -81,6 +83,11 @@ export class SyncEngine {
       this.store.set('endpoint', endpoint);
       this.saveSession(session);
       this.store.set('wiped_reason', null);
+      // The signed-in user is a member here under the endpoint's id, so what they write is theirs there.
+      const clash = this.store.db.prepare('SELECT id FROM members WHERE lower(name) = lower(?) AND id <> ?').get(session.user.name, session.user.id);
+      this.store.db
+        .prepare('INSERT INTO members (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+        .run(session.user.id, clash ? `${session.user.name} (${session.user.email})` : session.user.name, this.clock().toISOString());
     })();
     this.contact();
     return session;
@@ -166,6 +173,7 @@ export class SyncEngine {
   private async syncOnce(total: SyncCounts): Promise<void> {
     await this.pushAll(total);
     await this.pullAll(total);
+    await this.options.afterPull?.((call) => this.authorised(call));
     // A second push sends the merges the pull or the conflicts queued.
     if (this.store.pendingCount() > 0) await this.pushAll(total);
   }

@@ -7,7 +7,7 @@ function operation<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; o
 export const SyncStatus = z.object({
   signedIn: z.boolean(),
   endpoint: z.string().nullable(),
-  user: z.object({ name: z.string(), email: z.string(), role: z.string() }).nullable(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() }).nullable(),
   online: z.boolean(),
   syncing: z.boolean(),
   lastSyncedAt: z.string().nullable(),

@@ -52,7 +52,10 @@ export const migration0011: Migration = {
       size        INTEGER NOT NULL CHECK (size >= 0),
       received    INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),
       restricted  INTEGER NOT NULL CHECK (restricted IN (0, 1)),
-      stored_at   TEXT
+      kind        TEXT NOT NULL,
+      stored_at   TEXT,
+      -- Why the last attempt to store it failed; NULL when stored or not tried.
+      error       TEXT
     ) STRICT;
     CREATE INDEX sync_documents_by_sha ON sync_documents (sha256);
 
