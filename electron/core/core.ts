@@ -8,7 +8,7 @@ import { moderngovHandlers } from './handlers/moderngov';
 import { meetingHandlers } from './handlers/meeting';
 import { registerCsvToJson } from './repositories/registerCsv';
 import { minutesHandlers } from './handlers/minutes';
-import { syncService } from './handlers/sync';
+import { syncService, type SyncTuning } from './handlers/sync';
 import type { SyncEngine } from './sync/engine';
 import { Jobs } from './jobs';
 import type { SiteHttpOptions } from './moderngov/http';
@@ -49,6 +49,8 @@ export interface CoreOptions {
   onPackRepublished?: PackRepublished;
   /** Sync with the signed-in endpoint now and then every this many ms (the app and host; not the CLI). */
   syncIntervalMs?: number;
+  /** Batch, page and retry sizes of the sync engine (tests make them small to cross many requests). */
+  syncTuning?: SyncTuning;
 }
 
 export interface Core extends Dispatcher {
@@ -102,6 +104,7 @@ export function openCore(options: CoreOptions): Core {
       if (!finished.result) throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed');
     },
     options.log,
+    options.syncTuning,
   );
 
   const handlers: Handlers = {

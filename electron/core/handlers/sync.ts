@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 import { CoreError } from '../errors';
 import { EndpointCallError } from '../sync/endpointClient';
-import { SignInRequired, SyncEngine } from '../sync/engine';
+import { SignInRequired, SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { PackDownloads, type ImportPack } from '../sync/packDownloads';
 import { SyncStore } from '../sync/syncStore';
 import { wipeLocalData } from '../sync/wipe';
@@ -48,11 +48,21 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
  * which is encrypted at rest with the data key (itself kept through safeStorage in Electron, or
  * unlocked by the passphrase for the command line and browser host); it is never written elsewhere.
  */
-export function syncService(db: Db, documentsDir: string, clock: () => Date, importPack: ImportPack, log?: (message: string, detail?: unknown) => void): SyncService {
+export type SyncTuning = Pick<SyncEngineOptions, 'batchSize' | 'pageSize' | 'retryBaseMs' | 'retryMaxMs' | 'maxAttempts' | 'requestTimeoutMs'>;
+
+export function syncService(
+  db: Db,
+  documentsDir: string,
+  clock: () => Date,
+  importPack: ImportPack,
+  log?: (message: string, detail?: unknown) => void,
+  tuning: SyncTuning = {},
+): SyncService {
   const store = new SyncStore(db, clock);
   const downloads = new PackDownloads(store, importPack, clock);
   const number = (key: 'offline_expiry_days' | 'pack_weeks', fallback: number): number => Number(store.get(key) ?? fallback);
   const engine = new SyncEngine(store, {
+    ...tuning,
     clock,
     log,
     afterPull: (authorised) => downloads.run(authorised, number('pack_weeks', defaultPackWeeks)),

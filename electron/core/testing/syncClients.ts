@@ -1,4 +1,4 @@
-import { openCore, type Core } from '../core';
+import { openCore, type Core, type CoreOptions } from '../core';
 import type { InputOf, OperationName, OutputOf } from '../../../shared/api/contract';
 import { distDir, makeTempDir } from './tempDir';
 
@@ -24,8 +24,8 @@ export interface TestClient {
 }
 
 /** A real core over its own data directory; calls throw the error result so tests read plainly. */
-export function openClient(dataDir = makeTempDir('chamber-client-')): TestClient {
-  const core = openCore({ dataDir, distDir });
+export function openClient(dataDir = makeTempDir('chamber-client-'), options: Partial<CoreOptions> = {}): TestClient {
+  const core = openCore({ dataDir, distDir, ...options });
   return {
     core,
     dataDir,
