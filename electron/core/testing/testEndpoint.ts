@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { startEndpoint, type RunningEndpoint } from '../../../endpoint/start';
 import { MeetingDocument, PublishedMeeting, Session, User, type NewUser, type PublishMeeting } from '../../../shared/sync/wire';
@@ -13,10 +15,93 @@ export interface TestEndpoint {
   /** Everything a user may pull, from the start: what the endpoint holds for them. */
   records(email: string, password: string): Promise<{ entity: string; id: string; version: number; deleted: boolean; data: unknown }[]>;
   signIn(email: string, password: string, deviceName?: string): Promise<Session>;
-  /** Stops the server and PostgreSQL, keeping the data (a kill and restart keeps the same port). */
+  /** Stops the server (graceful in-process; SIGKILL when it runs as its own process), keeping the data. */
   stop(): Promise<void>;
+  /** Starts it again on the same port over the same data. */
   restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+interface Launcher {
+  start(port: number): Promise<string>;
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function inProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
+  let running: RunningEndpoint | null = null;
+  return {
+    start: async (port) => {
+      running = await startEndpoint({ port, host: '127.0.0.1', dataDir, version: 'test', logLevel: 'silent' }, env);
+      return running.url;
+    },
+    stop: async () => {
+      await running?.close();
+      running = null;
+    },
+    close: async () => {
+      await running?.close();
+      running = null;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * The built server (dist/endpoint/server.cjs) as its own process, so a test can SIGKILL it mid-sync.
+ * Its PostgreSQL outlives a kill and the restarted server joins it; close() stops that cluster too.
+ */
+function asProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
+  const server = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'endpoint', 'server.cjs');
+  let child: ChildProcess | null = null;
+  const start = async (requested: number): Promise<string> => {
+    const port = requested === 0 ? await freePort() : requested;
+    child = spawn(process.execPath, [server, '--port', String(port), '--data-dir', dataDir, '--log-level', 'silent'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 600; i += 1) {
+      if (child.exitCode !== null) throw new Error(`the endpoint exited with ${child.exitCode}`);
+      const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+      if (healthy) return url;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the endpoint did not start');
+  };
+  const kill = async (signal: NodeJS.Signals): Promise<void> => {
+    const running = child;
+    child = null;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill(signal);
+    await exited;
+  };
+  return {
+    start,
+    stop: () => kill('SIGKILL'),
+    close: async () => {
+      await kill('SIGTERM');
+      // The cluster a killed server left behind: fast shutdown of the postmaster it started.
+      const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+      const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+      if (pid > 0) {
+        try {
+          process.kill(pid, 'SIGINT');
+        } catch {
+          // Already gone.
+        }
+        for (let i = 0; i < 100 && fs.existsSync(pidFile); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+  };
 }
 
 const adminEmail = 'admin@council.example';
@@ -31,15 +116,15 @@ async function json<T>(response: Response, parse: (value: unknown) => T): Promis
  * The real endpoint (endpoint/) on 127.0.0.1 over a fresh embedded PostgreSQL in /tmp; its first
  * admin comes from the environment as in production.
  */
-export async function startTestEndpoint(): Promise<TestEndpoint> {
+export async function startTestEndpoint(options: { separateProcess?: boolean } = {}): Promise<TestEndpoint> {
   const dataDir = makeTempDir('chamber-endpoint-');
   // The embedded cluster runs as the postgres user when tests run as root: it must reach the folder.
   fs.chmodSync(dataDir, 0o755);
   const env = { CHAMBER_ENDPOINT_ADMIN_EMAIL: adminEmail, CHAMBER_ENDPOINT_ADMIN_PASSWORD: adminPassword };
-  let port = 0;
-  let running: RunningEndpoint | null = await startEndpoint({ port, host: '127.0.0.1', dataDir: path.join(dataDir, 'server'), version: 'test', logLevel: 'silent' }, env);
-  const url = running.url;
-  port = Number(new URL(url).port);
+  const serverDir = path.join(dataDir, 'server');
+  const launcher = options.separateProcess ? asProcess(serverDir, env) : inProcess(serverDir, env);
+  const url = await launcher.start(0);
+  const port = Number(new URL(url).port);
 
   const signIn = async (email: string, password: string, deviceName = 'test harness'): Promise<Session> =>
     json(await fetch(`${url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, deviceName }) }), (v) => Session.parse(v));
@@ -79,17 +164,11 @@ export async function startTestEndpoint(): Promise<TestEndpoint> {
       }
       return [...seen.values()];
     },
-    stop: async () => {
-      await running?.close();
-      running = null;
-    },
+    stop: () => launcher.stop(),
     restart: async () => {
-      running = await startEndpoint({ port, host: '127.0.0.1', dataDir: path.join(dataDir, 'server'), version: 'test', logLevel: 'silent' }, env);
+      await launcher.start(port);
     },
-    close: async () => {
-      await running?.close();
-      running = null;
-    },
+    close: () => launcher.close(),
   };
   return endpoint;
 }
