@@ -1,41 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../../shared/sync/wire';
-import { startFaultProxy, type FaultProxy } from '../testing/faultProxy';
-import { january2022 } from '../testing/samplePacks';
-import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+import { syncFixture, type SyncFixture } from '../testing/syncClients';
 
 const member = { name: 'Cllr Carys Evans', email: 'carys@council.example', role: 'councillor' as const, password: 'carys password 1', committees: ['Planning Panel'] };
 const syncTuning = { batchSize: 5, pageSize: 6, retryBaseMs: 50, retryMaxMs: 300, maxAttempts: 200, requestTimeoutMs: 10_000 };
 
 describe('the endpoint process is killed and restarted in the middle of a sync', () => {
-  let endpoint: TestEndpoint;
-  let proxy: FaultProxy;
-  let user: User;
-  let meetingId: string;
-  const clients: TestClient[] = [];
-
+  let fixture: SyncFixture;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint({ separateProcess: true });
-    // Pass-through: it only tells the test when a push or a pull is on its way.
-    proxy = await startFaultProxy(endpoint.url);
-    user = await endpoint.addUser(member);
-    meetingId = (await endpoint.publish(upcomingMeeting(), { file: january2022().path })).meeting.id;
+    fixture = await syncFixture(member, { separateProcess: true });
   }, 180_000);
-
-  afterAll(async () => {
-    for (const c of clients) c.core.close();
-    await proxy?.close();
-    await endpoint?.close();
-  }, 60_000);
+  afterAll(() => fixture?.close(), 60_000);
 
   it('finishes once the endpoint is back, with nothing lost or applied twice', async () => {
-    const [writer, reader] = [openClient(undefined, { syncTuning }), openClient(undefined, { syncTuning })];
-    clients.push(writer, reader);
-    for (const device of [writer, reader]) {
-      await device.call('signInToEndpoint', { endpoint: proxy.url, email: member.email, password: member.password });
-      await device.call('syncNow', {});
-    }
+    const { endpoint, proxy, user, meetingId } = fixture;
+    const [writer, reader] = [await fixture.device({ syncTuning }), await fixture.device({ syncTuning })];
+    for (const device of [writer, reader]) await device.call('syncNow', {});
     const bodies = new Map<string, string>();
     for (let i = 0; i < 30; i += 1) {
       const body = `note ${i}`;

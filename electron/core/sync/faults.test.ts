@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../../shared/sync/wire';
-import { startFaultProxy, type Fault, type FaultProxy } from '../testing/faultProxy';
-import { january2022 } from '../testing/samplePacks';
-import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+import type { Fault } from '../testing/faultProxy';
+import { syncFixture, type SyncFixture } from '../testing/syncClients';
 
 const member = { name: 'Cllr Bethan Jones', email: 'bethan@council.example', role: 'councillor' as const, password: 'bethan password 1', committees: ['Planning Panel'] };
 // Small batches and pages so one sync crosses many requests, and quick retries.
@@ -11,29 +8,15 @@ const syncTuning = { batchSize: 7, pageSize: 9, retryBaseMs: 10, retryMaxMs: 50,
 const cycle: Fault[] = ['pass', 'drop-after', 'pass', 'duplicate', 'cut-body', 'pass', 'delay', 'drop-before', 'duplicate', 'drop-after'];
 
 describe('sync through a connection that drops, cuts, replays and delays', () => {
-  let endpoint: TestEndpoint;
-  let proxy: FaultProxy;
-  let user: User;
-  let meetingId: string;
-  const clients: TestClient[] = [];
-
+  let fixture: SyncFixture;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint();
-    proxy = await startFaultProxy(endpoint.url);
-    user = await endpoint.addUser(member);
-    meetingId = (await endpoint.publish(upcomingMeeting(), { file: january2022().path })).meeting.id;
+    fixture = await syncFixture(member);
   }, 120_000);
-
-  afterAll(async () => {
-    for (const c of clients) c.core.close();
-    await proxy?.close();
-    await endpoint?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('loses nothing and applies nothing twice', async () => {
-    const devices = [openClient(undefined, { syncTuning }), openClient(undefined, { syncTuning })];
-    clients.push(...devices);
-    for (const device of devices) await device.call('signInToEndpoint', { endpoint: proxy.url, email: member.email, password: member.password });
+    const { endpoint, proxy, user, meetingId } = fixture;
+    const devices = [await fixture.device({ syncTuning }), await fixture.device({ syncTuning })];
     // Everything from here on, the pack download included, crosses the faulty link.
     proxy.setFaults((index, _method, path) => (path.startsWith('/v1/sync/') || path.startsWith('/v1/documents/') ? (cycle[index % cycle.length] ?? 'pass') : 'pass'));
     for (const device of devices) {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { startEndpoint, type RunningEndpoint } from '../../../endpoint/start';
 import { MeetingDocument, PublishedMeeting, Session, User, type NewUser, type PublishMeeting } from '../../../shared/sync/wire';
@@ -46,17 +45,6 @@ function inProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /**
  * The built server (dist/endpoint/server.cjs) as its own process, so a test can SIGKILL it mid-sync.
  * Its PostgreSQL outlives a kill and the restarted server joins it; close() stops that cluster too.
@@ -64,18 +52,24 @@ function freePort(): Promise<number> {
 function asProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
   const server = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'endpoint', 'server.cjs');
   let child: ChildProcess | null = null;
-  const start = async (requested: number): Promise<string> => {
-    const port = requested === 0 ? await freePort() : requested;
-    child = spawn(process.execPath, [server, '--port', String(port), '--data-dir', dataDir, '--log-level', 'silent'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 600; i += 1) {
-      if (child.exitCode !== null) throw new Error(`the endpoint exited with ${child.exitCode}`);
-      const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-      if (healthy) return url;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the endpoint did not start');
-  };
+  const start = (port: number): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const started = spawn(process.execPath, [server, '--port', String(port), '--data-dir', dataDir, '--log-level', 'info'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      child = started;
+      let output: string | null = '';
+      // pino logs where fastify listens; with port 0 that is the port it was given. The pipe keeps
+      // being drained afterwards so the server never blocks on a full stdout.
+      started.stdout?.on('data', (chunk: Buffer) => {
+        if (output === null) return;
+        output += chunk.toString('utf8');
+        const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (listening?.[1]) {
+          output = null;
+          resolve(listening[1]);
+        }
+      });
+      started.once('exit', (code) => reject(new Error(`the endpoint exited with ${code}`)));
+    });
   const kill = async (signal: NodeJS.Signals): Promise<void> => {
     const running = child;
     child = null;
