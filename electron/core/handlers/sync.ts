@@ -86,6 +86,7 @@ export function syncService(
     return {
       signedIn: engine.signedIn(),
       endpoint: store.get('endpoint'),
+      deviceId: store.get('device_id'),
       user: user?.success ? { id: user.data.id, name: user.data.name, email: user.data.email, role: user.data.role } : null,
       online: engine.isOnline,
       syncing: engine.busy,

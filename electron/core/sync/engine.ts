@@ -97,7 +97,7 @@ export class SyncEngine {
     const token = this.store.get('access_token');
     if (token) await this.client().signOut(token).catch(() => undefined);
     this.store.db.transaction(() => {
-      for (const key of ['access_token', 'refresh_token', 'user'] as const) this.store.set(key, null);
+      for (const key of ['access_token', 'refresh_token', 'user', 'device_id'] as const) this.store.set(key, null);
     })();
     this.online = false;
   }
@@ -106,6 +106,7 @@ export class SyncEngine {
     this.store.set('access_token', session.accessToken);
     this.store.set('refresh_token', session.refreshToken);
     this.store.set('user', JSON.stringify(session.user));
+    this.store.set('device_id', session.device.id);
   }
 
   private contact(): void {

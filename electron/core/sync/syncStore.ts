@@ -38,6 +38,7 @@ export type StateKey =
   | 'access_token'
   | 'refresh_token'
   | 'user'
+  | 'device_id'
   | 'cursor'
   | 'last_contact_at'
   | 'last_synced_at'

@@ -7,6 +7,8 @@ function operation<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; o
 export const SyncStatus = z.object({
   signedIn: z.boolean(),
   endpoint: z.string().nullable(),
+  /** This device as the endpoint knows it (its device list shows the same id). */
+  deviceId: z.string().nullable(),
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() }).nullable(),
   online: z.boolean(),
   syncing: z.boolean(),
