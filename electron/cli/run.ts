@@ -11,6 +11,7 @@ import { registerModernGov } from './moderngov';
 import { registerAnnotationCommands } from './annotations';
 import { registerDemo } from './demo';
 import { registerMinutesCommands } from './minutes';
+import { registerSyncCommands } from './sync';
 
 export interface CliIo {
   out(text: string): void;
@@ -155,6 +156,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
   registerAnnotationCommands(program, withCore, io);
   registerDemo(program, coreFor, io, distDir);
   registerMinutesCommands(program, withCore, io);
+  registerSyncCommands(program, withCore, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -80,7 +80,7 @@ export class SyncEngine {
   async signIn(endpoint: string, email: string, password: string, deviceName: string): Promise<Session> {
     const session = await new EndpointClient({ baseUrl: endpoint, timeoutMs: this.options.requestTimeoutMs }).signIn(email, password, deviceName);
     this.store.db.transaction(() => {
-      this.store.set('endpoint', endpoint);
+      this.store.set('endpoint', endpoint.replace(/\/+$/, ''));
       this.saveSession(session);
       this.store.set('wiped_reason', null);
       // The signed-in user is a member here under the endpoint's id, so what they write is theirs there.
@@ -230,8 +230,8 @@ export class SyncEngine {
       this.store.saveShadow(entity, wire.entityId, result.version, wire.operation === 'delete', wire.operation === 'delete' ? null : wire.payload, true);
       total.pushed += 1;
     } else if (result.status === 'rejected') {
+      // Kept with its reason in outbox_results; local-only entities (meetings, packs) always end here.
       total.rejected += 1;
-      this.options.log?.('change rejected by the endpoint', { entity, id: wire.entityId, reason: result.reason });
     } else {
       this.resolve(mutation, result.current, total);
     }
