@@ -79,6 +79,16 @@ export function syncService(
     return clock().getTime() - Date.parse(last) > number('offline_expiry_days', defaultOfflineExpiryDays) * 86_400_000;
   };
 
+  let lastResult: SyncStatus['lastResult'] = null;
+  engine.onSynced = (counts) => {
+    lastResult = counts;
+  };
+  const sync = async () => {
+    const counts = await engine.sync();
+    lastResult = counts;
+    return counts;
+  };
+
   const status = (): SyncStatus => {
     const userJson = store.get('user');
     const user = userJson ? User.safeParse(JSON.parse(userJson)) : null;
@@ -100,6 +110,7 @@ export function syncService(
       offlineExpiryDays: number('offline_expiry_days', defaultOfflineExpiryDays),
       packWeeks: number('pack_weeks', defaultPackWeeks),
       downloads: downloads.progress,
+      lastResult,
     };
   };
 
@@ -115,7 +126,13 @@ export function syncService(
         await engine.signOut();
         return status();
       }),
-    syncNow: () => mapped(() => engine.sync()),
+    syncNow: () => mapped(sync),
+    startSync: () => {
+      if (!engine.signedIn()) throw new CoreError('SIGN_IN_REQUIRED', 'Not signed in to a council endpoint');
+      // Failures show in the status (lastError, offline); nothing waits on this promise.
+      sync().catch(() => undefined);
+      return status();
+    },
     listSyncConflicts: () =>
       store.conflicts().map((c) => ({
         id: c.id,

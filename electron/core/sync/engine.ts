@@ -294,12 +294,20 @@ export class SyncEngine {
     const tick = (): void => {
       if (this.stopped) return;
       if (this.signedIn()) {
-        this.sync().catch((error: unknown) => this.options.log?.('sync failed', { message: (error as Error).message }));
+        this.syncAndReport().catch((error: unknown) => this.options.log?.('sync failed', { message: (error as Error).message }));
       }
       this.timer = setTimeout(tick, intervalMs);
       this.timer.unref();
     };
     tick();
+  }
+
+  /** The timer's sync: the same as sync(), reported to the status like one the member started. */
+  onSynced: ((counts: SyncCounts) => void) | null = null;
+
+  private async syncAndReport(): Promise<void> {
+    const counts = await this.sync();
+    this.onSynced?.(counts);
   }
 
   stop(): void {

@@ -18,7 +18,6 @@ export function SignInPage() {
   const [draft, setDraft] = useState({ endpoint: '', email: '', password: '' });
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [synced, setSynced] = useState<{ pushed: number; pulled: number; conflicts: number } | null>(null);
   usePageTitle(t('sync.title'));
 
   const run = async (work: () => Promise<ApiError | null>) => {
@@ -38,23 +37,20 @@ export function SignInPage() {
       // What this person writes is theirs at the endpoint too.
       if (result.value.user) setActing(result.value.user.id);
       setDraft((d) => ({ ...d, password: '' }));
-      const counts = await api.syncNow({});
-      if (counts.ok) setSynced(counts.value);
-      return counts.ok ? null : counts.error;
+      const started = await api.startSync({});
+      return started.ok ? null : started.error;
     });
   };
 
   const syncNow = () =>
     void run(async () => {
-      const counts = await api.syncNow({});
-      if (counts.ok) setSynced(counts.value);
-      return counts.ok ? null : counts.error;
+      const started = await api.startSync({});
+      return started.ok ? null : started.error;
     });
 
   const signOut = () =>
     void run(async () => {
       const result = await api.signOutOfEndpoint({});
-      setSynced(null);
       return result.ok ? null : result.error;
     });
 
@@ -83,7 +79,9 @@ export function SignInPage() {
             <dt>{t('sync.facts.pending')}</dt>
             <dd>{status.pending}</dd>
           </dl>
-          {synced && <p role="status">{t('sync.result', synced)}</p>}
+          {status.syncing && <p role="status">{t('sync.state.syncing')}</p>}
+          {!status.syncing && status.lastResult && <p role="status">{t('sync.result', status.lastResult)}</p>}
+          {!status.syncing && status.lastError && <p>{t('sync.lastProblem')}</p>}
           <div className="form-actions">
             <button type="button" className="primary" onClick={syncNow} disabled={busy} aria-busy={busy}>
               {t('sync.syncNow')}

@@ -4,6 +4,14 @@ function operation<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; o
   return spec;
 }
 
+export const SyncCounts = z.object({
+  pushed: z.number().int().nonnegative(),
+  pulled: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+});
+export type SyncCounts = z.infer<typeof SyncCounts>;
+
 export const SyncStatus = z.object({
   signedIn: z.boolean(),
   endpoint: z.string().nullable(),
@@ -25,18 +33,13 @@ export const SyncStatus = z.object({
   signInRequired: z.boolean(),
   offlineExpiryDays: z.number().int().positive(),
   packWeeks: z.number().int().positive(),
+  /** What the last finished sync moved, since the app started. */
+  lastResult: SyncCounts.nullable(),
   /** Pack download progress while one runs. */
   downloads: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const SyncCounts = z.object({
-  pushed: z.number().int().nonnegative(),
-  pulled: z.number().int().nonnegative(),
-  conflicts: z.number().int().nonnegative(),
-  rejected: z.number().int().nonnegative(),
-});
-export type SyncCounts = z.infer<typeof SyncCounts>;
 
 export const SyncConflict = z.object({
   id: z.string(),
@@ -83,9 +86,14 @@ export const syncOperations = {
     output: SyncStatus,
   }),
   syncNow: operation({
-    summary: 'Push local changes and pull the endpoint’s, now',
+    summary: 'Push local changes and pull the endpoint’s, now, and answer with what moved (the command line; it waits)',
     input: z.object({}).strict(),
     output: SyncCounts,
+  }),
+  startSync: operation({
+    summary: 'Start a sync in the background and answer at once; the status shows its progress and result (the app)',
+    input: z.object({}).strict(),
+    output: SyncStatus,
   }),
   listSyncConflicts: operation({
     summary: 'Changes that could not merge, with both versions',
