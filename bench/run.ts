@@ -3,6 +3,7 @@ import { passphraseEnv } from '../electron/core/security/keyStore';
 import { measure, report, type Workload } from './harness';
 import { annotationReanchor, annotationSave } from './workloads/annotations';
 import { coldStart } from './workloads/coldStart';
+import { firstSync } from './workloads/firstSync';
 import { meetingInserts } from './workloads/meetingInserts';
 import { minutesExport } from './workloads/minutes';
 import { moderngovFetch } from './workloads/moderngov';
@@ -22,6 +23,7 @@ const workloads: Record<string, () => Workload> = {
   'annotation-save': annotationSave,
   'annotation-reanchor': annotationReanchor,
   'minutes-export': minutesExport,
+  'first-sync': firstSync,
 };
 
 // Benchmarks measure the app as shipped, so on encrypted data; the passphrase only has to unlock

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startEndpoint, type RunningEndpoint } from '../../../endpoint/start';
 import { MeetingDocument, PublishedMeeting, Session, User, type NewUser, type PublishMeeting } from '../../../shared/sync/wire';
-import { makeTempDir } from './tempDir';
 
 export interface TestEndpoint {
   url: string;
@@ -111,7 +111,8 @@ async function json<T>(response: Response, parse: (value: unknown) => T): Promis
  * admin comes from the environment as in production.
  */
 export async function startTestEndpoint(options: { separateProcess?: boolean } = {}): Promise<TestEndpoint> {
-  const dataDir = makeTempDir('chamber-endpoint-');
+  // Not tempDir.ts: the benchmarks bundle this module as CommonJS, where import.meta is empty.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-endpoint-'));
   // The embedded cluster runs as the postgres user when tests run as root: it must reach the folder.
   fs.chmodSync(dataDir, 0o755);
   const env = { CHAMBER_ENDPOINT_ADMIN_EMAIL: adminEmail, CHAMBER_ENDPOINT_ADMIN_PASSWORD: adminPassword };
