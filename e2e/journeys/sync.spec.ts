@@ -74,7 +74,7 @@ test.describe('sync with the council endpoint', () => {
 
     // Still offline: the header counts the changes waiting.
     await page.goto(`${app.origin}/#/sign-in`);
-    await expect(page.getByRole('status').filter({ hasText: 'changes waiting' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.sync-indicator')).toContainText('changes waiting', { timeout: 15_000 });
 
     // Back online; sync now sends them.
     proxy.setFaults(() => 'pass');
