@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // One program per environment, most restrictive first, so shared/ is linted without DOM or Node.
-        project: ['./tsconfig.shared.json', './tsconfig.renderer.json', './tsconfig.electron.json', './tsconfig.node.json', './tsconfig.e2e.json'],
+        project: ['./tsconfig.shared.json', './tsconfig.renderer.json', './tsconfig.electron.json', './tsconfig.node.json', './tsconfig.endpoint.json', './tsconfig.e2e.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -79,6 +79,15 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core runs without Electron (command line, browser host, tests).' }], patterns: [{ group: ['**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], message: 'The core depends on nothing above it.' }] }],
+    },
+  },
+  {
+    // The council endpoint is a Node server: no Electron, no DOM, and none of the desktop app's layers
+    // above the core's plain helpers.
+    files: ['endpoint/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The endpoint runs on a server without Electron.' }], patterns: [{ group: ['react', 'react-dom', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**'], message: 'The endpoint depends only on shared/ and Node.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage'],
     },
   },
   {

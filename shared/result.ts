@@ -56,6 +56,17 @@ export const errorCodes = [
   'MINUTES_LOCKED',
   /** Minutes: a workflow step out of order (approve before circulating, approve at the same meeting, ...). */
   'MINUTES_WORKFLOW',
+  // Sync with the council endpoint (issue 7, lost device issue 9).
+  /** Not signed in, the session ran out, or offline too long to show restricted papers: sign in again. */
+  'SIGN_IN_REQUIRED',
+  /** The endpoint refused the email and password. */
+  'SIGN_IN_REFUSED',
+  /** The endpoint could not be reached (offline, wrong address); local work carries on. */
+  'ENDPOINT_UNREACHABLE',
+  /** The endpoint answered with an error that is not about this device's input. */
+  'ENDPOINT_ERROR',
+  /** This device was revoked at the endpoint: local data has been wiped. */
+  'DEVICE_REVOKED',
   'INTERNAL',
 ] as const;
 

@@ -1,21 +1,8 @@
-import type { Page } from '@playwright/test';
-import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
 import { seedApology, seedChair, seedClerk, seedMembers, seedPanelComment, seedResolution, seedTimings } from '../../electron/core/demo/seedMeeting';
+import { coreCall } from '../coreCall';
 import { expect, expectNoAxeViolations, test } from '../fixtures';
 
-/** Set-up the screen has no controls for yet (members and roles), through the app's own API. */
-async function call<N extends OperationName>(page: Page, name: N, input: InputOf<N>): Promise<OutputOf<N>> {
-  const result = await page.evaluate(
-    async ([op, body]) => {
-      const token = sessionStorage.getItem('chamber.launchToken') ?? '';
-      const response = await fetch(`/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-  return result.value as OutputOf<N>;
-}
+const call = coreCall;
 
 const nameOf = (id: string) => seedMembers.find((m) => m.id === id)?.name ?? id;
 

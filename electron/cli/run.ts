@@ -12,6 +12,7 @@ import { registerAnnotationCommands } from './annotations';
 import { registerDemo } from './demo';
 import { registerMinutesCommands } from './minutes';
 import { registerAuditCommands } from './audit';
+import { registerSyncCommands } from './sync';
 
 export interface CliIo {
   out(text: string): void;
@@ -162,6 +163,7 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
       throw new CliFailure(failure);
     },
   });
+  registerSyncCommands(program, withCore, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

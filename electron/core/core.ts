@@ -10,6 +10,8 @@ import { moderngovHandlers } from './handlers/moderngov';
 import { meetingHandlers } from './handlers/meeting';
 import { registerCsvToJson } from './repositories/registerCsv';
 import { minutesHandlers } from './handlers/minutes';
+import { syncService, type SyncTuning } from './handlers/sync';
+import type { SyncEngine } from './sync/engine';
 import { Jobs } from './jobs';
 import type { SiteHttpOptions } from './moderngov/http';
 import { ModernGovRepository } from './moderngov/repository';
@@ -47,11 +49,16 @@ export interface CoreOptions {
   moderngovHttp?: SiteHttpOptions;
   /** Told when a Modern.gov fetch republished a meeting's pack: where annotation re-anchoring (issue 4) plugs in. */
   onPackRepublished?: PackRepublished;
+  /** Sync with the signed-in endpoint now and then every this many ms (the app and host; not the CLI). */
+  syncIntervalMs?: number;
+  /** Batch, page and retry sizes of the sync engine (tests make them small to cross many requests). */
+  syncTuning?: SyncTuning;
 }
 
 export interface Core extends Dispatcher {
   readonly dataDir: string;
   readonly jobs: Jobs;
+  readonly sync: SyncEngine;
   /** For the command line: import a file from disk and wait for the result. */
   importPackFile(file: string, options?: ImportOptions, onProgress?: (done: number, total: number) => void): Promise<PackImportResult>;
   close(): void;
@@ -90,6 +97,18 @@ export function openCore(options: CoreOptions): Core {
       return importer.import(bytes, fileName, importOptions, context);
     });
 
+  const sync = syncService(
+    db,
+    path.join(options.dataDir, 'documents'),
+    clock,
+    async (bytes, fileName, meetingId) => {
+      const finished = await jobs.wait(startImport(() => ({ fileName, bytes }), { meetingId }).id);
+      if (!finished.result) throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed');
+    },
+    options.log,
+    options.syncTuning,
+  );
+
   const handlers: Handlers = {
     getAppLockStatus: () => appLock.status(),
     configureAppLock: (change) => appLock.configure(change),
@@ -115,6 +134,7 @@ export function openCore(options: CoreOptions): Core {
       return packs.get(meetingId, version);
     },
     readDocument: ({ sha256, offset, length }) => {
+      sync.requireFreshSignIn(sha256);
       const { data, total } = store.read(sha256, offset, length);
       return { data: data.toString('base64'), total };
     },
@@ -143,13 +163,16 @@ export function openCore(options: CoreOptions): Core {
     ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
     ...auditHandlers(db),
     ...homeHandlers(db, meetings, options.clock ?? (() => new Date())),
+    ...sync.handlers,
   };
+  if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);
   return {
     ...dispatcher,
     dataDir: options.dataDir,
     jobs,
+    sync: sync.engine,
     importPackFile: async (file, importOptions = {}, onProgress) => {
       const bytes = readFileOrFail(file);
       const job = jobs.start((context) =>
@@ -165,7 +188,10 @@ export function openCore(options: CoreOptions): Core {
       if (finished.result) return finished.result;
       throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed');
     },
-    close: () => closeDb(db),
+    close: () => {
+      sync.engine.stop();
+      closeDb(db);
+    },
   };
 }
 

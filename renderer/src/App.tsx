@@ -13,6 +13,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { RunMeetingPage } from './pages/RunMeetingPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { SignInPage } from './sync/SignInPage';
 
 // pdf.js is large; it loads with the reader, not with the app.
 const ReaderPage = lazy(() => import('./pages/ReaderPage'));
@@ -44,6 +45,7 @@ export function App({ api }: { api: ChamberApi }) {
             />
             <Route path="search" element={<SearchPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="sign-in" element={<SignInPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

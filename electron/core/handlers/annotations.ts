@@ -48,8 +48,10 @@ export function annotationImportHook({ db, geometry }: Pick<AnnotationDeps, 'db'
   };
 }
 
-/** Until there is sign-in, this device acts as one stable local member. */
+/** The signed-in member (their id at the endpoint); before sign-in, one stable local member per device. */
 function localMemberId(db: Db): string {
+  const user = db.prepare<[], { id: string | null }>("SELECT json_extract(value, '$.id') AS id FROM sync_state WHERE key = 'user'").get();
+  if (user?.id) return user.id;
   const row = db.prepare<[], { value: string }>("SELECT value FROM device_settings WHERE key = 'client_id'").get();
   return `local-${row?.value ?? 'device'}`;
 }

@@ -19,6 +19,8 @@ export function serveCore(port: Port, dataDir: string, distDir: string, onClosed
         key: unlock.key ? Buffer.from(unlock.key, 'hex') : undefined,
         passphrase: unlock.passphrase,
         log: (message, detail) => console.error(`[core] ${message}`, detail ?? ''),
+        // Sync runs beside the call queue, never in it: the screen stays responsive while it works.
+        syncIntervalMs: 60_000,
       });
       send({ type: 'ready' });
     } catch (error) {

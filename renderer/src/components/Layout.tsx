@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export const newMeetingShortcut = { key: 'n', label: 'Ctrl+Alt+N' } as const;
@@ -69,6 +70,7 @@ export function Layout() {
             </li>
           </ul>
         </nav>
+        <SyncIndicator />
         <LanguageSwitcher />
       </header>
       <main id="main" tabIndex={-1} className={reading ? 'main-reader' : undefined}>

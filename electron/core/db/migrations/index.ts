@@ -7,8 +7,9 @@ import { migration0005 } from './0005_meeting_running';
 import { migration0006 } from './0006_moderngov';
 import { migration0007 } from './0007_minutes';
 import { migration0008 } from './0008_audit_chain';
+import { migration0011 } from './0011_sync';
 
 /** In version order; append new migrations, never edit or reorder landed ones. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0011];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

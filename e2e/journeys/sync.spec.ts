@@ -1,0 +1,101 @@
+import { startFaultProxy, type FaultProxy } from '../../electron/core/testing/faultProxy';
+import { january2022 } from '../../electron/core/testing/samplePacks';
+import { openClient, upcomingMeeting } from '../../electron/core/testing/syncClients';
+import { startTestEndpoint, type TestEndpoint } from '../../electron/core/testing/testEndpoint';
+import { coreCall } from '../coreCall';
+import { expect, expectNoAxeViolations, test } from '../fixtures';
+
+const member = { name: 'Cllr Ffion Hughes', email: 'ffion@council.example', role: 'councillor' as const, password: 'ffion password 1', committees: ['Planning Panel'] };
+
+test.describe('sync with the council endpoint', () => {
+  let endpoint: TestEndpoint;
+  let proxy: FaultProxy;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    endpoint = await startTestEndpoint();
+    // The member's connection: it passes everything until the test takes the laptop offline.
+    proxy = await startFaultProxy(endpoint.url);
+  });
+  test.afterAll(async () => {
+    await proxy?.close();
+    await endpoint?.close();
+  });
+
+  test('sign in, download the published pack, annotate and declare offline, reconnect; the endpoint and a second device have it', async ({ app }) => {
+    test.skip(app.origin === null, 'The endpoint and the second device run beside the browser host in this process.');
+    test.setTimeout(180_000);
+    const { page } = app;
+    const user = await endpoint.addUser(member);
+    const { meeting } = await endpoint.publish(upcomingMeeting(), { file: january2022().path });
+
+    // Sign in from the sign-in screen; the first sync downloads the pack.
+    await page.goto(`${app.origin}/#/sign-in`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Council sign-in and sync' })).toBeVisible();
+    await expectNoAxeViolations(page, 'sign-in');
+    await page.getByLabel('Council server address').fill(proxy.url);
+    await page.getByLabel('Email address').fill(member.email);
+    await page.getByLabel('Password').fill(member.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText(`Signed in as ${member.name} (${member.email})`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('Sent 0, received 2, 0 to check.')).toBeVisible({ timeout: 60_000 });
+    await expectNoAxeViolations(page, 'signed in and synced');
+
+    // The published meeting opens in the reader like any imported pack.
+    await page.goto(`${app.origin}/#/meetings/${meeting.id}`);
+    await page.getByRole('link', { name: 'Open pack' }).click();
+    const firstPage = page.locator('.pdf-page[data-page="1"]');
+    await expect(firstPage).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+
+    // Offline: the connection drops everything.
+    proxy.setFaults(() => 'drop-before');
+    await page.getByRole('toolbar', { name: 'Annotation tools' }).getByRole('button', { name: 'Sticky note' }).click();
+    await firstPage.locator('.annotation-layer').click({ position: { x: 40, y: 60 } });
+    const editor = page.getByRole('dialog', { name: 'New sticky note' });
+    await editor.getByLabel('Text').fill('Ask about the flood risk assessment');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('button', { name: 'Note: Ask about the flood risk assessment' })).toBeVisible();
+    const item = (await coreCall(page, 'getMeetingPack', { meetingId: meeting.id }))?.items[0]?.number ?? '1';
+    const declaration = await coreCall(page, 'recordDeclaration', {
+      actingMemberId: user.id,
+      declaration: {
+        memberId: user.id,
+        meetingId: meeting.id,
+        itemNumber: item,
+        kind: 'other-registrable',
+        nature: 'My partner works for the applicant',
+        action: 'remained',
+        declaredAt: { when: 'declarations-item' },
+        scope: { whole: true },
+        preDeclared: false,
+        confirmedByChair: false,
+      },
+    });
+
+    // Still offline: the header counts the changes waiting.
+    await page.goto(`${app.origin}/#/sign-in`);
+    await expect(page.locator('.sync-indicator')).toContainText('changes waiting', { timeout: 15_000 });
+
+    // Back online; sync now sends them.
+    proxy.setFaults(() => 'pass');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText(/^Sent [1-9]\d*, received/)).toBeVisible({ timeout: 90_000 });
+    await expect(page.locator('.sync-facts dd').nth(2)).toHaveText('0');
+
+    // On the endpoint.
+    const records = await endpoint.records(member.email, member.password);
+    expect(records.find((r) => r.entity === 'annotation')?.data).toMatchObject({ body: 'Ask about the flood risk assessment', meetingId: meeting.id });
+    expect(records.find((r) => r.entity === 'declaration' && r.id === declaration.id)?.data).toMatchObject({ nature: 'My partner works for the applicant' });
+
+    // On the member's second device.
+    const tablet = openClient();
+    try {
+      await tablet.call('signInToEndpoint', { endpoint: endpoint.url, email: member.email, password: member.password });
+      await tablet.call('syncNow', {});
+      expect((await tablet.call('listAnnotations', { actingMemberId: user.id, meetingId: meeting.id })).map((a) => a.body)).toEqual(['Ask about the flood risk assessment']);
+      expect((await tablet.call('listDeclarations', { meetingId: meeting.id })).map((d) => d.nature)).toEqual(['My partner works for the applicant']);
+    } finally {
+      tablet.core.close();
+    }
+  });
+});

@@ -1,0 +1,148 @@
+import type { Db } from '../db/database';
+import { MeetingDocument } from '../../../shared/sync/wire';
+import { asRecordData, type RecordData } from './merge';
+
+/**
+ * Writes records that came from the endpoint into the local tables. Deliberately NOT through the
+ * DomainWriter: a change that came from the server must not go back to it as a new outbox row.
+ */
+interface TableRule {
+  table: string;
+  /** Primary key columns, in payload (camelCase) names. */
+  key: string[];
+  /** Extra columns from the payload that do not follow the camelCase → snake_case rule. */
+  columns?: (data: RecordData, db: Db) => Record<string, unknown>;
+}
+
+const annotationColumns = (data: RecordData, db: Db): Record<string, unknown> => {
+  const quote = asRecordData(data.quote);
+  // Pack ids are local to each device's import; the record lands on this device's newest pack of the meeting.
+  const known = typeof data.packId === 'string' && db.prepare('SELECT 1 FROM packs WHERE id = ?').get(data.packId) !== undefined;
+  const newest = db.prepare<[unknown], { id: string }>('SELECT id FROM packs WHERE meeting_id = ? ORDER BY version DESC LIMIT 1').get(data.meetingId);
+  return {
+    quote_exact: quote?.exact ?? null,
+    quote_prefix: quote?.prefix ?? null,
+    quote_suffix: quote?.suffix ?? null,
+    text_start: quote?.start ?? null,
+    text_end: quote?.end ?? null,
+    pack_id: known ? data.packId : (newest?.id ?? null),
+  };
+};
+
+/** Server entity name → local table. Entities not listed are kept only as shadows. */
+export const tableRules: Record<string, TableRule> = {
+  // Published meetings arrive through the feed; their packs follow as documents (packDownloads.ts).
+  meeting: { table: 'meetings', key: ['id'] },
+  annotation: { table: 'annotations', key: ['id'], columns: annotationColumns },
+  question: { table: 'questions', key: ['id'] },
+  declaration: { table: 'declarations', key: ['id'] },
+  registered_interest: { table: 'registered_interests', key: ['id'] },
+  outcome: { table: 'outcomes', key: ['id'] },
+  attendance: { table: 'attendance', key: ['meetingId', 'memberId'] },
+  meeting_role: { table: 'meeting_roles', key: ['meetingId', 'memberId'] },
+};
+
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function columnValue(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+export type ApplyOutcome = 'applied' | 'waiting';
+
+export class LocalApplier {
+  private readonly columnsOf = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => string,
+  ) {}
+
+  private tableColumns(table: string): Set<string> {
+    let found = this.columnsOf.get(table);
+    if (!found) {
+      found = new Set(this.db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name));
+      this.columnsOf.set(table, found);
+    }
+    return found;
+  }
+
+  /**
+   * Applies one record in its own savepoint of the caller's transaction. 'waiting' means the local
+   * table cannot hold it yet (its meeting is not on this device); the shadow keeps it for later.
+   */
+  apply(entity: string, id: string, deleted: boolean, data: unknown): ApplyOutcome {
+    if (entity === 'meeting_document') return this.noteDocument(deleted, data);
+    const rule = tableRules[entity];
+    if (!rule) return 'waiting';
+    const record = asRecordData(data);
+    const columns = this.tableColumns(rule.table);
+    if (deleted) {
+      this.remove(rule, columns, id);
+      return 'applied';
+    }
+    if (!record) return 'waiting';
+    if (typeof record.meetingId === 'string' && this.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(record.meetingId) === undefined) return 'waiting';
+    try {
+      this.db.transaction(() => this.upsert(rule, columns, record))();
+      return 'applied';
+    } catch {
+      // A row the local schema refuses (a pack not downloaded yet, a rule this device's version
+      // does not know): kept in the shadow and retried after the next pack download.
+      return 'waiting';
+    }
+  }
+
+  /** A published document: remembered for the pack download, which fetches and imports it. */
+  private noteDocument(deleted: boolean, data: unknown): ApplyOutcome {
+    const parsed = MeetingDocument.safeParse(data);
+    if (deleted || !parsed.success) return 'applied';
+    const d = parsed.data;
+    this.db
+      .prepare(
+        `INSERT INTO sync_documents (document_id, meeting_id, sha256, size, restricted, kind) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (document_id) DO NOTHING`,
+      )
+      .run(d.id, d.meetingId, d.sha256, d.size, d.restricted ? 1 : 0, d.kind);
+    return 'applied';
+  }
+
+  private remove(rule: TableRule, columns: Set<string>, id: string): void {
+    const keyColumns = rule.key.map(snake);
+    const keyValues = rule.key.length === 1 ? [id] : id.split(':');
+    if (keyValues.length !== keyColumns.length) return;
+    const where = keyColumns.map((c) => `${c} = ?`).join(' AND ');
+    if (columns.has('deleted_at')) this.db.prepare(`UPDATE ${rule.table} SET deleted_at = coalesce(deleted_at, ?) WHERE ${where}`).run(this.now(), ...keyValues);
+    else this.db.prepare(`DELETE FROM ${rule.table} WHERE ${where}`).run(...keyValues);
+  }
+
+  private upsert(rule: TableRule, columns: Set<string>, record: RecordData): void {
+    const row: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(record)) {
+      const column = snake(field);
+      const converted = columnValue(value);
+      if (columns.has(column) && converted !== undefined) row[column] = converted;
+    }
+    Object.assign(row, rule.columns?.(record, this.db) ?? {});
+    const now = this.now();
+    for (const stamp of ['created_at', 'updated_at']) if (columns.has(stamp) && row[stamp] == null) row[stamp] = now;
+    for (const memberColumn of ['member_id', 'substitute_for', 'created_by', 'agreed_by']) {
+      if (columns.has(memberColumn) && typeof row[memberColumn] === 'string') this.ensureMember(row[memberColumn]);
+    }
+    // The local edit counter stays this device's own; the server version lives in the shadow.
+    const names = Object.keys(row).filter((c) => c !== 'version');
+    const keyColumns = rule.key.map(snake);
+    const updates = names.filter((c) => !keyColumns.includes(c));
+    const sql = `INSERT INTO ${rule.table} (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})
+      ON CONFLICT (${keyColumns.join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'NOTHING'}`;
+    this.db.prepare(sql).run(Object.fromEntries(names.map((c) => [c, row[c]])));
+  }
+
+  /** Members referenced by a synced record but not yet known here: a placeholder row until the register arrives. */
+  private ensureMember(id: string): void {
+    this.db.prepare('INSERT INTO members (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(id, id, this.now());
+  }
+}

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { appVersion } from '../electron/core/version';
+import { closeOnSignals, startEndpoint } from './start';
+
+/** `npm run endpoint` / dist/endpoint/server.cjs. */
+const program = new Command('chamber-endpoint')
+  .option('--port <port>', 'port to listen on (0 for any free port)', process.env.PORT ?? '8787')
+  .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+  .option('--data-dir <dir>', 'where the embedded PostgreSQL lives when DATABASE_URL is not set')
+  .option('--log-level <level>', 'pino log level', process.env.LOG_LEVEL ?? 'info')
+  .parse();
+const options = program.opts<{ port: string; host: string; dataDir?: string; logLevel: string }>();
+
+startEndpoint({ port: Number(options.port), host: options.host, dataDir: options.dataDir, databaseUrl: process.env.DATABASE_URL, version: appVersion, logLevel: options.logLevel }).then(
+  (endpoint) => closeOnSignals(endpoint),
+  (error: unknown) => {
+    process.stderr.write(`chamber endpoint: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,117 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { MeetingDocument, PublishedMeeting, PublishMeeting } from '../shared/sync/wire';
+import { PublishMeeting as PublishMeetingSchema, type DocumentUpload } from '../shared/sync/wire';
+import type { z } from 'zod';
+import { publishes, seesCommittee, seesRestricted } from './access';
+import { committeeId, EndpointError, type Principal } from './accounts';
+import { transaction, writeRecord } from './records';
+
+type Upload = z.output<typeof DocumentUpload>;
+
+interface MeetingDocumentRow {
+  id: string;
+  meeting_id: string;
+  sha256: string;
+  size: string;
+  media_type: string;
+  title: string;
+  kind: MeetingDocument['kind'];
+  item_number: string | null;
+  restricted: boolean;
+  version: number;
+  published_at: Date;
+}
+
+function toDocument(row: MeetingDocumentRow): MeetingDocument {
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    sha256: row.sha256,
+    size: Number(row.size),
+    mediaType: row.media_type,
+    title: row.title,
+    kind: row.kind,
+    itemNumber: row.item_number,
+    restricted: row.restricted,
+    version: row.version,
+    publishedAt: row.published_at.toISOString(),
+  };
+}
+
+function mustPublish(principal: Principal): void {
+  if (!publishes(principal)) throw new EndpointError(403, 'FORBIDDEN', 'Only a clerk may publish meetings and packs');
+}
+
+export async function publishMeeting(pool: pg.Pool, principal: Principal, input: PublishMeeting): Promise<PublishedMeeting> {
+  mustPublish(principal);
+  const meeting = PublishMeetingSchema.parse(input);
+  return transaction(pool, async (client) => {
+    const committee = await committeeId(client, meeting.committee);
+    const id = randomUUID();
+    await client.query(
+      `INSERT INTO meetings (id, committee_id, title, date, start_time, venue, items, published_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, committee, meeting.title, meeting.date, meeting.startTime, meeting.venue, JSON.stringify(meeting.items), principal.userId],
+    );
+    const published = { id, committee: meeting.committee, title: meeting.title, date: meeting.date, startTime: meeting.startTime, venue: meeting.venue, items: meeting.items };
+    const record = await writeRecord(client, null, { entity: 'meeting', id, deleted: false, data: published, ownerId: null, committeeId: committee, private: false, restricted: false }, 'create');
+    return { ...published, version: record.version };
+  });
+}
+
+/**
+ * Stores the PDF once by its SHA-256 and links it to the meeting. A paper published again under
+ * the same kind and title becomes its next version; a supplement is just another kind.
+ */
+export async function uploadDocument(pool: pg.Pool, principal: Principal, meetingId: string, upload: Upload, body: Buffer): Promise<MeetingDocument> {
+  mustPublish(principal);
+  if (body.length < 5 || body.subarray(0, 5).toString('latin1') !== '%PDF-') throw new EndpointError(400, 'INVALID_INPUT', 'The document is not a PDF');
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  return transaction(pool, async (client) => {
+    // Locking the meeting serialises uploads to it, so two versions never get the same number.
+    const meeting = await client.query<{ committee_id: string }>('SELECT committee_id FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
+    const found = meeting.rows[0];
+    if (!found) throw new EndpointError(404, 'NOT_FOUND', 'No such meeting');
+    await client.query(`INSERT INTO documents (sha256, size, media_type, content) VALUES ($1, $2, 'application/pdf', $3) ON CONFLICT DO NOTHING`, [sha256, body.length, body]);
+    const inserted = await client.query<MeetingDocumentRow>(
+      `INSERT INTO meeting_documents (id, meeting_id, sha256, title, kind, item_number, restricted, version)
+       SELECT $1, $2, $3, $4, $5, $6, $7, coalesce(max(version), 0) + 1 FROM meeting_documents WHERE meeting_id = $2 AND kind = $5 AND title = $4
+       RETURNING *, $8::bigint AS size, 'application/pdf' AS media_type`,
+      [randomUUID(), meetingId, sha256, upload.title, upload.kind, upload.itemNumber ?? null, upload.restricted, body.length],
+    );
+    const document = toDocument(inserted.rows[0]!);
+    await writeRecord(client, null, { entity: 'meeting_document', id: document.id, deleted: false, data: document, ownerId: null, committeeId: found.committee_id, private: false, restricted: document.restricted }, 'create');
+    return document;
+  });
+}
+
+export async function listDocuments(pool: pg.Pool, principal: Principal, meetingId: string): Promise<MeetingDocument[]> {
+  const meeting = await pool.query<{ committee_id: string }>('SELECT committee_id FROM meetings WHERE id = $1', [meetingId]);
+  const found = meeting.rows[0];
+  if (!found || !seesCommittee(principal, found.committee_id)) throw new EndpointError(404, 'NOT_FOUND', 'No such meeting');
+  const rows = await pool.query<MeetingDocumentRow>(
+    `SELECT md.*, d.size, d.media_type FROM meeting_documents md JOIN documents d USING (sha256)
+      WHERE md.meeting_id = $1 AND (NOT md.restricted OR $2) ORDER BY md.published_at, md.id`,
+    [meetingId, seesRestricted(principal, found.committee_id)],
+  );
+  return rows.rows.map(toDocument);
+}
+
+/** Size of a document the caller is entitled to, or a 404 that does not say whether it exists. */
+export async function entitledDocument(pool: pg.Pool, principal: Principal, sha256: string): Promise<{ size: number }> {
+  const links = await pool.query<{ committee_id: string; restricted: boolean; size: string }>(
+    `SELECT m.committee_id, md.restricted, d.size FROM meeting_documents md JOIN meetings m ON m.id = md.meeting_id JOIN documents d USING (sha256) WHERE md.sha256 = $1`,
+    [sha256],
+  );
+  const entitled = links.rows.find((l) => (l.restricted ? seesRestricted(principal, l.committee_id) : seesCommittee(principal, l.committee_id)));
+  if (!entitled) throw new EndpointError(404, 'NOT_FOUND', 'No such document');
+  return { size: Number(entitled.size) };
+}
+
+/** Bytes [start, end] inclusive, read inside PostgreSQL so a resumed download fetches only the rest. */
+export async function documentBytes(pool: pg.Pool, sha256: string, start: number, end: number): Promise<Buffer> {
+  const result = await pool.query<{ part: Buffer }>('SELECT substring(content FROM $2 FOR $3) AS part FROM documents WHERE sha256 = $1', [sha256, start + 1, end - start + 1]);
+  const part = result.rows[0]?.part;
+  if (!part) throw new EndpointError(404, 'NOT_FOUND', 'No such document');
+  return part;
+}

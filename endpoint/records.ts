@@ -1,0 +1,92 @@
+import type pg from 'pg';
+import type { ServerRecord } from '../shared/sync/wire';
+
+export interface StoredRecord {
+  entity: string;
+  id: string;
+  version: number;
+  deleted: boolean;
+  data: unknown;
+  ownerId: string | null;
+  committeeId: string | null;
+  private: boolean;
+  restricted: boolean;
+}
+
+interface RecordRow {
+  entity: string;
+  id: string;
+  version: string;
+  deleted: boolean;
+  data: unknown;
+  owner_id: string | null;
+  committee_id: string | null;
+  private: boolean;
+  restricted: boolean;
+}
+
+export function wireRecord(record: StoredRecord): ServerRecord {
+  return { entity: record.entity, id: record.id, version: record.version, deleted: record.deleted, data: record.deleted ? null : record.data };
+}
+
+/** The record locked for the rest of the transaction, so version checks and writes cannot interleave. */
+export async function lockRecord(client: pg.PoolClient, entity: string, id: string): Promise<StoredRecord | null> {
+  const result = await client.query<RecordRow>('SELECT * FROM records WHERE entity = $1 AND id = $2 FOR UPDATE', [entity, id]);
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    entity: row.entity,
+    id: row.id,
+    version: Number(row.version),
+    deleted: row.deleted,
+    data: row.data,
+    ownerId: row.owner_id,
+    committeeId: row.committee_id,
+    private: row.private,
+    restricted: row.restricted,
+  };
+}
+
+/**
+ * Writes the record's new state and its change-log entry in the caller's transaction: the only way
+ * anything enters the sync feed. `previous` is the locked row (null for a new record).
+ */
+export async function writeRecord(client: pg.PoolClient, previous: StoredRecord | null, next: Omit<StoredRecord, 'version'>, operation: 'create' | 'update' | 'delete'): Promise<StoredRecord> {
+  const version = (previous?.version ?? 0) + 1;
+  const data = next.deleted ? null : JSON.stringify(next.data);
+  const values = [next.entity, next.id, version, next.deleted, data, next.ownerId, next.committeeId, next.private, next.restricted];
+  if (previous) {
+    await client.query(
+      `UPDATE records SET version = $3, deleted = $4, data = $5, owner_id = $6, committee_id = $7, private = $8, restricted = $9, updated_at = now()
+        WHERE entity = $1 AND id = $2`,
+      values,
+    );
+  } else {
+    await client.query(
+      `INSERT INTO records (entity, id, version, deleted, data, owner_id, committee_id, private, restricted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      values,
+    );
+  }
+  await client.query(
+    `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted)
+     VALUES ($1, $2, $3, $10, $4, $5, $6, $7, $8, $9)`,
+    [...values, operation],
+  );
+  return { ...next, version };
+}
+
+/** Runs `work` in a transaction on its own connection. */
+export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,182 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { type z } from 'zod';
+import { openApiDocument } from '../shared/sync/openapi';
+import { binary, endpointRoutes, type EndpointRoute, type RouteName } from '../shared/sync/routes';
+import type { EndpointErrorCode } from '../shared/sync/wire';
+import { Accounts, createUser, defaultLifetimes, EndpointError, type Principal, type TokenLifetimes } from './accounts';
+import { documentBytes, entitledDocument, listDocuments, publishMeeting, uploadDocument } from './packs';
+import { SignInLimiter } from './rateLimit';
+import { pull, push } from './sync';
+
+export interface ServerOptions {
+  pool: pg.Pool;
+  version: string;
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | { level: string };
+  now?: () => Date;
+  lifetimes?: TokenLifetimes;
+  limiter?: SignInLimiter;
+  /** Largest PDF accepted. */
+  maxDocumentBytes?: number;
+}
+
+type Input<R extends EndpointRoute> = {
+  params: R['params'] extends z.ZodType ? z.output<R['params']> : undefined;
+  query: R['query'] extends z.ZodType ? z.output<R['query']> : undefined;
+  body: R['body'] extends typeof binary ? Buffer : R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
+  principal: R['auth'] extends true ? Principal : undefined;
+};
+
+/** What a handler answers: a JSON body with its status, or null when it replied itself (binary). */
+type Answer = { status: number; body?: unknown } | null;
+
+const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
+
+function invalid(error: z.ZodError): EndpointError {
+  return new EndpointError(400, 'INVALID_INPUT', error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(result.error);
+  return result.data;
+}
+
+/** Status codes fastify itself raises (bad JSON, body too large…) mapped onto our error codes. */
+function codeFor(status: number): EndpointErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  return status >= 500 ? 'INTERNAL' : 'INVALID_INPUT';
+}
+
+/** Builds the endpoint's HTTP server; the caller owns the pool and listens. */
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const { pool } = options;
+  const now = options.now ?? (() => new Date());
+  const accounts = new Accounts(pool, now, options.lifetimes ?? defaultLifetimes);
+  const limiter = options.limiter ?? new SignInLimiter();
+  const app = Fastify({
+    logger: options.logger ?? { level: 'info' },
+    exposeHeadRoutes: false,
+    bodyLimit: 1024 * 1024 * 4,
+    // Tokens never reach the log.
+    disableRequestLogging: false,
+  });
+
+  app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: options.maxDocumentBytes ?? 200 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    if (error instanceof EndpointError) {
+      void reply.status(error.status).headers(error.headers).send({ error: { code: error.code, message: error.message } });
+      return;
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(status).send({ error: { code: codeFor(status), message: status === 500 ? 'Internal error' : error.message } });
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such route' } });
+  });
+
+  function route<N extends RouteName>(name: N, handler: (input: Input<(typeof endpointRoutes)[N]>, request: FastifyRequest, reply: FastifyReply) => Promise<Answer>): void {
+    const spec: EndpointRoute = endpointRoutes[name];
+    app.route({
+      method: spec.method,
+      url: fastifyPath(spec.path),
+      handler: async (request, reply) => {
+        const input = {
+          params: spec.params ? parse(spec.params, request.params) : undefined,
+          query: spec.query ? parse(spec.query, request.query) : undefined,
+          body: spec.body === binary ? (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)) : spec.body ? parse(spec.body, request.body) : undefined,
+          principal: spec.auth ? await accounts.authenticate(request.headers.authorization) : undefined,
+        } as Input<(typeof endpointRoutes)[N]>;
+        const answer = await handler(input, request, reply);
+        if (answer === null) return reply;
+        return answer.body === undefined ? reply.status(answer.status).send() : reply.status(answer.status).send(answer.body);
+      },
+    });
+  }
+
+  const document = openApiDocument(options.version);
+
+  route('health', async () => {
+    await pool.query('SELECT 1');
+    return { status: 200, body: { status: 'ok', version: options.version, database: 'ok' } };
+  });
+  route('openApi', () => Promise.resolve({ status: 200, body: document }));
+
+  route('signIn', async ({ body }, request) => {
+    const wait = limiter.retryAfter(body.email, request.ip);
+    if (wait > 0) throw new EndpointError(429, 'RATE_LIMITED', `Too many failed sign-ins; try again in ${wait} s`, { 'retry-after': String(wait) });
+    const session = await accounts.signIn(body.email, body.password, body.deviceName);
+    if (!session) {
+      limiter.fail(body.email, request.ip);
+      request.log.warn({ email: body.email }, 'failed sign-in');
+      throw new EndpointError(401, 'BAD_CREDENTIALS', 'Wrong email or password');
+    }
+    limiter.succeed(body.email, request.ip);
+    request.log.info({ userId: session.user.id, deviceId: session.device.id }, 'signed in');
+    return { status: 200, body: session };
+  });
+  route('refresh', async ({ body }) => ({ status: 200, body: await accounts.refresh(body.refreshToken) }));
+  route('signOut', async ({ principal }) => {
+    await accounts.revoke(principal, principal.deviceId);
+    return { status: 204 };
+  });
+  route('me', async ({ principal }) => ({ status: 200, body: await accounts.user(principal.userId) }));
+  route('listDevices', async ({ principal }) => ({ status: 200, body: { devices: await accounts.devices(principal) } }));
+  route('revokeDevice', async ({ principal, params }) => {
+    await accounts.revoke(principal, params.id);
+    return { status: 204 };
+  });
+  route('createUser', async ({ principal, body }) => {
+    if (principal.role !== 'admin') throw new EndpointError(403, 'FORBIDDEN', 'Only an admin may create users');
+    return { status: 201, body: await createUser(pool, body) };
+  });
+
+  route('publishMeeting', async ({ principal, body }) => ({ status: 201, body: await publishMeeting(pool, principal, body) }));
+  route('uploadDocument', async ({ principal, params, query, body }) => ({ status: 201, body: await uploadDocument(pool, principal, params.id, query, body) }));
+  route('listDocuments', async ({ principal, params }) => ({ status: 200, body: { documents: await listDocuments(pool, principal, params.id) } }));
+  route('getDocument', async ({ principal, params }, request, reply) => {
+    const { size } = await entitledDocument(pool, principal, params.sha256);
+    const etag = `"${params.sha256}"`;
+    void reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', 'private, max-age=31536000, immutable');
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
+      await reply.status(304).send();
+      return null;
+    }
+    let start = 0;
+    let end = size - 1;
+    let status = 200;
+    const range = request.headers.range;
+    // If-Range: resume only if the bytes are still the ones the client started with.
+    const ifRange = request.headers['if-range'];
+    if (range && (!ifRange || ifRange === etag)) {
+      const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+      const from = match?.[1] ?? '';
+      const to = match?.[2] ?? '';
+      if (!match || (from === '' && to === '')) throw new EndpointError(416, 'RANGE_NOT_SATISFIABLE', 'Only one byte range is supported', { 'content-range': `bytes */${size}` });
+      if (from === '') {
+        start = Math.max(0, size - Number(to));
+      } else {
+        start = Number(from);
+        if (to !== '') end = Math.min(end, Number(to));
+      }
+      if (start >= size || start > end) throw new EndpointError(416, 'RANGE_NOT_SATISFIABLE', `The document has ${size} bytes`, { 'content-range': `bytes */${size}` });
+      status = 206;
+      void reply.header('content-range', `bytes ${start}-${end}/${size}`);
+    }
+    const bytes = size === 0 ? Buffer.alloc(0) : await documentBytes(pool, params.sha256, start, end);
+    await reply.status(status).type('application/pdf').send(bytes);
+    return null;
+  });
+
+  route('push', async ({ principal, body }) => ({ status: 200, body: { results: await push(pool, principal, body) } }));
+  route('pull', async ({ principal, query }) => ({ status: 200, body: await pull(pool, principal, query.cursor, query.limit) }));
+
+  return app;
+}

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { defaultDataDir } from '../electron/core/dataDir';
+import { countUsers, createUser } from './accounts';
+import { openDatabase, type Database } from './db/postgres';
+import { migrate } from './db/migrations';
+import { buildServer } from './server';
+
+export interface EndpointOptions {
+  port: number;
+  host: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  version: string;
+  logLevel?: string;
+}
+
+/** The endpoint's own folder inside the user's data directory unless one is given. */
+export function resolveEndpointDataDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = explicit ?? env.CHAMBER_ENDPOINT_DATA_DIR;
+  return path.resolve(chosen && chosen.length > 0 ? chosen : path.join(defaultDataDir(process.platform, env), 'endpoint'));
+}
+
+/** Opens the database (embedded unless a URL is given) and brings its schema up to date. */
+export async function openEndpointDatabase(options: { dataDir?: string; databaseUrl?: string; log?: (message: string) => void }): Promise<Database> {
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: resolveEndpointDataDir(options.dataDir), log: options.log });
+  try {
+    await migrate(db.pool);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+export interface RunningEndpoint {
+  app: FastifyInstance;
+  url: string;
+  /** Stops taking requests, lets those in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the endpoint. A fresh server with no users takes its first admin from
+ * CHAMBER_ENDPOINT_ADMIN_EMAIL and CHAMBER_ENDPOINT_ADMIN_PASSWORD (or `chamber endpoint user add`).
+ */
+export async function startEndpoint(options: EndpointOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningEndpoint> {
+  let app: FastifyInstance | null = null;
+  const db = await openEndpointDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    log: (message) => app?.log.debug({ postgres: message }),
+  });
+  try {
+    app = buildServer({ pool: db.pool, version: options.version, logger: { level: options.logLevel ?? 'info' } });
+    app.log.info({ database: db.description }, 'database ready');
+    if (env.CHAMBER_ENDPOINT_ADMIN_EMAIL && env.CHAMBER_ENDPOINT_ADMIN_PASSWORD && (await countUsers(db.pool)) === 0) {
+      const admin = await createUser(db.pool, { name: env.CHAMBER_ENDPOINT_ADMIN_NAME ?? 'Administrator', email: env.CHAMBER_ENDPOINT_ADMIN_EMAIL, password: env.CHAMBER_ENDPOINT_ADMIN_PASSWORD, role: 'admin' });
+      app.log.info({ userId: admin.id }, 'created the first admin from the environment');
+    }
+    const url = await app.listen({ port: options.port, host: options.host });
+    const running = app;
+    return {
+      app: running,
+      url,
+      close: async () => {
+        await running.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await db.close();
+    throw error;
+  }
+}
+
+/** SIGTERM/SIGINT: finish in-flight requests, stop PostgreSQL, exit 0. A second signal exits at once. */
+export function closeOnSignals(endpoint: RunningEndpoint, exit: (code: number) => void = (code) => process.exit(code)): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (closing) {
+      exit(1);
+      return;
+    }
+    closing = true;
+    endpoint.app.log.info({ signal }, 'shutting down');
+    endpoint.close().then(
+      () => {
+        endpoint.app.log.info('shutdown complete');
+        exit(0);
+      },
+      (error: unknown) => {
+        endpoint.app.log.error({ err: error }, 'shutdown failed');
+        exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

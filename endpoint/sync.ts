@@ -1,0 +1,177 @@
+import type pg from 'pg';
+import type { Change, MutationResult, PullResponse, PushRequest, WireMutation } from '../shared/sync/wire';
+import { presides, seesCommittee, seesRestricted, visibilitySql } from './access';
+import { EndpointError, type Principal } from './accounts';
+import { lockRecord, transaction, wireRecord, writeRecord, type StoredRecord } from './records';
+
+/**
+ * How each entity the clients sync is owned and who may change it. Anything not listed is refused:
+ * meetings and their documents are published through the packs API, not pushed.
+ */
+interface EntityRule {
+  /** Belongs to one meeting: payload.meetingId decides the committee, hence who sees it. */
+  meetingScoped: boolean;
+  /** Whose record it is, from the payload of a create. */
+  owner: 'pusher' | 'payload.memberId' | 'none';
+  /** Private unless the payload says `shared: true`. */
+  privateUnlessShared: boolean;
+  mayWrite(principal: Principal, record: { ownerId: string | null; committeeId: string | null }): boolean;
+}
+
+const ownerOnly = (p: Principal, r: { ownerId: string | null }): boolean => r.ownerId === p.userId;
+const ownerOrPresiding = (p: Principal, r: { ownerId: string | null; committeeId: string | null }): boolean => r.ownerId === p.userId || presides(p, r.committeeId);
+const presidingOnly = (p: Principal, r: { committeeId: string | null }): boolean => presides(p, r.committeeId);
+const anyMember = (p: Principal, r: { committeeId: string | null }): boolean => seesCommittee(p, r.committeeId);
+
+export const entityRules: Record<string, EntityRule> = {
+  annotation: { meetingScoped: true, owner: 'pusher', privateUnlessShared: true, mayWrite: ownerOnly },
+  question: { meetingScoped: true, owner: 'pusher', privateUnlessShared: true, mayWrite: ownerOnly },
+  declaration: { meetingScoped: true, owner: 'payload.memberId', privateUnlessShared: false, mayWrite: ownerOrPresiding },
+  registered_interest: { meetingScoped: false, owner: 'payload.memberId', privateUnlessShared: false, mayWrite: (p, r) => r.ownerId === p.userId || p.role === 'clerk' || p.role === 'admin' },
+  panel_comment: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: anyMember },
+  outcome: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+  minute: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+  attendance: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+  meeting_role: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+};
+
+type Rejection = Extract<MutationResult, { status: 'rejected' }>;
+const reject = (m: WireMutation, reason: Rejection['reason'], message: string): Rejection => ({ mutationId: m.mutationId, status: 'rejected', reason, message });
+
+function payloadObject(payload: unknown): Record<string, unknown> | null {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : null;
+}
+
+function readable(principal: Principal, record: StoredRecord): boolean {
+  if (record.private) return record.ownerId === principal.userId;
+  return record.restricted ? seesRestricted(principal, record.committeeId) : seesCommittee(principal, record.committeeId);
+}
+
+async function decide(client: pg.PoolClient, principal: Principal, m: WireMutation): Promise<MutationResult> {
+  const rule = entityRules[m.entity];
+  if (!rule) return reject(m, 'UNKNOWN_ENTITY', `Entity "${m.entity}" is not synced by this endpoint`);
+  const payload = payloadObject(m.payload);
+  if (m.operation !== 'delete' && !payload) return reject(m, 'INVALID_PAYLOAD', 'The payload must be an object');
+
+  const current = await lockRecord(client, m.entity, m.entityId);
+  // Someone else's record the caller may not read: refuse without saying what it holds.
+  if (current && !readable(principal, current)) return reject(m, 'FORBIDDEN', 'You may not change this record');
+
+  let committeeId: string | null = current?.committeeId ?? null;
+  let restricted = current?.restricted ?? false;
+  if (!current && rule.meetingScoped) {
+    const meetingId = payload?.meetingId;
+    if (typeof meetingId !== 'string') return reject(m, 'INVALID_PAYLOAD', 'payload.meetingId is required');
+    const meeting = await client.query<{ committee_id: string }>('SELECT committee_id FROM meetings WHERE id = $1', [meetingId]);
+    const found = meeting.rows[0];
+    if (!found || !seesCommittee(principal, found.committee_id)) return reject(m, 'UNKNOWN_MEETING', `No meeting ${meetingId} you belong to`);
+    committeeId = found.committee_id;
+    restricted = false;
+  }
+  if (current && rule.meetingScoped && payload && payload.meetingId !== undefined && (current.data as Record<string, unknown> | null)?.meetingId !== undefined && payload.meetingId !== (current.data as Record<string, unknown>).meetingId) {
+    return reject(m, 'INVALID_PAYLOAD', 'A record cannot move to another meeting');
+  }
+
+  let ownerId: string | null = current?.ownerId ?? null;
+  if (!current) {
+    if (rule.owner === 'pusher') ownerId = principal.userId;
+    else if (rule.owner === 'payload.memberId') {
+      if (typeof payload?.memberId !== 'string') return reject(m, 'INVALID_PAYLOAD', 'payload.memberId is required');
+      ownerId = payload.memberId;
+    }
+  } else if (rule.owner === 'payload.memberId' && payload && payload.memberId !== undefined && payload.memberId !== current.ownerId) {
+    return reject(m, 'INVALID_PAYLOAD', "A record cannot be moved to another member");
+  }
+  if (!rule.mayWrite(principal, { ownerId, committeeId })) return reject(m, 'FORBIDDEN', `Your role may not ${m.operation} this ${m.entity}`);
+
+  if (m.operation === 'create') {
+    if (current) return { mutationId: m.mutationId, status: 'conflict', current: wireRecord(current) };
+  } else {
+    if (!current) return reject(m, 'NOT_FOUND', `No ${m.entity} ${m.entityId} on the server`);
+    if (current.deleted || current.version !== m.baseVersion) return { mutationId: m.mutationId, status: 'conflict', current: wireRecord(current) };
+  }
+
+  const deleted = m.operation === 'delete';
+  const written = await writeRecord(
+    client,
+    current,
+    {
+      entity: m.entity,
+      id: m.entityId,
+      deleted,
+      data: deleted ? null : payload,
+      ownerId,
+      committeeId,
+      // A tombstone reaches whoever saw the record; a live record is private unless marked shared.
+      private: rule.privateUnlessShared && (deleted ? (current?.private ?? true) : payload?.shared !== true),
+      restricted,
+    },
+    m.operation,
+  );
+  return { mutationId: m.mutationId, status: 'applied', version: written.version };
+}
+
+const retryable = new Set(['23505', '40001', '40P01']);
+
+/**
+ * One mutation in one transaction, its answer stored with it. The answer row is claimed first, so a
+ * duplicate sent concurrently waits for the original and then replays its answer.
+ */
+async function applyOne(pool: pg.Pool, principal: Principal, clientId: string, m: WireMutation): Promise<MutationResult> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await transaction(pool, async (client) => {
+        const claimed = await client.query('INSERT INTO applied_mutations (client_id, mutation_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [clientId, m.mutationId, principal.userId]);
+        if (claimed.rowCount === 0) {
+          const previous = await client.query<{ user_id: string; result: MutationResult }>('SELECT user_id, result FROM applied_mutations WHERE client_id = $1 AND mutation_id = $2', [clientId, m.mutationId]);
+          const row = previous.rows[0];
+          if (!row || row.user_id !== principal.userId) return reject(m, 'CLIENT_MISMATCH', 'This client id belongs to another account');
+          return row.result;
+        }
+        const result = await decide(client, principal, m);
+        await client.query('UPDATE applied_mutations SET result = $3 WHERE client_id = $1 AND mutation_id = $2', [clientId, m.mutationId, JSON.stringify(result)]);
+        return result;
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt < 3 && code && retryable.has(code)) continue;
+      throw error;
+    }
+  }
+}
+
+/** In the order sent: a later mutation of the batch may build on an earlier one. */
+export async function push(pool: pg.Pool, principal: Principal, request: PushRequest): Promise<MutationResult[]> {
+  const results: MutationResult[] = [];
+  for (const m of request.mutations) results.push(await applyOne(pool, principal, request.clientId, m));
+  return results;
+}
+
+const cursorPattern = /^(\d{1,20})\.(\d{1,20})$/;
+
+/**
+ * Changes the caller may see after `cursor`, in (transaction id, sequence) order, and only those
+ * written by transactions older than every transaction still running. A change committed late
+ * therefore always sorts after the cursor the client holds, never behind it.
+ */
+export async function pull(pool: pg.Pool, principal: Principal, cursor: string | undefined, limit: number): Promise<PullResponse> {
+  const position = cursor === undefined || cursor === '' ? ['0', '0'] : cursorPattern.exec(cursor)?.slice(1);
+  if (!position) throw new EndpointError(400, 'INVALID_INPUT', 'Unrecognised cursor');
+  const visible = visibilitySql(principal, 4);
+  const result = await pool.query<{ seq: string; xid: string; entity: string; id: string; version: string; operation: Change['operation']; deleted: boolean; data: unknown }>(
+    `SELECT seq, xid::text AS xid, entity, id, version, operation, deleted, data FROM changes
+      WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+        AND (xid, seq) > ($1::text::xid8, $2::bigint)
+        AND ${visible.sql}
+      ORDER BY xid, seq
+      LIMIT $3`,
+    [position[0], position[1], limit, ...visible.params],
+  );
+  const rows = result.rows;
+  const last = rows[rows.length - 1];
+  return {
+    changes: rows.map((r) => ({ entity: r.entity, id: r.id, version: Number(r.version), operation: r.operation, deleted: r.deleted, data: r.deleted ? null : r.data })),
+    cursor: last ? `${last.xid}.${last.seq}` : `${position[0]}.${position[1]}`,
+    hasMore: rows.length === limit,
+  };
+}

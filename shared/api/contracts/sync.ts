@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+function operation<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) {
+  return spec;
+}
+
+export const SyncCounts = z.object({
+  pushed: z.number().int().nonnegative(),
+  pulled: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+});
+export type SyncCounts = z.infer<typeof SyncCounts>;
+
+export const SyncStatus = z.object({
+  signedIn: z.boolean(),
+  endpoint: z.string().nullable(),
+  /** This device as the endpoint knows it (its device list shows the same id). */
+  deviceId: z.string().nullable(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() }).nullable(),
+  online: z.boolean(),
+  syncing: z.boolean(),
+  lastSyncedAt: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+  /** Local changes not yet accepted by the endpoint. */
+  pending: z.number().int().nonnegative(),
+  /** Changes that could not merge, waiting for a person. */
+  conflicts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  /** Why local data was wiped ('revoked': the device was revoked at the endpoint). */
+  wipedReason: z.enum(['revoked']).nullable(),
+  /** Offline longer than the council allows: restricted papers stay closed until the member signs in. */
+  signInRequired: z.boolean(),
+  offlineExpiryDays: z.number().int().positive(),
+  packWeeks: z.number().int().positive(),
+  /** What the last finished sync moved, since the app started. */
+  lastResult: SyncCounts.nullable(),
+  /** Pack download progress while one runs. */
+  downloads: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+
+export const SyncConflict = z.object({
+  id: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  fields: z.array(z.string()),
+  /** This device's version (null: deleted here). */
+  local: z.unknown(),
+  /** The endpoint's version (null: deleted there). */
+  server: z.unknown(),
+  serverVersion: z.number().int(),
+  createdAt: z.string(),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
+const EndpointUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .pipe(z.url({ protocol: /^https?$/ }));
+
+/** Sync with the council endpoint (issue 7) and lost-device protection (issue 9). */
+export const syncOperations = {
+  getSyncStatus: operation({
+    summary: 'Online or offline, last synced, pending changes, conflicts, pack downloads, and whether sign-in is needed',
+    input: z.object({}).strict(),
+    output: SyncStatus,
+  }),
+  signInToEndpoint: operation({
+    summary: "Sign in to the council's endpoint; the device's token is kept encrypted",
+    input: z
+      .object({
+        endpoint: EndpointUrl,
+        email: z.string().trim().min(1).max(320),
+        password: z.string().min(1).max(500),
+        deviceName: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    output: SyncStatus,
+  }),
+  signOutOfEndpoint: operation({
+    summary: 'Sign out: the endpoint forgets this device and the token is removed; local data stays',
+    input: z.object({}).strict(),
+    output: SyncStatus,
+  }),
+  syncNow: operation({
+    summary: 'Push local changes and pull the endpoint’s, now, and answer with what moved (the command line; it waits)',
+    input: z.object({}).strict(),
+    output: SyncCounts,
+  }),
+  startSync: operation({
+    summary: 'Start a sync in the background and answer at once; the status shows its progress and result (the app)',
+    input: z.object({}).strict(),
+    output: SyncStatus,
+  }),
+  listSyncConflicts: operation({
+    summary: 'Changes that could not merge, with both versions',
+    input: z.object({}).strict(),
+    output: z.array(SyncConflict),
+  }),
+  resolveSyncConflict: operation({
+    summary: "Keep this device's version (sent again) or the endpoint's (already in force); the other stays in the history",
+    input: z.object({ id: z.string().min(1).max(100), keep: z.enum(['mine', 'theirs']) }).strict(),
+    output: z.object({}),
+  }),
+  configureSync: operation({
+    summary: 'How many weeks of packs to download, and how many days offline before restricted papers need a new sign-in',
+    input: z.object({ packWeeks: z.number().int().min(1).max(52).optional(), offlineExpiryDays: z.number().int().min(1).max(365).optional() }).strict(),
+    output: SyncStatus,
+  }),
+};
