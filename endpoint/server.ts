@@ -68,6 +68,17 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: options.maxDocumentBytes ?? 200 * 1024 * 1024 }, (_request, body, done) => done(null, body));
 
+  // An API, never a page: nothing it answers may be sniffed, framed, or run as a document.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    void reply
+      .header('x-content-type-options', 'nosniff')
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'no-referrer')
+      .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof EndpointError) {
       void reply.status(error.status).headers(error.headers).send({ error: { code: error.code, message: error.message } });
@@ -87,11 +98,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       method: spec.method,
       url: fastifyPath(spec.path),
       handler: async (request, reply) => {
+        // Who is asking is settled before anything about the request is judged, so a caller
+        // without a valid token learns nothing, not even which inputs would be accepted.
+        const principal = spec.auth ? await accounts.authenticate(request.headers.authorization) : undefined;
         const input = {
           params: spec.params ? parse(spec.params, request.params) : undefined,
           query: spec.query ? parse(spec.query, request.query) : undefined,
           body: spec.body === binary ? (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)) : spec.body ? parse(spec.body, request.body) : undefined,
-          principal: spec.auth ? await accounts.authenticate(request.headers.authorization) : undefined,
+          principal,
         } as Input<(typeof endpointRoutes)[N]>;
         const answer = await handler(input, request, reply);
         if (answer === null) return reply;

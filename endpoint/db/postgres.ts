@@ -93,7 +93,9 @@ async function openEmbedded(dataDir: string, log: (message: string) => void): Pr
   const runningPort = runningCluster(clusterDir);
   if (runningPort !== null) {
     const password = fs.readFileSync(passwordFile, 'utf8').trim();
-    return { pool: connect(runningPort, password), description: `embedded PostgreSQL in ${clusterDir} (shared)`, close: async () => {} };
+    const pool = connect(runningPort, password);
+    // The cluster belongs to the other process; closing ends only this pool's connections.
+    return { pool, description: `embedded PostgreSQL in ${clusterDir} (shared)`, close: () => pool.end() };
   }
 
   const fresh = !fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
