@@ -12,6 +12,7 @@ import { registerAnnotationCommands } from './annotations';
 import { registerDemo } from './demo';
 import { registerMinutesCommands } from './minutes';
 import { registerAuditCommands } from './audit';
+import { registerEndpointCommands } from './endpoint';
 import { registerSyncCommands } from './sync';
 
 export interface CliIo {
@@ -157,6 +158,11 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
   registerAnnotationCommands(program, withCore, io);
   registerDemo(program, coreFor, io, distDir);
   registerMinutesCommands(program, withCore, io);
+  registerEndpointCommands(program, io, {
+    fail: (failure) => {
+      throw new CliFailure(failure);
+    },
+  });
   registerAuditCommands(program, io, {
     withCore,
     fail: (failure) => {

