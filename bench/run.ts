@@ -5,6 +5,7 @@ import { annotationReanchor, annotationSave } from './workloads/annotations';
 import { coldStart } from './workloads/coldStart';
 import { encryptionImport, encryptionSearch } from './workloads/encryption';
 import { firstSync } from './workloads/firstSync';
+import { closeBenchEndpoint, endpointConcurrentPull, endpointPull, endpointPush } from './workloads/endpoint';
 import { meetingInserts } from './workloads/meetingInserts';
 import { minutesExport } from './workloads/minutes';
 import { moderngovFetch } from './workloads/moderngov';
@@ -27,6 +28,9 @@ const workloads: Record<string, () => Workload> = {
   'encryption-import': encryptionImport,
   'encryption-search': encryptionSearch,
   'first-sync': firstSync,
+  'endpoint-push': endpointPush,
+  'endpoint-pull': endpointPull,
+  'endpoint-pull-50-clients': endpointConcurrentPull,
 };
 
 // Benchmarks measure the app as shipped, so on encrypted data; the passphrase only has to unlock
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
     console.log(`▶ ${name}`);
     measurements.push(await measure(make()));
   }
+  await closeBenchEndpoint();
   // Built to dist/bench/run.cjs; results live beside the sources.
   console.log(`\n${report(measurements, notes, path.resolve(__dirname, '..', '..', 'bench', 'RESULTS.md'))}`);
 }

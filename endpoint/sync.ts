@@ -114,25 +114,29 @@ async function decide(client: pg.PoolClient, principal: Principal, m: WireMutati
 const retryable = new Set(['23505', '40001', '40P01']);
 
 /**
- * One mutation in one transaction, its answer stored with it. The answer row is claimed first, so a
+ * One mutation, its answer stored with it. The answer row is claimed first, so a
  * duplicate sent concurrently waits for the original and then replays its answer.
  */
-async function applyOne(pool: pg.Pool, principal: Principal, clientId: string, m: WireMutation): Promise<MutationResult> {
+async function applyOne(client: pg.PoolClient, principal: Principal, clientId: string, m: WireMutation): Promise<MutationResult> {
   for (let attempt = 0; ; attempt += 1) {
+    // Each mutation is its own savepoint inside the batch's transaction: one that fails is undone
+    // and retried alone, without undoing the mutations before it.
+    await client.query('SAVEPOINT mutation');
     try {
-      return await transaction(pool, async (client) => {
-        const claimed = await client.query('INSERT INTO applied_mutations (client_id, mutation_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [clientId, m.mutationId, principal.userId]);
-        if (claimed.rowCount === 0) {
-          const previous = await client.query<{ user_id: string; result: MutationResult }>('SELECT user_id, result FROM applied_mutations WHERE client_id = $1 AND mutation_id = $2', [clientId, m.mutationId]);
-          const row = previous.rows[0];
-          if (!row || row.user_id !== principal.userId) return reject(m, 'CLIENT_MISMATCH', 'This client id belongs to another account');
-          return row.result;
-        }
-        const result = await decide(client, principal, m);
+      const claimed = await client.query('INSERT INTO applied_mutations (client_id, mutation_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [clientId, m.mutationId, principal.userId]);
+      let result: MutationResult;
+      if (claimed.rowCount === 0) {
+        const previous = await client.query<{ user_id: string; result: MutationResult }>('SELECT user_id, result FROM applied_mutations WHERE client_id = $1 AND mutation_id = $2', [clientId, m.mutationId]);
+        const row = previous.rows[0];
+        result = !row || row.user_id !== principal.userId ? reject(m, 'CLIENT_MISMATCH', 'This client id belongs to another account') : row.result;
+      } else {
+        result = await decide(client, principal, m);
         await client.query('UPDATE applied_mutations SET result = $3 WHERE client_id = $1 AND mutation_id = $2', [clientId, m.mutationId, JSON.stringify(result)]);
-        return result;
-      });
+      }
+      await client.query('RELEASE SAVEPOINT mutation');
+      return result;
     } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT mutation');
       const code = (error as { code?: string }).code;
       if (attempt < 3 && code && retryable.has(code)) continue;
       throw error;
@@ -140,11 +144,17 @@ async function applyOne(pool: pg.Pool, principal: Principal, clientId: string, m
   }
 }
 
-/** In the order sent: a later mutation of the batch may build on an earlier one. */
+/**
+ * In the order sent: a later mutation of the batch may build on an earlier one. The batch commits
+ * once (one WAL flush for up to 500 mutations rather than one each); answers are only sent after
+ * that commit, so an acknowledged mutation is durable and a failed batch leaves nothing applied.
+ */
 export async function push(pool: pg.Pool, principal: Principal, request: PushRequest): Promise<MutationResult[]> {
-  const results: MutationResult[] = [];
-  for (const m of request.mutations) results.push(await applyOne(pool, principal, request.clientId, m));
-  return results;
+  return transaction(pool, async (client) => {
+    const results: MutationResult[] = [];
+    for (const m of request.mutations) results.push(await applyOne(client, principal, request.clientId, m));
+    return results;
+  });
 }
 
 const cursorPattern = /^(\d{1,20})\.(\d{1,20})$/;
