@@ -165,7 +165,7 @@ export function endpointConcurrentPull(): Workload {
   const clients = 50;
   const rounds = 4;
   const perSecond: number[] = [];
-  let sessions: Session[] = [];
+  const sessions: Session[] = [];
   const pullPage = async (s: Shared, session: Session) => {
     const answer = await fetch(`${s.endpoint.url}/v1/sync/pull?limit=200`, { headers: { authorization: `Bearer ${session.accessToken}` } });
     if (!answer.ok) throw new Error(`pull failed: ${answer.status}`);
