@@ -78,6 +78,33 @@ test.describe('first run', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Coming up' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'My questions to ask' })).toBeVisible();
     await expectNoAxeViolations(page, 'home (en-GB)');
+
+    // Settings shows where the data lives and what the sample's papers take.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const storage = page.getByRole('table', { name: "Space used by each meeting's papers, largest first" });
+    await expect(storage.getByRole('row')).toHaveCount(2);
+    await expect(storage).toContainText(/\d+\.\d MB/);
+    await expect(page.locator('.data-location')).toHaveText(app.dataDir);
+
+    // The reader: large print shows the page's own words, and follows the page; C says when nothing is being taken.
+    await page.goBack();
+    await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+    await page.getByRole('table', { name: 'Meetings, soonest first' }).getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Open pack' }).click();
+    await expect(page.locator('.pdf-page[data-page="1"]')).toHaveAttribute('data-state', 'ready');
+    await page.getByRole('button', { name: 'Large print' }).click();
+    await expect(page.getByRole('button', { name: 'Large print' })).toHaveAttribute('aria-pressed', 'true');
+    const large = page.getByRole('region', { name: 'Page 1 in large print' });
+    await expect(large).toContainText('Corporate and Communities Overview and Scrutiny Panel');
+    await page.getByRole('region', { name: 'Pack pages' }).focus();
+    await page.keyboard.press('PageDown');
+    await expect(page.getByRole('region', { name: 'Page 2 in large print' })).toBeVisible();
+    await expectNoAxeViolations(page, 'reader, large print (en-GB)');
+    await page.keyboard.press('c');
+    await expect(page.locator('.current-item-note')).toHaveText('No item is being taken at the moment.');
+    // Large print stays on for the next pack read on this device.
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Large print' })).toHaveAttribute('aria-pressed', 'true');
   });
 
   test('usable at 200% zoom: no sideways scrolling on the welcome, home and settings', async ({ app }) => {

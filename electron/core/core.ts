@@ -1,5 +1,6 @@
 import { auditHandlers } from './handlers/audit';
 import { homeHandlers } from './handlers/home';
+import { storageHandlers } from './handlers/storage';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackImportResult } from '../../shared/domain/import';
@@ -163,6 +164,7 @@ export function openCore(options: CoreOptions): Core {
     ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
     ...auditHandlers(db),
     ...homeHandlers(db, meetings, options.clock ?? (() => new Date())),
+    ...storageHandlers(db, options.dataDir, path.join(options.dataDir, databaseFileName)),
     ...sync.handlers,
   };
   if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);

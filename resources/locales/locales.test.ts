@@ -20,7 +20,8 @@ const baseKeys = (keys: Iterable<string>) => new Set([...keys].map((k) => k.repl
 const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 /** Strings that are rightly the same in both languages (the product name is not translated). */
-const sameInBoth = (key: string) => key === 'app.name' || key.startsWith('dates.pattern.');
+// Unit symbols (MB) are the same in Welsh.
+const sameInBoth = (key: string) => key === 'app.name' || key.startsWith('dates.pattern.') || key === 'storage.megabytes';
 
 const en = flatten(load('en-GB'));
 const cy = flatten(load('cy'));

@@ -10,6 +10,7 @@ import { meetingOperations, registerCsvOperations } from './contracts/meeting';
 import { minutesOperations } from './contracts/minutes';
 import { auditOperations } from './contracts/audit';
 import { homeOperations } from './contracts/home';
+import { storageOperations } from './contracts/storage';
 import { syncOperations } from './contracts/sync';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
@@ -186,6 +187,7 @@ export const contract = {
   ...minutesOperations,
   ...auditOperations,
   ...homeOperations,
+  ...storageOperations,
   ...syncOperations,
 };
 

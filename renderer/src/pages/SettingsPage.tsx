@@ -4,6 +4,7 @@ import { AppLockSettings } from '../lock/AppLockSettings';
 import { ModernGovSection } from '../moderngov/ModernGovSection';
 import { DisplaySettings } from '../preferences/DisplaySettings';
 import { KeyboardShortcuts } from '../preferences/KeyboardShortcuts';
+import { StorageSettings } from '../preferences/StorageSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <DisplaySettings />
       <ModernGovSection />
       <AppLockSettings />
+      <StorageSettings />
       <KeyboardShortcuts />
     </section>
   );

@@ -1,3 +1,4 @@
+import { LargePrint } from './LargePrint';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -253,6 +254,22 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
     [scale],
   );
 
+  // Large print follows the member from pack to pack: it is a device setting, not a per-pack one.
+  const [largePrint, setLargePrint] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api.getSettings({}).then((r) => {
+      if (live && r.ok) setLargePrint(r.value.largePrint);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const toggleLargePrint = useCallback(async () => {
+    const saved = await api.updateSettings({ largePrint: !largePrint });
+    if (saved.ok) setLargePrint(saved.value.largePrint);
+  }, [api, largePrint]);
+
   // C jumps to the item the chair is taking now (the live agenda, synced from the chair's device).
   const [currentNote, setCurrentNote] = useState('');
   const jumpToCurrentItem = useCallback(async () => {
@@ -415,6 +432,9 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
         <button type="button" onClick={() => setPrintOpen(true)} disabled={!doc}>
           {t('reader.print.open')}
         </button>
+        <button type="button" aria-pressed={largePrint} onClick={() => void toggleLargePrint()}>
+          {t('reader.largePrint.toggle')}
+        </button>
         <AnnotationToolbar
           tool={tool}
           colour={colour}
@@ -427,6 +447,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
         />
       </div>
       {notes.error && <ErrorMessage error={notes.error} />}
+      {largePrint && <LargePrint packId={pack.packId} page={current} />}
       <div className="reader-body">
         <aside className="reader-sidebar" aria-label={t('reader.sidebar')}>
           <SidebarTabs<Panel>
