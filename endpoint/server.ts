@@ -62,8 +62,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     logger: options.logger ?? { level: 'info' },
     exposeHeadRoutes: false,
     bodyLimit: 1024 * 1024 * 4,
-    // Tokens never reach the log.
-    disableRequestLogging: false,
   });
 
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: options.maxDocumentBytes ?? 200 * 1024 * 1024 }, (_request, body, done) => done(null, body));

@@ -17,6 +17,7 @@ export function MeetingsPage() {
   const [meetings, reload] = useResult(() => api.listMeetings({}), 'meetings');
   const [home] = useResult(() => api.getHome({}), 'home');
   const [settings] = useResult(() => api.getSettings({}), 'home-settings');
+  const [sync] = useResult(() => api.getSyncStatus({}), 'home-sync');
   usePageTitle(t('meetings.title'));
 
   // A device that has never been set up starts at the welcome, once.
@@ -33,7 +34,8 @@ export function MeetingsPage() {
       <div role="status" className="status-line">
         {created ? t('meetings.created', { title: created }) : ''}
       </div>
-      <p className="sync-note">{t('home.workingLocally')}</p>
+      {/* Signed in, the header's sync line says how syncing is going; here only the local case needs saying. */}
+      {sync.state === 'ready' && !sync.value.signedIn && <p className="sync-note">{t('home.workingLocally')}</p>}
       {home.state === 'ready' && <HomeOverview home={home.value} />}
       <PackImport offerSample />
       <h2 className="all-meetings-heading">{t('home.allMeetings')}</h2>
