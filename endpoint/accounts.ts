@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { NewUser, type Device, type EndpointErrorCode, type Session, type User, type UserRole } from '../shared/sync/wire';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
+import { writeRecord } from './records';
 
 export class EndpointError extends Error {
   constructor(
@@ -74,6 +75,10 @@ export async function createUser(pool: pg.Pool, input: NewUser): Promise<User> {
     for (const name of user.committees) {
       await client.query('INSERT INTO memberships (user_id, committee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, await committeeId(client, name)]);
     }
+    // The register every device needs to name who attends, declares and votes: names only (a
+    // councillor's name is public; the email is not), readable by every signed-in user. The
+    // council's IT administrators never sit in a meeting.
+    if (user.role !== 'admin') await writeRecord(client, null, { entity: 'member', id, deleted: false, data: { id, name: user.name }, ownerId: id, committeeId: null, private: false, restricted: false }, 'create');
     await client.query('COMMIT');
     const created = await userById(pool, id);
     if (!created) throw new Error('user not stored');

@@ -33,6 +33,10 @@ export const entityRules: Record<string, EntityRule> = {
   minute: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   attendance: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   meeting_role: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+  action: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+  // The live agenda is run by the chair or clerk and followed by every member of the committee.
+  agenda_progress: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+  meeting_live: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
 };
 
 type Rejection = Extract<MutationResult, { status: 'rejected' }>;

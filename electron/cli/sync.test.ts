@@ -34,8 +34,8 @@ describe('chamber sync', () => {
     const args = ['sync', '--endpoint', endpoint.url, '--email', member.email, '--password', member.password, '--data-dir', dataDir, '--json'];
     const first = await chamber(args);
     expect(first.code, first.stderr).toBe(0);
-    // The published meeting and its pack document.
-    expect(JSON.parse(first.stdout)).toMatchObject({ pushed: 0, pulled: 2, conflicts: 0, pending: 0 });
+    // The published meeting, its pack document and the member in the register.
+    expect(JSON.parse(first.stdout)).toMatchObject({ pushed: 0, pulled: 3, conflicts: 0, pending: 0 });
 
     // Another device of the same member adds a note; the command line receives it.
     const other = await fixture.device();

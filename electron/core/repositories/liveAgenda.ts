@@ -72,7 +72,8 @@ export class LiveAgendaRepository {
       this.db.prepare('UPDATE agenda_progress SET started_at = ?, ended_at = NULL WHERE meeting_id = ? AND item_number = ?').run(when, meetingId, itemNumber);
       this.setCurrent(meetingId, itemNumber);
       this.access.logHistory(tx, meetingId, 'agenda', itemNumber, actingMemberId, 'start', p ?? null, { startedAt: when });
-      tx.record({ entity: 'agenda_progress', entityId: `${meetingId}:${itemNumber}`, baseVersion: 0, operation: 'update', payload: { startedAt: when, endedAt: null } });
+      this.recordProgress(tx, meetingId, itemNumber);
+      this.recordLive(tx, meetingId);
     });
     return this.get(meetingId);
   }
@@ -97,7 +98,7 @@ export class LiveAgendaRepository {
         this.db.prepare('UPDATE agenda_progress SET position = ? WHERE meeting_id = ? AND item_number = ?').run(index + 1, meetingId, number);
       });
       this.access.logHistory(tx, meetingId, 'agenda', '*', actingMemberId, 'reorder', numbers, order);
-      tx.record({ entity: 'agenda_order', entityId: meetingId, baseVersion: 0, operation: 'update', payload: { order } });
+      for (const number of order) this.recordProgress(tx, meetingId, number);
     });
     return this.get(meetingId);
   }
@@ -115,7 +116,7 @@ export class LiveAgendaRepository {
       if (marks.deferred !== undefined) this.db.prepare('UPDATE agenda_progress SET deferred = ? WHERE meeting_id = ? AND item_number = ?').run(marks.deferred ? 1 : 0, meetingId, itemNumber);
       if (marks.partTwo !== undefined) this.db.prepare('UPDATE agenda_progress SET part_two = ? WHERE meeting_id = ? AND item_number = ?').run(marks.partTwo ? 1 : 0, meetingId, itemNumber);
       this.access.logHistory(tx, meetingId, 'agenda', itemNumber, actingMemberId, 'mark', before, marks);
-      tx.record({ entity: 'agenda_progress', entityId: `${meetingId}:${itemNumber}`, baseVersion: 0, operation: 'update', payload: marks });
+      this.recordProgress(tx, meetingId, itemNumber);
     });
     return this.get(meetingId);
   }
@@ -125,9 +126,35 @@ export class LiveAgendaRepository {
     if (!p?.started_at) throw ruleBroken([{ path: ['itemNumber'], code: 'item_not_started', message: `Item ${itemNumber} has not started` }]);
     if (Date.parse(when) < Date.parse(p.started_at)) throw ruleBroken([{ path: ['at'], code: 'end_before_start', message: 'An item cannot end before it started' }]);
     this.db.prepare('UPDATE agenda_progress SET ended_at = ? WHERE meeting_id = ? AND item_number = ?').run(when, meetingId, itemNumber);
-    if (this.currentItem(meetingId) === itemNumber) this.setCurrent(meetingId, null);
+    const wasCurrent = this.currentItem(meetingId) === itemNumber;
+    if (wasCurrent) this.setCurrent(meetingId, null);
     this.access.logHistory(tx, meetingId, 'agenda', itemNumber, actingMemberId, 'end', p, { endedAt: when });
-    tx.record({ entity: 'agenda_progress', entityId: `${meetingId}:${itemNumber}`, baseVersion: 0, operation: 'update', payload: { endedAt: when } });
+    this.recordProgress(tx, meetingId, itemNumber);
+    if (wasCurrent) this.recordLive(tx, meetingId);
+  }
+
+  /**
+   * Whole rows go to sync, not the fields just changed: a device that was offline, or joined late,
+   * takes the row as it stands, and each item's row merges on its own (the chair on one laptop
+   * ending item 4 while the clerk marks item 6 as Part II on another).
+   */
+  private recordProgress(tx: DomainTransaction, meetingId: string, itemNumber: string): void {
+    const row = this.db
+      .prepare<[string, string], ProgressRow>('SELECT item_number, position, started_at, ended_at, deferred, part_two FROM agenda_progress WHERE meeting_id = ? AND item_number = ?')
+      .get(meetingId, itemNumber);
+    if (!row) return;
+    tx.record({
+      entity: 'agenda_progress',
+      entityId: `${meetingId}:${itemNumber}`,
+      baseVersion: 0,
+      operation: 'update',
+      payload: { meetingId, itemNumber, position: row.position, startedAt: row.started_at, endedAt: row.ended_at, deferred: row.deferred === 1, partTwo: row.part_two === 1 },
+    });
+  }
+
+  /** The item being taken now: what members' devices follow when the chair moves on. */
+  private recordLive(tx: DomainTransaction, meetingId: string): void {
+    tx.record({ entity: 'meeting_live', entityId: meetingId, baseVersion: 0, operation: 'update', payload: { meetingId, currentItem: this.currentItem(meetingId) } });
   }
 
   private ensureRow(meetingId: string, itemNumber: string): void {

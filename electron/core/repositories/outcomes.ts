@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { validateOutcome } from '../../../shared/meeting/outcomes';
 import type { ActionDraft, MeetingHistoryEntry, OutcomeDraft, StoredAction, StoredOutcome, Vote } from '../../../shared/meeting/schema';
 import type { Db } from '../db/database';
@@ -59,6 +59,19 @@ const toAction = (r: ActionRow): StoredAction => ({
   updatedAt: r.updated_at,
 });
 
+/**
+ * An item has at most one outcome, so its id is derived from the meeting and the item (a version 8
+ * UUID over SHA-256): two devices recording it offline create the same record, and sync meets them
+ * as one record to merge rather than two that cannot both be applied.
+ */
+export function outcomeId(meetingId: string, itemNumber: string): string {
+  const bytes = createHash('sha256').update(`outcome\u0000${meetingId}\u0000${itemNumber}`).digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 const actionSelect = `SELECT a.*, m.title AS meeting_title, m.date AS meeting_date FROM actions a JOIN meetings m ON m.id = a.meeting_id`;
 
 /** Outcomes per item (with votes), the actions that come out of them, and the meeting's history. */
@@ -92,7 +105,7 @@ export class OutcomesRepository {
     return this.writer.write((tx) => {
       const row = this.db.prepare<[string, string], OutcomeRow>('SELECT * FROM outcomes WHERE meeting_id = ? AND item_number = ?').get(outcome.meetingId, outcome.itemNumber);
       const before = row ? toOutcome(row) : null;
-      const id = before?.id ?? randomUUID();
+      const id = before?.id ?? outcomeId(outcome.meetingId, outcome.itemNumber);
       const version = before ? before.version + 1 : 0;
       this.db
         .prepare(

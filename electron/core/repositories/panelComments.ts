@@ -44,12 +44,21 @@ export class PanelCommentsRepository {
       this.db
         .prepare('INSERT INTO panel_comments (id, meeting_id, item_number, title, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, meetingId, itemNumber, title, actingMemberId, tx.now);
-      tx.record({ entity: 'panel_comment', entityId: id, baseVersion: 0, operation: 'create', payload: { id, meetingId, itemNumber, title } });
+      let textYjs: string | undefined;
       if (text !== undefined && text.length > 0) {
         const doc = new Y.Doc();
         doc.getText(commentTextName).insert(0, text);
-        this.appendUpdate(tx.now, id, actingMemberId, Y.encodeStateAsUpdate(doc));
+        const state = Y.encodeStateAsUpdate(doc);
+        appendCommentUpdate(this.db, tx.now, id, actingMemberId, state);
+        textYjs = Buffer.from(state).toString('base64');
       }
+      tx.record({
+        entity: 'panel_comment',
+        entityId: id,
+        baseVersion: 0,
+        operation: 'create',
+        payload: { id, meetingId, itemNumber, title, createdBy: actingMemberId, createdAt: tx.now, ...(textYjs === undefined ? {} : { textYjs, editedBy: actingMemberId }) },
+      });
       this.access.logHistory(tx, meetingId, 'panel-comment', id, actingMemberId, 'create', null, { itemNumber, title, text: text ?? '' });
     });
     return this.get(id);
@@ -65,7 +74,7 @@ export class PanelCommentsRepository {
 
   get(commentId: string): PanelComment {
     const row = this.row(commentId);
-    const { doc, latestSeq } = this.load(commentId);
+    const { doc, latestSeq } = loadCommentDoc(this.db, commentId);
     return {
       id: row.id,
       meetingId: row.meeting_id,
@@ -92,8 +101,10 @@ export class PanelCommentsRepository {
       throw new CoreError('INVALID_INPUT', 'That is not an update to a comment document', [{ path: ['update'], code: 'invalid_update', message: 'Not a Yjs update' }]);
     }
     this.writer.write((tx) => {
-      this.appendUpdate(tx.now, commentId, actingMemberId, update);
-      tx.record({ entity: 'panel_comment_update', entityId: commentId, baseVersion: 0, operation: 'update', payload: { by: actingMemberId, update: Buffer.from(update).toString('base64') } });
+      appendCommentUpdate(this.db, tx.now, commentId, actingMemberId, update);
+      // Only this edit travels in the outbox; sync folds it into the record's whole Yjs state
+      // (engine.ts), so edits made on other devices meanwhile merge rather than clash.
+      tx.record({ entity: 'panel_comment', entityId: commentId, baseVersion: 0, operation: 'update', payload: { textYjs: Buffer.from(update).toString('base64'), editedBy: actingMemberId } });
     });
     return this.get(commentId);
   }
@@ -103,7 +114,7 @@ export class PanelCommentsRepository {
    * vector (everything, without one), as one Yjs update.
    */
   pull(commentId: string, stateVector?: Uint8Array): { comment: PanelComment; update: Uint8Array } {
-    const { doc } = this.load(commentId);
+    const { doc } = loadCommentDoc(this.db, commentId);
     let update: Uint8Array;
     try {
       update = stateVector === undefined ? Y.encodeStateAsUpdate(doc) : Y.encodeStateAsUpdate(doc, stateVector);
@@ -144,40 +155,56 @@ export class PanelCommentsRepository {
       });
   }
 
-  private appendUpdate(now: string, commentId: string, memberId: string, update: Uint8Array): void {
-    const seq = Number(this.db.prepare('INSERT INTO panel_comment_updates (comment_id, member_id, at, data) VALUES (?, ?, ?, ?)').run(commentId, memberId, now, Buffer.from(update)).lastInsertRowid);
-    const snapshot = this.latestSnapshot(commentId);
-    const since = this.db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM panel_comment_updates WHERE comment_id = ? AND seq > ?').get(commentId, snapshot?.upto_seq ?? 0);
-    if ((since?.n ?? 0) >= snapshotEvery) {
-      const { doc } = this.load(commentId);
-      this.db.prepare('INSERT INTO panel_comment_snapshots (comment_id, upto_seq, state, at) VALUES (?, ?, ?, ?)').run(commentId, seq, Buffer.from(Y.encodeStateAsUpdate(doc)), now);
-    }
-  }
-
-  private load(commentId: string): { doc: Y.Doc; latestSeq: number } {
-    const doc = new Y.Doc();
-    const snapshot = this.latestSnapshot(commentId);
-    if (snapshot) Y.applyUpdate(doc, snapshot.state);
-    let latestSeq = snapshot?.upto_seq ?? 0;
-    const updates = this.db
-      .prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM panel_comment_updates WHERE comment_id = ? AND seq > ? ORDER BY seq')
-      .all(commentId, latestSeq);
-    for (const u of updates) {
-      Y.applyUpdate(doc, u.data);
-      latestSeq = u.seq;
-    }
-    return { doc, latestSeq };
-  }
-
-  private latestSnapshot(commentId: string): { upto_seq: number; state: Buffer } | undefined {
-    return this.db
-      .prepare<[string], { upto_seq: number; state: Buffer }>('SELECT upto_seq, state FROM panel_comment_snapshots WHERE comment_id = ? ORDER BY upto_seq DESC LIMIT 1')
-      .get(commentId);
-  }
-
   private row(commentId: string): CommentRow {
     const row = this.db.prepare<[string], CommentRow>('SELECT * FROM panel_comments WHERE id = ?').get(commentId);
     if (!row) throw new CoreError('NOT_FOUND', `No panel comment with id ${commentId}`);
     return row;
   }
+}
+
+function latestSnapshot(db: Db, commentId: string): { upto_seq: number; state: Buffer } | undefined {
+  return db
+    .prepare<[string], { upto_seq: number; state: Buffer }>('SELECT upto_seq, state FROM panel_comment_snapshots WHERE comment_id = ? ORDER BY upto_seq DESC LIMIT 1')
+    .get(commentId);
+}
+
+/** The comment's document: the latest snapshot and every update stored after it. */
+export function loadCommentDoc(db: Db, commentId: string): { doc: Y.Doc; latestSeq: number } {
+  const doc = new Y.Doc();
+  const snapshot = latestSnapshot(db, commentId);
+  if (snapshot) Y.applyUpdate(doc, snapshot.state);
+  let latestSeq = snapshot?.upto_seq ?? 0;
+  const updates = db
+    .prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM panel_comment_updates WHERE comment_id = ? AND seq > ? ORDER BY seq')
+    .all(commentId, latestSeq);
+  for (const u of updates) {
+    Y.applyUpdate(doc, u.data);
+    latestSeq = u.seq;
+  }
+  return { doc, latestSeq };
+}
+
+/** Stores one update (from an editor here or from another device through sync), snapshotting now and then. */
+export function appendCommentUpdate(db: Db, now: string, commentId: string, memberId: string, update: Uint8Array): void {
+  const seq = Number(db.prepare('INSERT INTO panel_comment_updates (comment_id, member_id, at, data) VALUES (?, ?, ?, ?)').run(commentId, memberId, now, Buffer.from(update)).lastInsertRowid);
+  const snapshot = latestSnapshot(db, commentId);
+  const since = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM panel_comment_updates WHERE comment_id = ? AND seq > ?').get(commentId, snapshot?.upto_seq ?? 0);
+  if ((since?.n ?? 0) >= snapshotEvery) {
+    const { doc } = loadCommentDoc(db, commentId);
+    db.prepare('INSERT INTO panel_comment_snapshots (comment_id, upto_seq, state, at) VALUES (?, ?, ?, ?)').run(commentId, seq, Buffer.from(Y.encodeStateAsUpdate(doc)), now);
+  }
+}
+
+/**
+ * A Yjs state that arrived from another device: stores only what this device's copy lacks, so a
+ * comment pulled again and again does not grow. Returns whether anything was new.
+ */
+export function mergeCommentState(db: Db, now: string, commentId: string, memberId: string, state: Uint8Array): boolean {
+  const { doc } = loadCommentDoc(db, commentId);
+  const before = Y.encodeStateAsUpdate(doc);
+  const vector = Y.encodeStateVector(doc);
+  Y.applyUpdate(doc, state);
+  if (Buffer.compare(Buffer.from(before), Buffer.from(Y.encodeStateAsUpdate(doc))) === 0) return false;
+  appendCommentUpdate(db, now, commentId, memberId, Y.diffUpdate(state, vector));
+  return true;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { MeetingDocument } from '../../../shared/sync/wire';
 import { asRecordData, type RecordData } from './merge';
+import { mergeCommentState } from '../repositories/panelComments';
 
 /**
  * Writes records that came from the endpoint into the local tables. Deliberately NOT through the
@@ -12,7 +13,18 @@ interface TableRule {
   key: string[];
   /** Extra columns from the payload that do not follow the camelCase → snake_case rule. */
   columns?: (data: RecordData, db: Db) => Record<string, unknown>;
+  /** Runs after the row is written, in the same savepoint: state kept outside the row itself. */
+  after?: (data: RecordData, context: { db: Db; now: string; ensureMember: (id: string) => void }) => void;
 }
+
+/** The draft's wording travels as one Yjs state; only what this device lacks is stored. */
+const commentText: TableRule['after'] = (data, { db, now, ensureMember }) => {
+  if (typeof data.textYjs !== 'string' || typeof data.id !== 'string') return;
+  const editor = typeof data.editedBy === 'string' ? data.editedBy : typeof data.createdBy === 'string' ? data.createdBy : null;
+  if (editor === null) throw new Error('A panel comment without its author');
+  ensureMember(editor);
+  mergeCommentState(db, now, data.id, editor, Buffer.from(data.textYjs, 'base64'));
+};
 
 const annotationColumns = (data: RecordData, db: Db): Record<string, unknown> => {
   const quote = asRecordData(data.quote);
@@ -33,6 +45,8 @@ const annotationColumns = (data: RecordData, db: Db): Record<string, unknown> =>
 export const tableRules: Record<string, TableRule> = {
   // Published meetings arrive through the feed; their packs follow as documents (packDownloads.ts).
   meeting: { table: 'meetings', key: ['id'] },
+  // The endpoint's register: a placeholder made for an unknown id (ensureMember) gets its name.
+  member: { table: 'members', key: ['id'] },
   annotation: { table: 'annotations', key: ['id'], columns: annotationColumns },
   question: { table: 'questions', key: ['id'] },
   declaration: { table: 'declarations', key: ['id'] },
@@ -40,6 +54,11 @@ export const tableRules: Record<string, TableRule> = {
   outcome: { table: 'outcomes', key: ['id'] },
   attendance: { table: 'attendance', key: ['meetingId', 'memberId'] },
   meeting_role: { table: 'meeting_roles', key: ['meetingId', 'memberId'] },
+  action: { table: 'actions', key: ['id'] },
+  // The live agenda: the chair's device moves on, members' devices follow.
+  agenda_progress: { table: 'agenda_progress', key: ['meetingId', 'itemNumber'] },
+  meeting_live: { table: 'meeting_live', key: ['meetingId'] },
+  panel_comment: { table: 'panel_comments', key: ['id'], after: commentText },
 };
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -139,6 +158,7 @@ export class LocalApplier {
     const sql = `INSERT INTO ${rule.table} (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})
       ON CONFLICT (${keyColumns.join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'NOTHING'}`;
     this.db.prepare(sql).run(Object.fromEntries(names.map((c) => [c, row[c]])));
+    rule.after?.(record, { db: this.db, now, ensureMember: (id) => this.ensureMember(id) });
   }
 
   /** Members referenced by a synced record but not yet known here: a placeholder row until the register arrives. */

@@ -1,6 +1,6 @@
 import type { MutationResult, ServerRecord, Session, WireMutation } from '../../../shared/sync/wire';
 import { EndpointCallError, EndpointClient } from './endpointClient';
-import { asRecordData, mergeRecord, sameValue, type RecordData } from './merge';
+import { asRecordData, isYjsField, mergeRecord, mergeYjs, sameValue, type RecordData } from './merge';
 import { serverEntity, type OutboxRow, type SyncStore } from './syncStore';
 
 export interface SyncCounts {
@@ -34,6 +34,27 @@ interface SentMutation {
   entity: string;
   /** The copy the change was made against: the common ancestor for a merge. */
   base: RecordData | null;
+}
+
+/**
+ * A local write carrying only what it changed, laid over the last copy: plain fields replace,
+ * Yjs fields (an editor's increment) fold into the whole document state.
+ */
+function overlay(known: RecordData, partial: RecordData): RecordData {
+  const data: RecordData = { ...known, ...partial };
+  for (const [field, value] of Object.entries(partial)) {
+    const before = known[field];
+    if (isYjsField(field) && typeof value === 'string' && typeof before === 'string') data[field] = mergeYjs(before, value);
+  }
+  return data;
+}
+
+/** Outbox rows written before panel comment edits were folded into the comment record. */
+function legacyRow(row: OutboxRow): { entity: string; payload: unknown } {
+  const payload = JSON.parse(row.payload) as unknown;
+  if (row.entity !== 'panel_comment_update') return { entity: row.entity, payload };
+  const old = asRecordData(payload);
+  return { entity: 'panel_comment', payload: { textYjs: old?.update, editedBy: old?.by } };
 }
 
 const clientEntityOf = (entity: string): string => Object.entries(serverEntity).find(([, s]) => s === entity)?.[0] ?? entity;
@@ -204,15 +225,16 @@ export class SyncEngine {
   private prepare(rows: OutboxRow[]): SentMutation[] {
     const predicted = new Map<string, { version: number; deleted: boolean; data: RecordData | null }>();
     return rows.map((row) => {
-      const entity = serverEntity[row.entity] ?? row.entity;
+      const local = legacyRow(row);
+      const entity = serverEntity[local.entity] ?? local.entity;
       const key = `${entity}\u0000${row.entity_id}`;
       const known = predicted.get(key) ?? this.store.shadow(entity, row.entity_id);
       const exists = known !== null && !known.deleted;
-      const payload = JSON.parse(row.payload) as unknown;
+      const payload = local.payload;
       const partial = asRecordData(payload);
       const operation = row.operation === 'delete' ? 'delete' : exists ? 'update' : 'create';
       // Some local writes carry only the fields they changed; the endpoint keeps whole records.
-      const data = operation === 'delete' ? null : exists && partial ? { ...(known.data ?? {}), ...partial } : payload;
+      const data = operation === 'delete' ? null : exists && partial ? overlay(known.data ?? {}, partial) : payload;
       const baseVersion = exists ? known.version : 0;
       predicted.set(key, { version: baseVersion + 1, deleted: operation === 'delete', data: asRecordData(data) });
       return {
