@@ -38,8 +38,15 @@ test.describe('sync with the council endpoint', () => {
     await page.getByLabel('Password').fill(member.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByText(`Signed in as ${member.name} (${member.email})`)).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText('Sent 0, received 2, 0 to check.')).toBeVisible({ timeout: 60_000 });
+    // The meeting, its pack and the member in the council's register.
+    await expect(page.getByText('Sent 0, received 3, 0 to check.')).toBeVisible({ timeout: 60_000 });
     await expectNoAxeViolations(page, 'signed in and synced');
+
+    // How far ahead packs download is the member's choice; the offline limit is the council's.
+    await expect(page.getByText('Your council allows 30 days without reaching its server')).toBeVisible();
+    await page.getByLabel('Download packs for meetings in the next').selectOption({ label: '8 weeks' });
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    expect((await coreCall(page, 'getSyncStatus', {})).packWeeks).toBe(8);
 
     // The published meeting opens in the reader like any imported pack.
     await page.goto(`${app.origin}/#/meetings/${meeting.id}`);

@@ -7,6 +7,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { formatInstant } from '../format/dates';
 import { useActingMember } from '../meeting/shared';
 import { ConflictsList } from './ConflictsList';
+import { SyncOptions } from './SyncOptions';
 import { useSyncStatus } from './useSyncStatus';
 
 /** Sign in to the council's endpoint, see how sync is going, sign out. Route #/sign-in. */
@@ -90,6 +91,7 @@ export function SignInPage() {
               {t('sync.signOut')}
             </button>
           </div>
+          <SyncOptions status={status} onSaved={refresh} />
         </div>
       ) : (
         <form onSubmit={signIn}>
