@@ -139,3 +139,63 @@ test.describe('running the meeting', () => {
     await other.context().close();
   });
 });
+
+test.describe('the meeting page during a live meeting', () => {
+  test('C and the "Now" link go to the item being taken; a member declares and sees it under My declarations', async ({ app }) => {
+    test.skip(app.origin === null, 'Set-up goes through the browser host API.');
+    test.setTimeout(120_000);
+    const { page } = app;
+    const { jobId } = await call(page, 'openSamplePack', {});
+    await expect.poll(async () => (await call(page, 'getJob', { jobId })).state, { timeout: 60_000 }).toBe('succeeded');
+    const meetingId = (await call(page, 'getJob', { jobId })).result?.meetingId ?? '';
+    for (const m of seedMembers) await call(page, 'saveMember', { id: m.id, name: m.name });
+    for (const m of [...seedMembers].sort((a, b) => Number(b.role === 'clerk') - Number(a.role === 'clerk'))) {
+      await call(page, 'setMeetingRole', { actingMemberId: seedClerk, meetingId, memberId: m.id, role: m.role });
+    }
+
+    // An ordinary member of the panel says who they are on this device.
+    await page.goto(`${app.origin}/#/meetings/${meetingId}/run`);
+    await page.getByLabel('Acting as').selectOption('allcott');
+
+    // Before the chair starts an item there is no "Now" link, and C says so.
+    await page.goto(`${app.origin}/#/meetings/${meetingId}`);
+    const mine = page.getByRole('region', { name: 'My declarations' });
+    await expect(mine).toContainText('You have not declared any interests for this meeting.');
+    await expect(page.getByRole('button', { name: /^Now: item/ })).toHaveCount(0);
+    await page.keyboard.press('c');
+    await expect(page.locator('.current-item-note')).toHaveText('No item is being taken at the moment.');
+
+    // The chair (on their own device) starts item 5; C moves focus to it, the row marked as now.
+    await call(page, 'startAgendaItem', { actingMemberId: seedChair, meetingId, itemNumber: '5' });
+    await page.keyboard.press('c');
+    const item5 = page.locator('#agenda-item-5');
+    await expect(item5).toBeFocused();
+    await expect(item5).toBeInViewport();
+    await expect(page.locator('tr[data-item="5"]')).toHaveAttribute('aria-current', 'step');
+    await expect(page.locator('.current-item-note')).toHaveText(/^Item 5 is being taken now: /);
+    await expect(page.getByRole('button', { name: 'Now: item 5' })).toBeVisible();
+    await expectNoAxeViolations(page, 'meeting page, live');
+
+    // The "Now" link does what C does.
+    await page.getByRole('link', { name: 'Back to meetings' }).focus();
+    await page.getByRole('button', { name: 'Now: item 5' }).press('Enter');
+    await expect(item5).toBeFocused();
+
+    // "Declare an interest" opens the form on the member's own declaration.
+    await mine.getByRole('link', { name: 'Declare an interest' }).click();
+    const declare = page.getByRole('form', { name: 'Record a declaration' });
+    const member = declare.getByRole('combobox', { name: /^Member/ });
+    await expect(member).toBeFocused();
+    await expect(member).toHaveValue('allcott');
+    await declare.getByLabel('Agenda item').selectOption('6');
+    await declare.getByLabel('Kind of interest').selectOption('other-registrable');
+    await declare.getByLabel('Nature of the interest').fill('Governor of a college that buys the Council’s data services');
+    await declare.getByLabel('What the member did').selectOption('remained');
+    await declare.getByRole('button', { name: 'Record declaration' }).click();
+    await expect(page.getByText(/Cllr Mel Allcott, item 6: Other registrable interest/)).toBeVisible();
+
+    await page.getByRole('link', { name: 'Back to the meeting' }).click();
+    await expect(mine.getByRole('listitem')).toHaveText(['Item 6: Other registrable interest; Governor of a college that buys the Council’s data services; Remained and took part (waiting for the chair to confirm)']);
+    await expectNoAxeViolations(page, 'meeting page, my declarations');
+  });
+});

@@ -42,6 +42,8 @@ export interface CoreOptions {
   /** Replaces the worker-thread extractor (benchmarks compare the two). */
   extractor?: Extractor;
   maxPages?: number;
+  /** The largest pack file imported (default maxPackBytes); tests lower it. */
+  maxPackBytes?: number;
   /** The data key (the Electron app unwraps it with safeStorage); otherwise a passphrase unlocks it. */
   key?: DataKey;
   /** Overrides CHAMBER_DB_PASSPHRASE; a terminal prompt passes what was typed here. */
@@ -87,7 +89,7 @@ export function openCore(options: CoreOptions): Core {
   // Every new pack version, from a file or from Modern.gov, stores its page geometry and re-anchors
   // the meeting's annotations in the same transaction.
   const onNewVersion = annotationImportHook({ db, geometry });
-  const importer = new PackImporter(db, writer, meetings, packs, store, extractor, onNewVersion);
+  const importer = new PackImporter(db, writer, meetings, packs, store, extractor, onNewVersion, options.maxPackBytes);
   const clock = options.clock ?? (() => new Date());
   const moderngovRepo = new ModernGovRepository(db);
   const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished, onNewVersion);

@@ -4,6 +4,7 @@
  * cross kept apart. Node only; the caller runs this inside a worker thread, so pdf.js runs here
  * without a worker of its own.
  */
+import { pdfjsHardening } from '../../../shared/security/pdfjs';
 import { AnnotationMode, getDocument, InvalidPDFException, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -334,6 +335,15 @@ async function extractPage(doc: PDFDocumentProxy, pageNumber: number, fonts: Fon
   }
 }
 
+/** How the extractor opens a PDF: hardened (no eval, no XFA), text only, no fonts loaded into Node. */
+export const extractorDocumentOptions = {
+  ...pdfjsHardening,
+  disableFontFace: true,
+  useSystemFonts: false,
+  stopAtErrors: false,
+  verbosity: 0,
+} as const;
+
 /** Reads every page's text and lines. Throws PdfExtractError with a code for anything that stops it. */
 export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedPdf> {
   const { onProgress, signal, maxPages } = options;
@@ -342,14 +352,9 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
 
   // pdf.js may transfer (detach) the buffer it is given; the caller keeps its bytes.
   const task = getDocument({
+    ...extractorDocumentOptions,
     // A plain copy: pdf.js empties the buffer it is given and refuses Node Buffers.
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
-    stopAtErrors: false,
-    verbosity: 0,
   });
   let doc: PDFDocumentProxy | null = null;
   try {

@@ -1,5 +1,5 @@
 import { PackStructure, type StructureWarning } from '../../../shared/domain/pack';
-import type { PackImportResult } from '../../../shared/domain/import';
+import { maxUploadBytes, type PackImportResult } from '../../../shared/domain/import';
 import { parsePackStructure } from '../../../shared/packs/structure';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs';
@@ -11,7 +11,8 @@ import { ImportError } from './importError';
 import type { ExtractedPage } from './extract';
 import type { Extractor } from './runExtraction';
 
-export const maxPackBytes = 512 * 1024 * 1024;
+/** The largest pack accepted, as the contract's upload limit (shared/domain/import.ts). */
+export const maxPackBytes = maxUploadBytes;
 /** Above this many pages the import still runs, with a warning that it will be slow to read. */
 const veryLargePack = 1000;
 
@@ -37,11 +38,13 @@ export class PackImporter {
     private readonly store: DocumentStore,
     private readonly extract: Extractor,
     private readonly onNewVersion: NewVersionHook = () => undefined,
+    /** Tests lower it to refuse a real pack as too large without writing half a gigabyte. */
+    private readonly maxBytes: number = maxPackBytes,
   ) {}
 
   async import(bytes: Uint8Array, sourceName: string, options: ImportOptions, context: JobContext): Promise<PackImportResult> {
     context.progress('reading');
-    if (bytes.length > maxPackBytes) throw new ImportError('FILE_TOO_LARGE', `The file is larger than ${maxPackBytes / 2 ** 20} MiB`);
+    if (bytes.length > this.maxBytes) throw new ImportError('FILE_TOO_LARGE', `The file is larger than ${Math.floor(this.maxBytes / 2 ** 20)} MiB`);
     if (!startsWithPdfHeader(bytes)) throw new ImportError('NOT_A_PDF', `${sourceName} is not a PDF file`);
     if (options.meetingId) this.meetings.get(options.meetingId);
     const sha256 = sha256Hex(bytes);

@@ -42,7 +42,10 @@ export class Uploads {
     }
     const bytes = Buffer.from(base64, 'base64');
     if (bytes.length === 0 || bytes.length > maxChunkBytes || upload.received + bytes.length > upload.byteSize) {
-      throw new CoreError('INVALID_INPUT', 'Chunk is empty, too large or beyond the announced size');
+      // Not a lost reply to retry (that is UPLOAD_OUT_OF_ORDER) but a sender that broke the
+      // protocol: the upload cannot complete, so its part goes now rather than at the next start.
+      this.discard(id);
+      throw new CoreError('INVALID_INPUT', 'Chunk is empty, too large or beyond the announced size; the upload was discarded');
     }
     const cipher = createCipheriv('aes-256-gcm', upload.key, chunkNonce(upload.chunks));
     const sealed = Buffer.concat([cipher.update(bytes), cipher.final(), cipher.getAuthTag()]);

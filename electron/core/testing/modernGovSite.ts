@@ -14,8 +14,8 @@ import { PDFDocument } from 'pdf-lib';
  * agenda text, an off-site document link, a redirect to another host, a 403 document).
  *
  * Several sites share one server under path prefixes: /council (the normal one), /forbidden (403
- * everywhere), /switched-off (an HTML page where the service should be), /hostile (XXE attempt)
- * and /broken (malformed XML). It listens on 127.0.0.1, port 0, and closes itself after a spell
+ * everywhere), /switched-off (an HTML page where the service should be), /hostile (XXE attempt),
+ * /bomb (nested entities, "billion laughs") and /broken (malformed XML). It listens on 127.0.0.1, port 0, and closes itself after a spell
  * with no requests, so a test that forgets it cannot hang the run.
  */
 
@@ -46,6 +46,8 @@ export interface SiteMeeting {
   location: string;
   status: string;
   validators: 'etag' | 'last-modified' | 'none';
+  /** Answer GetMeeting for this meeting with hostile XML instead (bad-input tests). */
+  hostile?: 'xxe' | 'bomb';
   items: SiteItem[];
   attendees: { memberId: number; name: string; role: string }[];
 }
@@ -61,7 +63,7 @@ export interface ModernGovTestSite {
   /** http://127.0.0.1:<port>/council */
   url: string;
   origin: string;
-  siteUrl(name: 'council' | 'forbidden' | 'switched-off' | 'hostile' | 'broken'): string;
+  siteUrl(name: 'council' | 'forbidden' | 'switched-off' | 'hostile' | 'bomb' | 'broken'): string;
   meetings: SiteMeeting[];
   requests: RequestRecord[];
   /** The Modern.gov ids of the three meetings: soon, recent (with the hostile items), far ahead. */
@@ -96,6 +98,18 @@ const shift = (iso: string, days: number) => {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
 };
+
+/** A DTD with an external entity (XXE): a parser that expands it would read the machine's files. */
+const xxeXml = (root: string, body: (entity: string) => string) =>
+  `<?xml version="1.0"?>\n<!DOCTYPE ${root} [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol">]>\n<${root}>${body('&xxe;&lol;')}</${root}>`;
+
+/** "Billion laughs": ten levels of ten-fold entities, a few hundred bytes that expand to gigabytes. */
+const bombXml = (root: string, body: (entity: string) => string) => {
+  const levels = Array.from({ length: 10 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+  return `<?xml version="1.0"?>\n<!DOCTYPE ${root} [<!ENTITY lol0 "lol">${levels}]>\n<${root}>${body('&lol10;')}</${root}>`;
+};
+const hostileCommittees = (entity: string) => `<committee><committeeid>1</committeeid><committeetitle>${entity}</committeetitle></committee>`;
+const hostileMeeting = (id: number) => (entity: string) => `<meetingid>${id}</meetingid><committeeid>${committeeId}</committeeid><committeetitle>${entity}</committeetitle>`;
 
 async function cut(source: Uint8Array, from: number, to: number): Promise<Uint8Array> {
   const src = await PDFDocument.load(source);
@@ -212,7 +226,7 @@ ${m.items
       <linkeddocuments>${i.documents.length === 0 ? '\n        \n      ' : ''}
 ${i.documents
   .map(
-    (d) => `        <linkeddoc><attachmentid>${d.attachmentId}</attachmentid><title>${doubleEncode(d.title)}</title><url>${escapeXml(d.url.startsWith('http') ? d.url : `${siteBase('council')}/${d.url}`)}</url><publicationdate>${d.publicationDate}</publicationdate><isrestricted>${d.restricted ? 'True' : 'False'}</isrestricted></linkeddoc>`,
+    (d) => `        <linkeddoc><attachmentid>${d.attachmentId}</attachmentid><title>${doubleEncode(d.title)}</title><url>${escapeXml(/^[a-z][a-z0-9+.-]*:/i.test(d.url) ? d.url : `${siteBase('council')}/${d.url}`)}</url><publicationdate>${d.publicationDate}</publicationdate><isrestricted>${d.restricted ? 'True' : 'False'}</isrestricted></linkeddoc>`,
   )
   .join('\n')}
       </linkeddocuments>
@@ -268,9 +282,8 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
     if (site === 'switched-off') {
       return send(200, '<!DOCTYPE html><html><body><h1>This web service has been disabled by the site administrator.</h1></body></html>', { 'content-type': 'text/html; charset=utf-8' });
     }
-    if (site === 'hostile') {
-      return xml(`<?xml version="1.0"?>\n<!DOCTYPE committees [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol">]>\n<committees><committee><committeeid>1</committeeid><committeetitle>&xxe;&lol;</committeetitle></committee></committees>`);
-    }
+    if (site === 'hostile') return xml(xxeXml('committees', hostileCommittees));
+    if (site === 'bomb') return xml(bombXml('committees', hostileCommittees));
     if (site === 'broken') return xml('<?xml version="1.0"?><committees><committee><committeeid>1</committee>');
     if (site === 'elsewhere') return send(200, pdfs.values().next().value ?? '', { 'content-type': 'application/pdf' });
     if (site !== 'council') return send(404, 'Not found');
@@ -283,6 +296,7 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
     }
     if (route === 'mgWebService.asmx/GetMeeting') {
       const meeting = meetings.find((m) => m.id === Number(url.searchParams.get('lMeetingId')));
+      if (meeting?.hostile) return xml((meeting.hostile === 'xxe' ? xxeXml : bombXml)('meeting', hostileMeeting(meeting.id)));
       return meeting ? xml(meetingXml(meeting), meeting.validators) : xml('<?xml version="1.0"?><meeting>  </meeting>');
     }
     if (route === 'redirect/elsewhere.pdf') {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { declarationActions, interestKinds, type DeclarationAction, type InterestKind, type InterestSuggestion } from '../../../shared/declarations/schema';
 import type { MeetingRole, StoredDeclaration } from '../../../shared/domain/interests';
@@ -14,14 +14,24 @@ interface Props {
   declarations: StoredDeclaration[];
   suggestions: InterestSuggestion[];
   onChanged: () => void;
+  /** The acting member chairs, vice-chairs or clerks: what they record is confirmed at once. */
+  presiding: boolean;
+  /** Arrived from "Declare an interest" on the meeting page: the form opens on the member's own declaration. */
+  declareForMe?: boolean;
 }
 
 /** Declarations of interest: the form, the list (pre-declarations to confirm) and the prompts. */
-export function DeclarationsSection({ meetingId, actingMemberId, roles, items, declarations, suggestions, onChanged }: Props) {
+export function DeclarationsSection({ meetingId, actingMemberId, roles, items, declarations, suggestions, onChanged, presiding, declareForMe = false }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const [error, run] = useChange(onChanged);
-  const [memberId, setMemberId] = useState('');
+  const [memberId, setMemberId] = useState(declareForMe ? actingMemberId : '');
+  const memberRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (!declareForMe) return;
+    memberRef.current?.focus();
+    memberRef.current?.scrollIntoView({ block: 'center' });
+  }, [declareForMe]);
   const [itemNumber, setItemNumber] = useState('');
   const [kind, setKind] = useState<InterestKind>('other-registrable');
   const [nature, setNature] = useState('');
@@ -46,8 +56,9 @@ export function DeclarationsSection({ meetingId, actingMemberId, roles, items, d
           ...(dispensation.trim() === '' ? {} : { dispensationReference: dispensation }),
           declaredAt: when === 'declarations-item' ? { when } : { when, itemNumber },
           scope: part.trim() === '' ? { whole: true } : { whole: false, part },
-          preDeclared: false,
-          confirmedByChair: true,
+          // A member declaring for themselves waits for the chair to confirm; the chair's own entries need no confirming.
+          preDeclared: !presiding,
+          confirmedByChair: presiding,
         },
       }),
     );
@@ -95,7 +106,7 @@ export function DeclarationsSection({ meetingId, actingMemberId, roles, items, d
         {error && <RefusalMessage error={error} />}
         <label>
           {t('runMeeting.declarations.member')}
-          <select value={memberId} onChange={(e) => setMemberId(e.target.value)} required>
+          <select ref={memberRef} value={memberId} onChange={(e) => setMemberId(e.target.value)} required>
             <option value="">{t('runMeeting.choose')}</option>
             {roles.map((r) => (
               <option key={r.memberId} value={r.memberId}>

@@ -5,8 +5,14 @@ import type { StructureWarning } from '../../../shared/domain/pack';
 import { formatInstant, formatTimeRange } from '../format/dates';
 import { formatPdfPages, formatPrintedPages, readerPath } from './format';
 
-/** A meeting's agenda as its pack sets it out, with the pack's version history and warnings. */
-export function AgendaPack({ pack }: { pack: MeetingPack }) {
+/** Where the meeting page moves focus for an item (the C key, the "Now" link). */
+export const agendaItemId = (number: string) => `agenda-item-${number.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/**
+ * A meeting's agenda as its pack sets it out, with the pack's version history and warnings.
+ * `nowItem` is the item being taken in a live meeting, marked as the current step.
+ */
+export function AgendaPack({ pack, nowItem = null }: { pack: MeetingPack; nowItem?: string | null }) {
   const { t } = useTranslation();
   const current = pack.versions.find((v) => v.version === pack.version);
   const latest = pack.versions.reduce((max, v) => Math.max(max, v.version), pack.version);
@@ -46,9 +52,11 @@ export function AgendaPack({ pack }: { pack: MeetingPack }) {
           </thead>
           <tbody>
             {pack.items.map((item) => (
-              <tr key={item.number}>
+              <tr key={item.number} data-item={item.number} aria-current={item.number === nowItem ? 'step' : undefined} className={item.number === nowItem ? 'now' : undefined}>
                 <td>{item.number}</td>
-                <th scope="row">{item.title}</th>
+                <th scope="row" id={agendaItemId(item.number)} tabIndex={-1}>
+                  {item.title}
+                </th>
                 <td>{item.timing ? formatTimeRange(item.timing.from, item.timing.to, t) : ''}</td>
                 <td>
                   {item.printedPages ? (

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { presidingRoles } from '../../../shared/domain/interests';
 import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -19,6 +19,7 @@ const tickMs = 30_000;
 /** Everything the chair and clerk need while the meeting runs, on one screen. */
 export function RunMeetingPage() {
   const { id = '' } = useParams();
+  const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const api = useApi();
   const [version, setVersion] = useState(0);
@@ -92,6 +93,8 @@ export function RunMeetingPage() {
         declarations={declarations.value}
         suggestions={suggestions.state === 'ready' ? suggestions.value : []}
         onChanged={bump}
+        presiding={presiding}
+        declareForMe={searchParams.get('declare') === '1' && actingMemberId !== ''}
       />
       <AgendaSection meetingId={id} actingMemberId={actingMemberId} roles={roles.value} attendance={attendance.value} agenda={agenda.value} outcomes={outcomes.value} onChanged={bump} />
 

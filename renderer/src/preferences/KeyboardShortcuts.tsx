@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { importShortcut } from '../import/PackImport';
 import { newMeetingShortcut, searchShortcut } from '../components/Layout';
 import { lockShortcut } from '../lock/AppLockGate';
-import { currentItemShortcut } from '../reader/PackReader';
+import { currentItemShortcut } from '../live/currentItem';
 
 /** Every shortcut Chamber answers, in one place (the menus and tooltips show the same keys). */
 const shortcuts: { keys: string; action: string }[] = [

@@ -27,6 +27,7 @@ import { PdfPage } from './PdfPage';
 import { PrintPages } from './PrintPages';
 import { SidebarTabs } from './SidebarTabs';
 import { Thumbnails } from './Thumbnails';
+import { currentItemShortcut, findCurrentItem, isCurrentItemKey, isEditable } from '../live/currentItem';
 
 /** Pages either side of the viewport that keep a canvas; everything further away is dropped. */
 const renderMargin = 2;
@@ -43,13 +44,6 @@ interface PackReaderProps {
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest('input, textarea, select, dialog') !== null;
-}
-
-/** One keypress to the item being taken now, in the reader and on the meeting page. */
-export const currentItemShortcut = { key: 'c', label: 'C' } as const;
 
 export function PackReader({ meeting, pack, latestVersion, initialPage: requestedPage }: PackReaderProps) {
   const { t } = useTranslation();
@@ -273,14 +267,12 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   // C jumps to the item the chair is taking now (the live agenda, synced from the chair's device).
   const [currentNote, setCurrentNote] = useState('');
   const jumpToCurrentItem = useCallback(async () => {
-    const live = await api.getLiveAgenda({ meetingId: meeting.id });
-    const number = live.ok ? live.value.currentItem : null;
-    const item = number === null ? undefined : pack.items.find((i) => i.number === number);
-    if (item?.pdfPages) {
-      goToPage(item.pdfPages.from);
-      setCurrentNote(t('reader.currentItem.jumped', { number: item.number, title: item.title }));
+    const now = await findCurrentItem(api, meeting.id, pack.items);
+    if (now.kind === 'item' && now.item.pdfPages) {
+      goToPage(now.item.pdfPages.from);
+      setCurrentNote(t('reader.currentItem.jumped', { number: now.item.number, title: now.item.title }));
     } else {
-      setCurrentNote(number === null ? t('reader.currentItem.none') : t('reader.currentItem.noPages', { number }));
+      setCurrentNote(now.kind === 'none' ? t('reader.currentItem.none') : t('reader.currentItem.noPages', { number: now.kind === 'item' ? now.item.number : now.number }));
     }
   }, [api, meeting.id, pack.items, goToPage, t]);
 
@@ -312,7 +304,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
       };
       const move = moves[event.key];
       const toolKey = toolKeys[event.key];
-      if (event.key === currentItemShortcut.key && !event.shiftKey) {
+      if (isCurrentItemKey(event)) {
         event.preventDefault();
         void jumpToCurrentItem();
       } else if (toolKey && !event.ctrlKey && !event.shiftKey) {

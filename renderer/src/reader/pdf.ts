@@ -3,12 +3,11 @@ import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, type PDFDocume
 import type { ChamberApi } from '../../../shared/api/binding';
 import type { ApiError } from '../../../shared/result';
 import { base64ToBytes } from '../api/base64';
+import { readerDocumentOptions } from './pdfOptions';
 import { mergeRanges } from './ranges';
 
 /** The contract caps one readDocument call at 4 MiB. */
 const maxReadBytes = 4 * 1024 * 1024;
-/** pdf.js asks for ranges of at least this size; small enough that page 1 paints early. */
-export const rangeChunkBytes = 128 * 1024;
 
 /** How long a new worker has to say it is ready before the reader falls back to the main thread. */
 const workerStartMs = 15_000;
@@ -159,19 +158,7 @@ export function openPackDocument(api: ChamberApi, sha256: string, byteSize: numb
   );
   const promise = ensureWorker().then(() => {
     if (destroyed) throw new Error('The reader closed before the pack opened');
-    task = getDocument({
-      range: transport,
-      length: byteSize,
-      rangeChunkSize: rangeChunkBytes,
-      // Only what is needed, when it is needed: no streaming and no background prefetch of the rest.
-      disableStream: true,
-      disableAutoFetch: true,
-      // No eval (CSP), no XFA forms, no wasm decoders (the CSP has no 'wasm-unsafe-eval'). pdf.js's
-      // document scripting lives in its viewer's sandbox, which Chamber does not load at all.
-      isEvalSupported: false,
-      enableXfa: false,
-      useWasm: false,
-    });
+    task = getDocument({ ...readerDocumentOptions, range: transport, length: byteSize });
     return Promise.race([task.promise, failed]);
   });
   return {
