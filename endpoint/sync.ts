@@ -31,6 +31,7 @@ export const entityRules: Record<string, EntityRule> = {
   panel_comment: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: anyMember },
   outcome: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   minute: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+  minute_narrative: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   attendance: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   meeting_role: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   action: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },

@@ -6,6 +6,8 @@ import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import type { DomainTransaction, DomainWriter } from './domainWriter';
 import type { MeetingAccess } from './meetingAccess';
+import * as Y from 'yjs';
+import { editNarrative, narrativeDoc } from '../minutes/narrativeDoc';
 
 interface MinutesRow {
   meeting_id: string;
@@ -73,13 +75,31 @@ export class MinutesRepository {
       if (!this.agenda(meetingId).some((i) => i.number === itemNumber)) {
         throw new CoreError('INVALID_INPUT', `Item ${itemNumber} is not on this meeting's agenda`, [{ path: ['itemNumber'], code: 'unknown_item', message: 'Not on the agenda' }]);
       }
-      const before = this.db.prepare<[string, string], { narrative: string }>('SELECT narrative FROM minute_narratives WHERE meeting_id = ? AND item_number = ?').get(meetingId, itemNumber);
+      const before = this.db
+        .prepare<[string, string], { narrative: string; yjs_state: Buffer | null }>('SELECT narrative, yjs_state FROM minute_narratives WHERE meeting_id = ? AND item_number = ?')
+        .get(meetingId, itemNumber);
+      const doc = narrativeDoc(before?.yjs_state ?? null);
+      // Written before narratives had a Yjs state (migration 0012): this device alone holds it, so
+      // it alone makes its first state.
+      if (before && before.yjs_state === null) editNarrative(doc, JSON.parse(before.narrative) as RichText);
+      const changed = editNarrative(doc, narrative) !== null || before?.yjs_state === null;
+      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
       this.db
         .prepare(
-          `INSERT INTO minute_narratives (meeting_id, item_number, narrative, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (meeting_id, item_number) DO UPDATE SET narrative = excluded.narrative, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+          `INSERT INTO minute_narratives (meeting_id, item_number, narrative, yjs_state, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (meeting_id, item_number) DO UPDATE SET narrative = excluded.narrative, yjs_state = excluded.yjs_state, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
         )
-        .run(meetingId, itemNumber, JSON.stringify(narrative), actingMemberId, tx.now);
+        .run(meetingId, itemNumber, JSON.stringify(narrative), state, actingMemberId, tx.now);
+      if (changed) {
+        // The whole state (a narrative is small): sync merges it with edits made on other devices.
+        tx.record({
+          entity: 'minute_narrative',
+          entityId: `${meetingId}:${itemNumber}`,
+          baseVersion: 0,
+          operation: 'update',
+          payload: { meetingId, itemNumber, narrativeYjs: state.toString('base64'), updatedBy: actingMemberId, updatedAt: tx.now },
+        });
+      }
       this.touch(tx, row);
       return this.finish(tx, actingMemberId, meetingId, 'narrative', { itemNumber, before: before ? (JSON.parse(before.narrative) as unknown) : null, after: narrative });
     });
@@ -218,8 +238,28 @@ export class MinutesRepository {
 
   private finish(tx: DomainTransaction, actor: string, meetingId: string, op: MinutesHistoryEntry['op'], change: Record<string, unknown>, operation: 'create' | 'update' = 'update'): MinutesRecord {
     this.db.prepare('INSERT INTO minutes_history (meeting_id, actor_member_id, at, op, change) VALUES (?, ?, ?, ?, ?)').run(meetingId, actor, tx.now, op, JSON.stringify(change));
-    const record = this.toRecord(this.requireRow(meetingId));
-    tx.record({ entity: 'minutes', entityId: meetingId, baseVersion: record.version, operation, payload: { op, ...change, status: record.status } });
+    const row = this.requireRow(meetingId);
+    const record = this.toRecord(row);
+    // The whole record, so another device takes it as it stands; the step itself is in the history.
+    tx.record({
+      entity: 'minutes',
+      entityId: meetingId,
+      baseVersion: record.version,
+      operation,
+      payload: {
+        meetingId,
+        status: row.status,
+        previousLastMinute: row.previous_last_minute,
+        councilName: row.council_name,
+        circulatedAt: row.circulated_at,
+        approvedAtMeetingId: row.approved_at_meeting_id,
+        approvedAtItem: row.approved_at_item,
+        approvedAt: row.approved_at,
+        lockedAt: row.locked_at,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      },
+    });
     return record;
   }
 

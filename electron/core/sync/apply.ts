@@ -2,6 +2,8 @@ import type { Db } from '../db/database';
 import { MeetingDocument } from '../../../shared/sync/wire';
 import { asRecordData, type RecordData } from './merge';
 import { mergeCommentState } from '../repositories/panelComments';
+import * as Y from 'yjs';
+import { narrativeDoc, narrativeOf } from '../minutes/narrativeDoc';
 
 /**
  * Writes records that came from the endpoint into the local tables. Deliberately NOT through the
@@ -41,6 +43,17 @@ const annotationColumns = (data: RecordData, db: Db): Record<string, unknown> =>
   };
 };
 
+/** The narrative merged with this device's copy; its JSON is what the minutes and exports read. */
+const narrativeColumns = (data: RecordData, db: Db): Record<string, unknown> => {
+  if (typeof data.narrativeYjs !== 'string') throw new Error('A minute narrative without its document');
+  const held = db
+    .prepare<[unknown, unknown], { yjs_state: Buffer | null }>('SELECT yjs_state FROM minute_narratives WHERE meeting_id = ? AND item_number = ?')
+    .get(data.meetingId, data.itemNumber);
+  const doc = narrativeDoc(held?.yjs_state ?? null);
+  Y.applyUpdate(doc, Buffer.from(data.narrativeYjs, 'base64'));
+  return { narrative: JSON.stringify(narrativeOf(doc)), yjs_state: Buffer.from(Y.encodeStateAsUpdate(doc)) };
+};
+
 /** Server entity name → local table. Entities not listed are kept only as shadows. */
 export const tableRules: Record<string, TableRule> = {
   // Published meetings arrive through the feed; their packs follow as documents (packDownloads.ts).
@@ -59,6 +72,10 @@ export const tableRules: Record<string, TableRule> = {
   agenda_progress: { table: 'agenda_progress', key: ['meetingId', 'itemNumber'] },
   meeting_live: { table: 'meeting_live', key: ['meetingId'] },
   panel_comment: { table: 'panel_comments', key: ['id'], after: commentText },
+  // Minutes: the workflow record (the schema's triggers still refuse a step out of order or a change
+  // to locked minutes) and each item's narrative, merged as Yjs.
+  minute: { table: 'minutes', key: ['meetingId'] },
+  minute_narrative: { table: 'minute_narratives', key: ['meetingId', 'itemNumber'], columns: narrativeColumns },
 };
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -148,15 +165,18 @@ export class LocalApplier {
     Object.assign(row, rule.columns?.(record, this.db) ?? {});
     const now = this.now();
     for (const stamp of ['created_at', 'updated_at']) if (columns.has(stamp) && row[stamp] == null) row[stamp] = now;
-    for (const memberColumn of ['member_id', 'substitute_for', 'created_by', 'agreed_by']) {
+    for (const memberColumn of ['member_id', 'substitute_for', 'created_by', 'agreed_by', 'updated_by']) {
       if (columns.has(memberColumn) && typeof row[memberColumn] === 'string') this.ensureMember(row[memberColumn]);
     }
     // The local edit counter stays this device's own; the server version lives in the shadow.
     const names = Object.keys(row).filter((c) => c !== 'version');
     const keyColumns = rule.key.map(snake);
     const updates = names.filter((c) => !keyColumns.includes(c));
+    // Only a row that differs is rewritten: a record pulled back unchanged (this device's own push,
+    // locked minutes) must not trip the update triggers that guard the legal record.
+    const differs = updates.map((c) => `${c} IS NOT excluded.${c}`).join(' OR ');
     const sql = `INSERT INTO ${rule.table} (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})
-      ON CONFLICT (${keyColumns.join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'NOTHING'}`;
+      ON CONFLICT (${keyColumns.join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')} WHERE ${differs}` : 'NOTHING'}`;
     this.db.prepare(sql).run(Object.fromEntries(names.map((c) => [c, row[c]])));
     rule.after?.(record, { db: this.db, now, ensureMember: (id) => this.ensureMember(id) });
   }

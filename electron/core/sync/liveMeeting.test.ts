@@ -107,6 +107,27 @@ describe('the meeting as it runs, across devices, through the real endpoint', ()
     await syncAll();
     expect((await memberLaptop.call('getPanelCommentHistory', { commentId: comment.id })).length).toBe(history);
 
+    // Minutes: the chair's laptop starts them and writes item 2's narrative; the tablet receives it.
+    const paragraph = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
+    await chairLaptop.call('startMinutes', { actingMemberId: chairUser.id, meetingId: meeting.id, councilName: 'Cyngor Sir Enghraifft' });
+    await chairLaptop.call('saveMinuteNarrative', { actingMemberId: chairUser.id, meetingId: meeting.id, itemNumber: second, narrative: [paragraph('The panel considered the report.'), paragraph('Members asked about the access road.')] });
+    await syncAll();
+    const narrativeOn = async (device: TestClient) => (await device.call('getMinutes', { meetingId: meeting.id }))?.narratives.find((n) => n.itemNumber === second)?.narrative;
+    expect(await narrativeOn(chairTablet)).toEqual([paragraph('The panel considered the report.'), paragraph('Members asked about the access road.')]);
+    // Offline, each device edits a different paragraph: both edits are in the minutes everywhere.
+    await endpoint.stop();
+    await chairLaptop.call('saveMinuteNarrative', { actingMemberId: chairUser.id, meetingId: meeting.id, itemNumber: second, narrative: [paragraph('The panel considered the report of the Head of Planning.'), paragraph('Members asked about the access road.')] });
+    await chairTablet.call('saveMinuteNarrative', { actingMemberId: chairUser.id, meetingId: meeting.id, itemNumber: second, narrative: [paragraph('The panel considered the report.'), paragraph('Members asked about the access road and the school run.')] });
+    await endpoint.restart();
+    await syncAll();
+    for (const device of clients) {
+      expect(await narrativeOn(device)).toEqual([paragraph('The panel considered the report of the Head of Planning.'), paragraph('Members asked about the access road and the school run.')]);
+    }
+    // The workflow follows too: circulated on the laptop, circulated everywhere.
+    await chairLaptop.call('circulateMinutes', { actingMemberId: chairUser.id, meetingId: meeting.id });
+    await syncAll();
+    for (const device of clients) expect((await device.call('getMinutes', { meetingId: meeting.id }))?.status).toBe('circulated');
+
     for (const device of clients) expect((await device.call('getSyncStatus', {})).pending).toBe(0);
     const records = await endpoint.records(chair.email, chair.password);
     const keys = records.map((r) => `${r.entity}/${r.id}`);
