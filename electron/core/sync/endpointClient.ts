@@ -105,15 +105,23 @@ export class EndpointClient {
   }
 
   /** Range request from `offset`: a cut download resumes where it stopped. */
-  async documentBytes(token: string, sha256: string, offset: number): Promise<{ bytes: Uint8Array; total: number }> {
+  /**
+   * Streams a document from `offset`, handing over each piece as it arrives: when the connection is
+   * cut, what came before the cut has already been kept and the next request resumes after it.
+   */
+  async documentBytes(token: string, sha256: string, offset: number, onBytes: (bytes: Uint8Array) => void = () => undefined): Promise<{ received: number; total: number }> {
     const response = await this.request('GET', `/v1/documents/${sha256}`, { token, headers: offset > 0 ? { range: `bytes=${offset}-` } : {} });
-    let bytes: Uint8Array;
+    const range = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '');
+    let received = 0;
     try {
-      bytes = new Uint8Array(await response.arrayBuffer());
+      const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+      for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) {
+        received += next.value.length;
+        onBytes(next.value);
+      }
     } catch (error) {
       throw new EndpointCallError('NETWORK', `The download was cut off: ${(error as Error).message}`);
     }
-    const range = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '');
-    return { bytes, total: range ? Number(range[1]) : offset + bytes.length };
+    return { received, total: range ? Number(range[1]) : offset + received };
   }
 }

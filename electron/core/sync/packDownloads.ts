@@ -16,11 +16,14 @@ interface WantedDocument {
 
 /** Attempts per document after a cut connection; each resumes where the last stopped. */
 const resumeAttempts = 5;
+/** Received bytes are committed in pieces of about this size (fewer, larger rows than the socket's). */
+const partBytes = 256 * 1024;
 
 /**
- * Downloads the packs and supplements of published meetings in the next N weeks. A cut download
- * resumes with a Range request from the bytes already received, and the whole file must match
- * its content hash before it is imported.
+ * Downloads the packs and supplements of published meetings in the next N weeks. What has arrived
+ * is committed as it arrives, so a cut download, or one interrupted by quitting the app, resumes
+ * with a Range request from the bytes already held; the whole file must match its content hash
+ * before it is imported.
  */
 export class PackDownloads {
   progress: { done: number; total: number } | null = null;
@@ -53,7 +56,6 @@ export class PackDownloads {
       for (const document of documents) {
         const bytes = await this.download(authorised, document, (received) => {
           this.progress = { done: before + received, total };
-          this.store.db.prepare('UPDATE sync_documents SET received = ? WHERE document_id = ?').run(received, document.document_id);
         });
         before += document.size;
         try {
@@ -73,23 +75,52 @@ export class PackDownloads {
   }
 
   private async download(authorised: Authorised, document: WantedDocument, onProgress: (received: number) => void): Promise<Uint8Array> {
-    const parts: Uint8Array[] = [];
-    let received = 0;
+    const db = this.store.db;
+    const heldParts = (): Buffer[] =>
+      db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM sync_download_parts WHERE document_id = ? ORDER BY byte_offset').all(document.document_id).map((p) => p.bytes);
+    let received = heldParts().reduce((sum, part) => sum + part.length, 0);
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    const commit = (): void => {
+      if (pendingBytes === 0) return;
+      const bytes = Buffer.concat(pending);
+      db.transaction(() => {
+        db.prepare('INSERT INTO sync_download_parts (document_id, byte_offset, bytes) VALUES (?, ?, ?)').run(document.document_id, received, bytes);
+        received += bytes.length;
+        db.prepare('UPDATE sync_documents SET received = ? WHERE document_id = ?').run(received, document.document_id);
+      })();
+      pending = [];
+      pendingBytes = 0;
+      onProgress(received);
+    };
     for (let attempt = 1; ; attempt += 1) {
       try {
         while (received < document.size) {
-          const { bytes } = await authorised((client, token) => client.documentBytes(token, document.sha256, received));
-          if (bytes.length === 0) break;
-          parts.push(bytes);
-          received += bytes.length;
-          onProgress(received);
+          const { received: got } = await authorised((client, token) =>
+            client.documentBytes(token, document.sha256, received, (piece) => {
+              pending.push(piece);
+              pendingBytes += piece.length;
+              if (pendingBytes >= partBytes) commit();
+            }),
+          );
+          commit();
+          if (got === 0) break;
         }
         break;
       } catch (error) {
+        // Whatever arrived before the cut is kept: the retry, or the next start of the app, resumes after it.
+        commit();
         if (!(error instanceof EndpointCallError) || !error.transient || attempt >= resumeAttempts) throw error;
       }
     }
-    const whole = Buffer.concat(parts);
+    const whole = Buffer.concat(heldParts());
+    const forget = (): void => {
+      db.transaction(() => {
+        db.prepare('DELETE FROM sync_download_parts WHERE document_id = ?').run(document.document_id);
+        db.prepare('UPDATE sync_documents SET received = 0 WHERE document_id = ?').run(document.document_id);
+      })();
+    };
+    forget();
     if (createHash('sha256').update(whole).digest('hex') !== document.sha256) {
       throw new EndpointCallError('BAD_RESPONSE', `Document ${document.document_id} did not match its content hash`);
     }

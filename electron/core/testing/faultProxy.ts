@@ -18,7 +18,7 @@ export type Fault =
 export interface FaultProxy {
   url: string;
   /** Requests seen, with the fault each got. */
-  log: { method: string; path: string; fault: Fault }[];
+  log: { method: string; path: string; fault: Fault; range?: string }[];
   /** Called for each request: which fault to inject. */
   setFaults(choose: (index: number, method: string, path: string) => Fault): void;
   close(): Promise<void>;
@@ -62,7 +62,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       const body = Buffer.concat(chunks);
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const fault = choose(log.length, req.method ?? 'GET', path);
-      log.push({ method: req.method ?? 'GET', path, fault });
+      log.push({ method: req.method ?? 'GET', path, fault, ...(req.headers.range === undefined ? {} : { range: req.headers.range }) });
       if (fault === 'drop-before') {
         req.socket.destroy();
         return;
