@@ -68,7 +68,11 @@ async function twoMeetings() {
   const item = pack.items[0];
   if (!item) throw new Error('no items');
   await call('createQuestion', { actingMemberId: member, meetingId: old.meetingId, itemNumber: item.number, text: 'Who decided the closures?' });
-  return { dataDir, core, call, demoId: demo.meetingId, oldId: old.meetingId, oldSha: pack.documentSha256 };
+  // A word only the old pack's text has, to see its search index entries go.
+  const word = line.split(/[^A-Za-z]+/).sort((a, b) => b.length - a.length)[0] ?? '';
+  const found = await call('searchPacks', { query: word, limit: 50 });
+  expect(found.some((h) => h.meetingId === old.meetingId)).toBe(true);
+  return { dataDir, core, call, demoId: demo.meetingId, oldId: old.meetingId, oldSha: pack.documentSha256, word };
 }
 
 describe('retention', () => {
@@ -80,7 +84,7 @@ describe('retention', () => {
   });
 
   it('previews, saves the notes, then deletes only the old papers and keeps the record', async () => {
-    const { dataDir, call, demoId, oldId, oldSha } = await twoMeetings();
+    const { dataDir, call, demoId, oldId, oldSha, word } = await twoMeetings();
     const before = recordCounts(dataDir);
     const documentFile = path.join(dataDir, 'documents', oldSha.slice(0, 2), `${oldSha}.pdf`);
     expect(fs.existsSync(documentFile)).toBe(true);
@@ -100,21 +104,29 @@ describe('retention', () => {
     expect(markdown).toContain('Raise the 2019 library closures');
     expect(markdown).toContain('Who decided the closures?');
 
-    expect(await call('getMeetingPack', { meetingId: oldId })).toBeNull();
+    // The agenda stays as the record; the papers behind it are gone.
+    const cleared = await call('getMeetingPack', { meetingId: oldId });
+    expect(cleared?.items.length).toBeGreaterThan(0);
     expect((await call('getPapersRemoved', { meetingId: oldId })).removedAt).toBe(clock().toISOString());
+    expect((await call('getStorage', {})).meetings.map((m) => m.meetingId)).toEqual([demoId]);
     expect(fs.existsSync(documentFile)).toBe(false);
     expect((await call('getMeeting', { id: oldId })).id).toBe(oldId);
-    expect(await call('searchPacks', { query: 'library', limit: 50 })).toSatisfy((hits: { meetingId: string }[]) => hits.every((h) => h.meetingId !== oldId));
+    expect((await call('searchPacks', { query: word, limit: 50 })).filter((h) => h.meetingId === oldId)).toEqual([]);
     // The newer meeting's papers are untouched.
     expect(await call('getMeetingPack', { meetingId: demoId })).not.toBeNull();
     expect((await call('getPapersRemoved', { meetingId: demoId })).removedAt).toBeNull();
+    expect((await call('getPageText', { packId: (await call('getMeetingPack', { meetingId: demoId }))?.packId ?? '', pageIndex: 0 })).text.length).toBeGreaterThan(0);
     expect(recordCounts(dataDir)).toEqual(before);
 
     // Six months reaches the demo meeting too: its declarations, outcomes and minutes stay.
+    const minutesBefore = await call('getMinutes', { meetingId: demoId });
+    const assembledBefore = await call('assembleMinutes', { meetingId: demoId });
     const second = await call('applyRetention', { months: 6, exportNotes: false });
     expect(second).toMatchObject({ meetings: 1, packs: 1, notesFolder: null });
-    expect(await call('getMeetingPack', { meetingId: demoId })).toBeNull();
+    expect((await call('getPapersRemoved', { meetingId: demoId })).removedAt).not.toBeNull();
     expect(recordCounts(dataDir)).toEqual(before);
+    expect(await call('getMinutes', { meetingId: demoId })).toEqual(minutesBefore);
+    expect(await call('assembleMinutes', { meetingId: demoId })).toEqual(assembledBefore);
     expect((await call('verifyAudit', {})).ok).toBe(true);
     expect((await call('getStorage', {})).meetings).toEqual([]);
 
@@ -122,10 +134,12 @@ describe('retention', () => {
     try {
       expect(checkIntegrity(db)).toEqual({ ok: true, problems: [] });
       const left = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-      expect(left('SELECT count(*) AS n FROM documents')).toBe(0);
+      expect(left('SELECT count(*) AS n FROM packs')).toBe(2);
       expect(left('SELECT count(*) AS n FROM pack_pages')).toBe(0);
-      expect(left('SELECT count(*) AS n FROM agenda_items')).toBe(0);
+      expect(left('SELECT count(*) AS n FROM pack_pages_fts')).toBe(0);
+      expect(left('SELECT count(*) AS n FROM agenda_items')).toBeGreaterThan(0);
       expect(left('SELECT count(*) AS n FROM pack_page_geometry')).toBe(0);
+      expect(left('SELECT count(*) AS n FROM annotations')).toBe(0);
       expect(left('SELECT count(*) AS n FROM questions')).toBe(1);
     } finally {
       db.close();
@@ -137,10 +151,10 @@ describe('retention', () => {
   });
 
   it('applies the setting when the app opens, and not when it is off', async () => {
-    const { dataDir, core, oldId } = await twoMeetings();
+    const { dataDir, core, oldId, word } = await twoMeetings();
     core.close();
     const reopened = caller(open(dataDir, { applyRetentionOnOpen: true }));
-    expect(await reopened('getMeetingPack', { meetingId: oldId })).not.toBeNull();
+    expect((await reopened('getPapersRemoved', { meetingId: oldId })).removedAt).toBeNull();
     await reopened('updateSettings', { retentionMonths: 24, retentionExportNotes: true });
     for (const c of opened.splice(0)) c.close();
 
@@ -148,7 +162,7 @@ describe('retention', () => {
     const third = openCore({ dataDir, distDir, clock, applyRetentionOnOpen: true, notesDir });
     opened.push(third);
     await vi.waitFor(async () => expect((await caller(third)('getPapersRemoved', { meetingId: oldId })).removedAt).not.toBeNull());
-    expect(await caller(third)('getMeetingPack', { meetingId: oldId })).toBeNull();
+    expect((await caller(third)('searchPacks', { query: word, limit: 50 })).filter((h) => h.meetingId === oldId)).toEqual([]);
     expect(fs.readdirSync(notesDir)).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { RetentionPreview, RetentionResult } from '../../../shared/api/contracts/retention';
 import type { ExportedFile } from '../../../shared/annotations/schema';
 import { checkIntegrity, type Db } from '../db/database';
@@ -34,46 +35,71 @@ interface Deps {
 /**
  * Deletes stored papers under the member's retention setting. The meeting rows and everything that
  * is the meeting's record (declarations, attendance, outcomes, actions, comments, minutes, history)
- * stay. Annotations are anchored to a pack version, so they go with it; the member's own are saved
- * as Markdown first when they asked. Questions are kept (they belong to an item number, not a page).
+ * stay, and so does the agenda itself: the latest pack version's row and its agenda items, which
+ * the minutes, the declarations and the live agenda are built on (a small table, not the papers).
+ * What goes: the PDFs, every older pack version, the page text and search index, page geometry, and
+ * annotations (anchored to pages that are gone; the member's own are saved as Markdown first when
+ * they asked). Questions stay: they belong to an item number, not a page.
  * Deletions are local housekeeping: nothing enters the outbox, so other devices keep their copies.
  */
 export class Retention {
   constructor(private readonly deps: Deps) {}
 
-  private meetingsBefore(cutoff: string): { id: string }[] {
-    return this.deps.db.prepare<[string], { id: string }>('SELECT DISTINCT m.id FROM meetings m JOIN packs p ON p.meeting_id = m.id WHERE m.date < ? ORDER BY m.date, m.id').all(cutoff);
+  private latestPack(meetingId: string): { id: string; sha: string } | undefined {
+    return this.deps.db.prepare<[string], { id: string; sha: string }>('SELECT id, document_sha256 AS sha FROM packs WHERE meeting_id = ? ORDER BY version DESC LIMIT 1').get(meetingId);
+  }
+
+  /** Meetings before the cutoff that still hold papers (not already cleared, or re-imported since). */
+  private candidates(cutoff: string): string[] {
+    const ids = this.deps.db.prepare<[string], { id: string }>('SELECT DISTINCT m.id FROM meetings m JOIN packs p ON p.meeting_id = m.id WHERE m.date < ? ORDER BY m.date, m.id').all(cutoff);
+    return ids.map((r) => r.id).filter((id) => this.removedAt(id) === null);
+  }
+
+  /** Pack ids whose papers are gone: their rows stay only as the agenda of record. */
+  private clearedPackIds(): Set<string> {
+    return new Set(Object.values(this.removedMap()).map((r) => r.packId));
+  }
+
+  /** Documents of these meetings that no other meeting's live pack still needs. */
+  private freedDocuments(meetingIds: readonly string[]): { sha: string; bytes: number }[] {
+    const { db } = this.deps;
+    const chosen = new Set(meetingIds);
+    const cleared = this.clearedPackIds();
+    const rows = db.prepare<[], { id: string; meeting_id: string; sha: string; bytes: number }>('SELECT p.id, p.meeting_id, p.document_sha256 AS sha, d.byte_size AS bytes FROM packs p JOIN documents d ON d.sha256 = p.document_sha256').all();
+    const needed = new Set(rows.filter((r) => !chosen.has(r.meeting_id) && !cleared.has(r.id)).map((r) => r.sha));
+    const freed = new Map<string, number>();
+    for (const r of rows) if (chosen.has(r.meeting_id) && !needed.has(r.sha)) freed.set(r.sha, r.bytes);
+    return [...freed].map(([sha, bytes]) => ({ sha, bytes }));
   }
 
   preview(months: number): RetentionPreview {
     const { db } = this.deps;
     const cutoff = retentionCutoff(londonDate(this.deps.clock()), months);
-    const meetings = this.meetingsBefore(cutoff).length;
-    const packs = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM packs p JOIN meetings m ON m.id = p.meeting_id WHERE m.date < ?').get(cutoff)?.n ?? 0;
-    const bytes = db
-      .prepare<[string, string], { n: number }>(
-        `SELECT coalesce(sum(d.byte_size), 0) AS n FROM documents d
-          WHERE d.sha256 IN (SELECT p.document_sha256 FROM packs p JOIN meetings m ON m.id = p.meeting_id WHERE m.date < ?)
-            AND d.sha256 NOT IN (SELECT p.document_sha256 FROM packs p JOIN meetings m ON m.id = p.meeting_id WHERE m.date >= ?)`,
-      )
-      .get(cutoff, cutoff)?.n ?? 0;
+    const meetingIds = this.candidates(cutoff);
+    const countPacks = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM packs WHERE meeting_id = ?');
     const member = this.deps.memberId();
-    const notes =
-      db
-        .prepare<[string, string, string, string], { n: number }>(
-          `SELECT (SELECT count(*) FROM annotations a JOIN meetings m ON m.id = a.meeting_id WHERE m.date < ? AND a.author_member_id = ? AND a.deleted_at IS NULL
-                     AND EXISTS (SELECT 1 FROM packs p WHERE p.meeting_id = m.id))
-                + (SELECT count(*) FROM questions q JOIN meetings m ON m.id = q.meeting_id WHERE m.date < ? AND q.author_member_id = ? AND q.deleted_at IS NULL
-                     AND EXISTS (SELECT 1 FROM packs p WHERE p.meeting_id = m.id)) AS n`,
-        )
-        .get(cutoff, member, cutoff, member)?.n ?? 0;
-    return { cutoff, meetings, packs, bytes, notes };
+    const countNotes = this.notesCount();
+    let packs = 0;
+    let notes = 0;
+    for (const id of meetingIds) {
+      packs += countPacks.get(id)?.n ?? 0;
+      notes += countNotes.get(id, member, id, member)?.n ?? 0;
+    }
+    const bytes = this.freedDocuments(meetingIds).reduce((sum, d) => sum + d.bytes, 0);
+    return { cutoff, meetings: meetingIds.length, packs, bytes, notes };
+  }
+
+  private notesCount() {
+    return this.deps.db.prepare<[string, string, string, string], { n: number }>(
+      `SELECT (SELECT count(*) FROM annotations WHERE meeting_id = ? AND author_member_id = ? AND deleted_at IS NULL)
+            + (SELECT count(*) FROM questions WHERE meeting_id = ? AND author_member_id = ? AND deleted_at IS NULL) AS n`,
+    );
   }
 
   async apply(months: number, exportNotes: boolean): Promise<RetentionResult> {
     const { db, store } = this.deps;
     const preview = this.preview(months);
-    const meetingIds = this.meetingsBefore(preview.cutoff).map((m) => m.id);
+    const meetingIds = this.candidates(preview.cutoff);
     if (meetingIds.length === 0) return { ...preview, notesFolder: null, notesFiles: 0 };
 
     // Notes are written (and fsynced) before anything is deleted: if saving fails, nothing goes.
@@ -84,12 +110,9 @@ export class Retention {
       const stamp = this.deps.clock().toISOString().replace(/[:.]/g, '-');
       notesFolder = path.join(this.deps.notesDir, `before-retention-${stamp}`);
       fs.mkdirSync(notesFolder, { recursive: true });
-      const hasNotes = db.prepare<[string, string, string, string], { n: number }>(
-        `SELECT (SELECT count(*) FROM annotations WHERE meeting_id = ? AND author_member_id = ? AND deleted_at IS NULL)
-              + (SELECT count(*) FROM questions WHERE meeting_id = ? AND author_member_id = ? AND deleted_at IS NULL) AS n`,
-      );
+      const countNotes = this.notesCount();
       for (const meetingId of meetingIds) {
-        if ((hasNotes.get(meetingId, member, meetingId, member)?.n ?? 0) === 0) continue;
+        if ((countNotes.get(meetingId, member, meetingId, member)?.n ?? 0) === 0) continue;
         const file = await this.deps.exportNotes(member, meetingId);
         const target = uniqueName(notesFolder, file.fileName);
         const fd = fs.openSync(target, 'wx', 0o600);
@@ -104,57 +127,61 @@ export class Retention {
     }
 
     const removedAt = this.deps.clock().toISOString();
-    const orphaned = db.transaction(() => {
-      const shas = new Set<string>();
-      const packsOf = db.prepare<[string], { id: string; sha: string }>('SELECT id, document_sha256 AS sha FROM packs WHERE meeting_id = ?');
+    const filesToRemove = db.transaction(() => {
+      const freed = this.freedDocuments(meetingIds).map((d) => d.sha);
+      const removed = this.removedMap();
       for (const meetingId of meetingIds) {
-        for (const pack of packsOf.all(meetingId)) shas.add(pack.sha);
+        const latest = this.latestPack(meetingId);
+        if (!latest) continue;
         // Annotations reference a pack version without cascading; questions keep their text (SET NULL).
         db.prepare('DELETE FROM annotations WHERE meeting_id = ?').run(meetingId);
-        // Pages, the search index, geometry and agenda items cascade from the pack.
-        db.prepare('DELETE FROM packs WHERE meeting_id = ?').run(meetingId);
+        // Older versions go whole: their pages, search index, geometry and items cascade.
+        db.prepare('DELETE FROM packs WHERE meeting_id = ? AND id <> ?').run(meetingId, latest.id);
+        // The latest keeps its row and agenda items; its pages (and so the search index) go.
+        db.prepare('DELETE FROM pack_pages WHERE pack_id = ?').run(latest.id);
+        db.prepare('DELETE FROM pack_page_geometry WHERE pack_id = ?').run(latest.id);
+        removed[meetingId] = { at: removedAt, packId: latest.id };
       }
-      const unused: string[] = [];
-      for (const sha of shas) {
-        const used = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM packs WHERE document_sha256 = ?').get(sha)?.n ?? 0;
-        if (used > 0) continue;
-        db.prepare('UPDATE moderngov_documents SET document_sha256 = NULL WHERE document_sha256 = ?').run(sha);
-        // Sync must not fetch it again, and must not claim it is stored.
+      for (const sha of freed) {
+        // Sync must not fetch it again, nor claim it is stored.
         db.prepare("UPDATE sync_documents SET stored_at = NULL, received = 0, error = 'removed under retention' WHERE sha256 = ?").run(sha);
+        const stillNamed = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM packs WHERE document_sha256 = ?').get(sha)?.n ?? 0;
+        // A document row named by a kept agenda stays as the record of what the pack was (size, pages).
+        if (stillNamed > 0) continue;
+        db.prepare('UPDATE moderngov_documents SET document_sha256 = NULL WHERE document_sha256 = ?').run(sha);
         db.prepare('DELETE FROM documents WHERE sha256 = ?').run(sha);
-        unused.push(sha);
       }
-      const removed = this.removedMap();
-      for (const meetingId of meetingIds) removed[meetingId] = removedAt;
       db.prepare('INSERT INTO device_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(removedKey, JSON.stringify(removed));
-      return unused;
+      return freed;
     })();
-    // Files go only after the rows are committed: a crash in between leaves unreferenced files
-    // (harmless, the next run of the store's sweep can remove them), never rows without files.
-    for (const sha of orphaned) store.remove(sha);
+    // Files go only after the rows are committed: a crash in between leaves an unneeded file on
+    // disk (harmless, and cleared by the next run), never a live pack without its file.
+    for (const sha of filesToRemove) store.remove(sha);
     const integrity = checkIntegrity(db);
     if (!integrity.ok) throw new CoreError('INTERNAL', `After deleting papers the database fails its check: ${integrity.problems.slice(0, 3).join('; ')}`);
     return { ...preview, notesFolder, notesFiles };
   }
 
+  /** When retention cleared this meeting's papers; null if it did not, or a pack was imported since. */
   removedAt(meetingId: string): string | null {
-    const hasPack = this.deps.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM packs WHERE meeting_id = ?').get(meetingId)?.n ?? 0;
-    // A pack imported again after retention brings the papers back: the mark no longer applies.
-    if (hasPack > 0) return null;
-    return this.removedMap()[meetingId] ?? null;
+    const entry = this.removedMap()[meetingId];
+    if (!entry) return null;
+    return this.latestPack(meetingId)?.id === entry.packId ? entry.at : null;
   }
 
-  private removedMap(): Record<string, string> {
+  private removedMap(): Record<string, { at: string; packId: string }> {
     const row = this.deps.db.prepare<[string], { value: string }>('SELECT value FROM device_settings WHERE key = ?').get(removedKey);
     if (!row) return {};
     try {
-      const parsed: unknown = JSON.parse(row.value);
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+      const parsed = RemovedMap.safeParse(JSON.parse(row.value));
+      return parsed.success ? parsed.data : {};
     } catch {
       return {};
     }
   }
 }
+
+const RemovedMap = z.record(z.string(), z.object({ at: z.string(), packId: z.string() }));
 
 function uniqueName(dir: string, fileName: string): string {
   const ext = path.extname(fileName);
