@@ -10,6 +10,7 @@ import { PackImport } from '../import/PackImport';
 import type { ImportedState } from '../import/useImportPack';
 import { MeetingUpdates } from '../moderngov/MeetingUpdates';
 import { AgendaPack } from '../pack/AgendaPack';
+import { PapersRemovedNotice } from '../pack/PapersRemoved';
 
 export function MeetingPage() {
   const { t } = useTranslation();
@@ -69,7 +70,14 @@ export function MeetingPage() {
               <Link to={`/meetings/${id}/run`}>{t('runMeeting.open')}</Link>
             </p>
           )}
-          {pack.state === 'ready' && (pack.value ? <AgendaPack pack={pack.value} /> : <p className="empty">{t('pack.none')}</p>)}
+          {pack.state === 'ready' && (pack.value ? (
+              <>
+                <PapersRemovedNotice meetingId={id} />
+                <AgendaPack pack={pack.value} />
+              </>
+            ) : (
+              <p className="empty">{t('pack.none')}</p>
+            ))}
           <MeetingUpdates meetingId={id} />
           {pack.state === 'ready' && <PackImport meetingId={id} heading={pack.value ? t('packImport.headingNewVersion') : t('packImport.heading')} />}
         </>
