@@ -148,6 +148,16 @@ describe('retention', () => {
 
     // Nothing left to do: applying again is a no-op.
     expect(await call('applyRetention', { months: 6, exportNotes: true })).toMatchObject({ meetings: 0, packs: 0, bytes: 0 });
+
+    // Importing the same pack again brings the papers back, as a new version.
+    const again = await (opened[0] as Core).importPackFile(november2019().path);
+    expect(again).toMatchObject({ meetingId: oldId, alreadyImported: false, version: 2, changes: [] });
+    expect((await call('getPapersRemoved', { meetingId: oldId })).removedAt).toBeNull();
+    const back = await call('getMeetingPack', { meetingId: oldId });
+    const pdf = fs.readFileSync(november2019().path);
+    const read = await call('readDocument', { sha256: back?.documentSha256 ?? '', offset: 0, length: pdf.length });
+    expect(Buffer.from(read.data, 'base64').equals(pdf)).toBe(true);
+    expect((await call('searchPacks', { query: word, limit: 50 })).some((h) => h.meetingId === oldId)).toBe(true);
   });
 
   it('applies the setting when the app opens, and not when it is off', async () => {
