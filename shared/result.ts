@@ -72,6 +72,8 @@ export const errorCodes = [
   'BACKUP_PASSPHRASE_WRONG',
   /** The backup file is not a Chamber backup, or was altered or cut short: nothing was restored. */
   'BACKUP_DAMAGED',
+  /** A backup is never written over an existing file. */
+  'BACKUP_FILE_EXISTS',
   /** A restore would overwrite a folder that is not empty (or holds Chamber data, without replace). */
   'RESTORE_TARGET_NOT_EMPTY',
   'INTERNAL',

@@ -89,6 +89,20 @@ beforeAll(async () => {
   expect(JSON.parse(created.stdout)).toMatchObject({ file: backupFile, documents: 1 });
 });
 
+describe('chamber backup create', () => {
+  it('never writes over an existing file, and refuses to back up into the data directory', () => {
+    const before = fs.readFileSync(backupFile);
+    const again = chamber(['backup', 'create', '--out', backupFile, '--data-dir', sourceDir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('[BACKUP_FILE_EXISTS]');
+    expect(fs.readFileSync(backupFile).equals(before)).toBe(true);
+    const inside = chamber(['backup', 'create', '--out', path.join(sourceDir, 'inside.backup'), '--data-dir', sourceDir]);
+    expect(inside.code).toBe(1);
+    expect(fs.existsSync(path.join(sourceDir, 'inside.backup'))).toBe(false);
+    expect(fs.readdirSync(path.dirname(backupFile))).toEqual([path.basename(backupFile)]);
+  });
+});
+
 describe('chamber backup', () => {
   it('keeps the pack text, the PDF and the notes out of the backup file in the clear', () => {
     const bytes = fs.readFileSync(backupFile);

@@ -82,6 +82,7 @@ export function createBackup(options: { db: Db; dataDir: string; key: DataKey; o
   if (out.startsWith(path.resolve(options.dataDir) + path.sep)) {
     throw new CoreError('INVALID_INPUT', 'Save the backup outside the data directory it backs up');
   }
+  if (fs.existsSync(out)) throw exists(out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const snapshot = path.join(options.dataDir, `.backup-${randomUUID()}.sqlite3`);
   const temp = `${out}.${randomUUID()}.tmp`;
@@ -136,13 +137,22 @@ export function createBackup(options: { db: Db; dataDir: string; key: DataKey; o
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(temp, out);
+    // Linked rather than renamed: a link never replaces an existing file, so a backup cannot
+    // overwrite something else that happens to have that name, even if it appeared meanwhile.
+    try {
+      fs.linkSync(temp, out);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists(out);
+      throw error;
+    }
     return { file: out, bytes: fs.statSync(out).size, documents: documents.length, schemaVersion: options.schemaVersion, createdAt };
   } finally {
     fs.rmSync(temp, { force: true });
     fs.rmSync(snapshot, { force: true });
   }
 }
+
+const exists = (file: string) => new CoreError('BACKUP_FILE_EXISTS', `${file} already exists; choose a new name (a backup never overwrites a file)`);
 
 function writeFileRecord(writeRecord: (name: string, size: number, body: (emit: (b: Buffer) => void) => void) => void, name: string, file: string): void {
   const size = fs.statSync(file).size;
