@@ -152,6 +152,8 @@ describe('chamber backup', () => {
     const core = open(target, otherMachinePassphrase);
     await call(core.call('createMeeting', { title: 'Only here', committee: 'Panel', date: '2023-03-01', startTime: '10:00', venue: 'Hall' }));
     core.close();
+    fs.mkdirSync(path.join(target, 'saved-notes', 'before-retention-1'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'saved-notes', 'before-retention-1', 'notes.md'), '# My notes');
     const keyFile = fs.readFileSync(path.join(target, keyFileName));
     const before = fingerprint(target);
 
@@ -168,6 +170,7 @@ describe('chamber backup', () => {
     const replaced = chamber(['backup', 'restore', backupFile, '--replace', '--data-dir', target], { CHAMBER_DB_PASSPHRASE: otherMachinePassphrase });
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(fs.readFileSync(path.join(target, keyFileName)).equals(keyFile)).toBe(true);
+    expect(fs.readFileSync(path.join(target, 'saved-notes', 'before-retention-1', 'notes.md'), 'utf8')).toBe('# My notes');
     const after = await call(open(target, otherMachinePassphrase).call('listMeetings', {}));
     expect(after.map((m) => m.title)).not.toContain('Only here');
     expect(after.map((m) => m.id)).toContain(meetingId);

@@ -2,6 +2,7 @@ import { auditHandlers } from './handlers/audit';
 import { homeHandlers } from './handlers/home';
 import { storageHandlers } from './handlers/storage';
 import { backupHandlers } from './handlers/backup';
+import { savedNotesDir } from './backup/backup';
 import { Retention } from './retention/retention';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -123,7 +124,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     memberId: () => localMemberId(db),
     exportNotes: async (memberId, meetingId) => annotationOps.exportAnnotations({ actingMemberId: memberId, meetingId, format: 'md' }),
-    notesDir: options.notesDir ?? path.join(options.dataDir, 'saved-notes'),
+    notesDir: options.notesDir ?? path.join(options.dataDir, savedNotesDir),
   });
 
   const handlers: Handlers = {

@@ -35,6 +35,8 @@ const scryptCost = { N: 2 ** 15, r: 8, p: 1 } as const;
 const scryptMaxmem = 64 * 1024 * 1024;
 const blockBytes = 1024 * 1024;
 const manifestName = 'manifest.json';
+/** Where retention saves the member's notes (see CoreOptions.notesDir): kept across a restore. */
+export const savedNotesDir = 'saved-notes';
 const documentName = /^documents\/([0-9a-f]{2})\/([0-9a-f]{64})\.pdf$/;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
@@ -457,9 +459,19 @@ export function restoreBackup(options: { file: string; passphrase: string; dataD
       if (exists) fs.rmdirSync(target);
       fs.renameSync(staging, target);
     } else {
+      // Notes saved before retention deleted papers are the member's own files, not in any
+      // backup: they move across to the restored directory rather than going with the old data.
+      const savedNotes = path.join(target, savedNotesDir);
+      if (fs.existsSync(savedNotes)) fs.renameSync(savedNotes, path.join(staging, savedNotesDir));
       const old = path.join(path.dirname(target), `.${path.basename(target)}.replaced-${randomUUID()}`);
       fs.renameSync(target, old);
-      fs.renameSync(staging, target);
+      try {
+        fs.renameSync(staging, target);
+      } catch (error) {
+        fs.renameSync(old, target);
+        if (fs.existsSync(path.join(staging, savedNotesDir))) fs.renameSync(path.join(staging, savedNotesDir), savedNotes);
+        throw error;
+      }
       fs.rmSync(old, { recursive: true, force: true });
     }
     return { dataDir: target, documents: documents.length, schemaVersion: manifest.schemaVersion, createdAt: manifest.createdAt, replaced: !empty };
