@@ -44,7 +44,7 @@ export function BackupSettings() {
       <h2 id="backup-heading">{t('backup.heading')}</h2>
       <p>{t('backup.explanation')}</p>
       {error && <ErrorMessage error={error} />}
-      <div role="status">{done && <p>{t('backup.done', { file: done.file, size: (done.bytes / 1_000_000).toFixed(1) })}</p>}</div>
+      {done && <p role="status">{t('backup.done', { file: done.file, size: (done.bytes / 1_000_000).toFixed(1) })}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
         <div className="field">
           <label htmlFor="backup-file">{t('backup.file')}</label>

@@ -88,32 +88,34 @@ export function RetentionSettings({ onApplied }: { onApplied: () => void }) {
           </button>
         </>
       )}
-      <div role="status">
-        {preview &&
-          (preview.meetings === 0 ? (
-            <p>{t('retention.nothing', { date: formatMeetingDate(preview.cutoff, t) })}</p>
-          ) : (
-            <p>
-              {t('retention.preview', {
-                date: formatMeetingDate(preview.cutoff, t),
-                meetings: t('retention.meetingCount', { count: preview.meetings }),
-                packs: t('retention.packCount', { count: preview.packs }),
-                size: megabytes(preview.bytes),
-              })}{' '}
-              {preview.notes > 0 && (settings.retentionExportNotes ? t('retention.notesSaved', { count: preview.notes }) : t('retention.notesLost', { count: preview.notes }))}
-            </p>
-          ))}
-        {result && (
-          <>
-            <p>{t('retention.done', { meetings: t('retention.meetingCount', { count: result.meetings }), size: megabytes(result.bytes) })}</p>
-            {result.notesFolder && (
+      {(preview ?? result) && (
+        <div role="status">
+          {preview &&
+            (preview.meetings === 0 ? (
+              <p>{t('retention.nothing', { date: formatMeetingDate(preview.cutoff, t) })}</p>
+            ) : (
               <p>
-                {t('retention.notesWhere', { count: result.notesFiles })} <code className="data-location">{result.notesFolder}</code>
+                {t('retention.preview', {
+                  date: formatMeetingDate(preview.cutoff, t),
+                  meetings: t('retention.meetingCount', { count: preview.meetings }),
+                  packs: t('retention.packCount', { count: preview.packs }),
+                  size: megabytes(preview.bytes),
+                })}{' '}
+                {preview.notes > 0 && (settings.retentionExportNotes ? t('retention.notesSaved', { count: preview.notes }) : t('retention.notesLost', { count: preview.notes }))}
               </p>
-            )}
-          </>
-        )}
-      </div>
+            ))}
+          {result && (
+            <>
+              <p>{t('retention.done', { meetings: t('retention.meetingCount', { count: result.meetings }), size: megabytes(result.bytes) })}</p>
+              {result.notesFolder && (
+                <p>
+                  {t('retention.notesWhere', { count: result.notesFiles })} <code className="data-location">{result.notesFolder}</code>
+                </p>
+              )}
+            </>
+          )}
+        </div>
+      )}
       {preview && preview.meetings > 0 && (
         <button type="button" className="danger" disabled={busy} onClick={() => void apply()}>
           {t('retention.apply', { meetings: t('retention.meetingCount', { count: preview.meetings }) })}
