@@ -62,5 +62,14 @@ test.describe('keeping papers and backups', () => {
     // The setting survives a reload.
     await page.goto(`${app.origin}/#/settings`);
     await expect(page.getByLabel('Delete papers of meetings older than')).toHaveValue('12');
+
+    // In Welsh too, including the preview.
+    await page.getByLabel('Language').selectOption('cy');
+    await expect(page.getByRole('heading', { level: 2, name: 'Cadw papurau' })).toBeVisible();
+    await page.getByRole('button', { name: "Gwirio beth fyddai'n cael ei ddileu" }).click();
+    await expect(page.getByRole('status')).toContainText("does dim i'w ddileu");
+    await expectNoAxeViolations(page, 'settings, keeping papers (cy)');
+    await page.goto(`${app.origin}/#/meetings/${meetingId}/pack`);
+    await expect(page.getByText("Dilëwyd papurau'r cyfarfod hwn o'r ddyfais hon")).toBeVisible();
   });
 });
