@@ -7,6 +7,7 @@ import { openCore, type Core } from '../core/core';
 import { databaseFileName, openExistingDatabase } from '../core/db/database';
 import { CoreError } from '../core/errors';
 import { keyFileName, resolveDataKey } from '../core/security/keyStore';
+import { openDataDatabase } from '../core/testing/dataDatabase';
 import { january2022, january2022Revised } from '../core/testing/samplePacks';
 import { distDir, makeTempDir } from '../core/testing/tempDir';
 
@@ -83,6 +84,15 @@ beforeAll(async () => {
   await call(core.call('updateSettings', { largePrint: true }));
   core.close();
 
+  // As if this machine were signed in to the endpoint.
+  const db = openDataDatabase(sourceDir);
+  const state = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)');
+  state.run('endpoint', 'https://endpoint.example');
+  state.run('access_token', 'access');
+  state.run('refresh_token', 'refresh');
+  state.run('device_id', 'device-of-the-old-laptop');
+  db.close();
+
   backupFile = path.join(makeTempDir(), 'chamber.backup');
   const created = chamber(['backup', 'create', '--out', backupFile, '--data-dir', sourceDir, '--json']);
   expect(created.code, created.stderr).toBe(0);
@@ -145,6 +155,15 @@ describe('chamber backup', () => {
     expect(Buffer.from(read.data, 'base64').equals(pdf)).toBe(true);
     const audit = await call(core.call('verifyAudit', {}));
     expect(audit.ok).toBe(true);
+    core.close();
+
+    // Signed out of the endpoint, so the old machine's device registration is not reused.
+    const db = openExistingDatabase(path.join(target, databaseFileName), resolveDataKey(target, { passphrase: otherMachinePassphrase }), { readonly: true });
+    try {
+      expect(db.prepare('SELECT key FROM sync_state ORDER BY key').all()).toEqual([{ key: 'endpoint' }]);
+    } finally {
+      db.close();
+    }
   });
 
   it('replaces existing Chamber data only with --replace, keeping that directory’s key file', async () => {

@@ -450,6 +450,11 @@ export function restoreBackup(options: { file: string; passphrase: string; dataD
     try {
       const integrity = checkIntegrity(db);
       if (!integrity.ok) throw damaged(`the restored database fails its check: ${integrity.problems.slice(0, 3).join('; ')}`);
+      // Signed out: the backed-up machine's endpoint session and device registration stay with it.
+      // Restoring after that machine was lost and revoked would otherwise present the revoked
+      // device at the next sync and have the restored data wiped. The member signs in again as a
+      // new device; the user id stays, so their notes are still theirs, and unsent changes still send.
+      db.prepare("DELETE FROM sync_state WHERE key IN ('access_token', 'refresh_token', 'device_id')").run();
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       db.close();
