@@ -67,6 +67,15 @@ export const errorCodes = [
   'ENDPOINT_ERROR',
   /** This device was revoked at the endpoint: local data has been wiped. */
   'DEVICE_REVOKED',
+  // Backups (issue 9.9).
+  /** The backup passphrase does not open that backup file. */
+  'BACKUP_PASSPHRASE_WRONG',
+  /** The backup file is not a Chamber backup, or was altered or cut short: nothing was restored. */
+  'BACKUP_DAMAGED',
+  /** A backup is never written over an existing file. */
+  'BACKUP_FILE_EXISTS',
+  /** A restore would overwrite a folder that is not empty (or holds Chamber data, without replace). */
+  'RESTORE_TARGET_NOT_EMPTY',
   'INTERNAL',
 ] as const;
 

@@ -12,6 +12,7 @@ import { registerAnnotationCommands } from './annotations';
 import { registerDemo } from './demo';
 import { registerMinutesCommands } from './minutes';
 import { registerAuditCommands } from './audit';
+import { registerBackupCommands } from './backup';
 import { registerEndpointCommands } from './endpoint';
 import { registerSyncCommands } from './sync';
 
@@ -170,6 +171,12 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     },
   });
   registerSyncCommands(program, withCore, io);
+  registerBackupCommands(program, io, {
+    withCore,
+    fail: (failure) => {
+      throw new CliFailure(failure);
+    },
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,6 +1,9 @@
 import { auditHandlers } from './handlers/audit';
 import { homeHandlers } from './handlers/home';
 import { storageHandlers } from './handlers/storage';
+import { backupHandlers } from './handlers/backup';
+import { savedNotesDir } from './backup/backup';
+import { Retention } from './retention/retention';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackImportResult } from '../../shared/domain/import';
@@ -23,7 +26,7 @@ import { PackImporter, type ImportOptions } from './packs/importer';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
 import { PageGeometryStore } from './annotations/geometry';
-import { annotationHandlers, annotationImportHook } from './handlers/annotations';
+import { annotationHandlers, annotationImportHook, localMemberId } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
@@ -56,6 +59,10 @@ export interface CoreOptions {
   syncIntervalMs?: number;
   /** Batch, page and retry sizes of the sync engine (tests make them small to cross many requests). */
   syncTuning?: SyncTuning;
+  /** Apply the member's retention setting once opened (the app and the browser host; not the CLI). */
+  applyRetentionOnOpen?: boolean;
+  /** Where retention saves the member's notes before deleting papers (default: <data>/saved-notes). */
+  notesDir?: string;
 }
 
 export interface Core extends Dispatcher {
@@ -112,6 +119,16 @@ export function openCore(options: CoreOptions): Core {
     options.syncTuning,
   );
 
+  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store });
+  const retention = new Retention({
+    db,
+    store,
+    clock,
+    memberId: () => localMemberId(db),
+    exportNotes: async (memberId, meetingId) => annotationOps.exportAnnotations({ actingMemberId: memberId, meetingId, format: 'md' }),
+    notesDir: options.notesDir ?? path.join(options.dataDir, savedNotesDir),
+  });
+
   const handlers: Handlers = {
     getAppLockStatus: () => appLock.status(),
     configureAppLock: (change) => appLock.configure(change),
@@ -160,16 +177,32 @@ export function openCore(options: CoreOptions): Core {
     importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
     suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
     ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
-    ...annotationHandlers({ db, writer, geometry, meetings, packs, store }),
+    ...annotationOps,
     importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
     ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
     ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
     ...auditHandlers(db),
     ...homeHandlers(db, meetings, options.clock ?? (() => new Date())),
     ...storageHandlers(db, options.dataDir, path.join(options.dataDir, databaseFileName)),
+    ...backupHandlers(db, options.dataDir, key, schemaVersion),
+    previewRetention: ({ months }) => retention.preview(months),
+    applyRetention: ({ months, exportNotes }) => retention.apply(months, exportNotes),
+    getPapersRemoved: ({ meetingId }) => ({ removedAt: retention.removedAt(meetingId) }),
     ...sync.handlers,
   };
   if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);
+  if (options.applyRetentionOnOpen) {
+    const { retentionMonths, retentionExportNotes } = settings.get();
+    if (retentionMonths > 0) {
+      // In the background: start-up does not wait for it, and a failure leaves the papers in place.
+      retention.apply(retentionMonths, retentionExportNotes).then(
+        (result) => {
+          if (result.packs > 0) options.log?.('deleted papers under the retention setting', result);
+        },
+        (error: unknown) => options.log?.('retention failed; nothing was deleted', String(error)),
+      );
+    }
+  }
 
   const dispatcher = createDispatcher(appLock.guard(handlers), options.log);
   return {

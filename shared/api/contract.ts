@@ -11,6 +11,8 @@ import { minutesOperations } from './contracts/minutes';
 import { auditOperations } from './contracts/audit';
 import { homeOperations } from './contracts/home';
 import { storageOperations } from './contracts/storage';
+import { backupOperations } from './contracts/backup';
+import { retentionOperations } from './contracts/retention';
 import { syncOperations } from './contracts/sync';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
@@ -188,6 +190,8 @@ export const contract = {
   ...auditOperations,
   ...homeOperations,
   ...storageOperations,
+  ...backupOperations,
+  ...retentionOperations,
   ...syncOperations,
 };
 

@@ -12,6 +12,11 @@ export const Contrast = z.enum(contrasts);
 export const motions = ['system', 'reduced'] as const;
 export const Motion = z.enum(motions);
 
+/** Keep stored papers this many months after their meeting (0: keep them for ever, the default). */
+export const retentionChoices = [0, 6, 12, 24, 36] as const;
+export const RetentionMonths = z.literal(retentionChoices);
+export type RetentionMonths = z.infer<typeof RetentionMonths>;
+
 export const Settings = z.object({
   language: Language,
   textSize: TextSize,
@@ -21,7 +26,11 @@ export const Settings = z.object({
   onboarded: z.boolean(),
   /** The reader shows each page's text reflowed in large type beside the page. */
   largePrint: z.boolean(),
+  /** Delete the papers (not the record) of meetings older than this; applied on demand and at start-up. */
+  retentionMonths: RetentionMonths,
+  /** Before retention deletes papers, save the member's own notes on them as Markdown. */
+  retentionExportNotes: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const defaultSettings: Settings = { language: 'en-GB', textSize: 'standard', contrast: 'standard', motion: 'system', onboarded: false, largePrint: false };
+export const defaultSettings: Settings = { language: 'en-GB', textSize: 'standard', contrast: 'standard', motion: 'system', onboarded: false, largePrint: false, retentionMonths: 0, retentionExportNotes: true };

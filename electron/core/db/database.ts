@@ -92,3 +92,37 @@ export function openExistingDatabase(file: string, key: DataKey, options: { read
     throw error;
   }
 }
+
+/**
+ * A consistent copy of the open database in one file, for backups. VACUUM INTO runs inside a read
+ * transaction, so writes in flight are either wholly in the copy or not at all, and SQLite3 Multiple
+ * Ciphers writes the copy under the same cipher and key as the source: the snapshot is never on disk
+ * in the clear.
+ */
+export function snapshotDatabase(db: Db, target: string): void {
+  fs.rmSync(target, { force: true });
+  db.prepare('VACUUM INTO ?').run(target);
+}
+
+/**
+ * Re-encrypts a closed database file from one data key to another (restoring a backup on a machine
+ * whose data key differs). SQLite3MC cannot rekey in WAL mode, hence the switch to DELETE first.
+ */
+export function rekeyDatabaseFile(file: string, from: DataKey, to: DataKey): void {
+  const db = openExistingDatabase(file, from);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = "${rawKey(to)}"`);
+  } finally {
+    db.close();
+  }
+}
+
+/** PRAGMA integrity_check and foreign_key_check together: both empty/ok means the file is sound. */
+export function checkIntegrity(db: Db): { ok: boolean; problems: string[] } {
+  const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+  const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  const orphans = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  for (const o of orphans) problems.push(`${o.table} row without its ${o.parent}`);
+  return { ok: problems.length === 0, problems };
+}

@@ -49,7 +49,7 @@ export function annotationImportHook({ db, geometry }: Pick<AnnotationDeps, 'db'
 }
 
 /** The signed-in member (their id at the endpoint); before sign-in, one stable local member per device. */
-function localMemberId(db: Db): string {
+export function localMemberId(db: Db): string {
   const user = db.prepare<[], { id: string | null }>("SELECT json_extract(value, '$.id') AS id FROM sync_state WHERE key = 'user'").get();
   if (user?.id) return user.id;
   const row = db.prepare<[], { value: string }>("SELECT value FROM device_settings WHERE key = 'client_id'").get();

@@ -85,7 +85,9 @@ export class PackImporter {
       if (context.signal.aborted) throw new ImportError('CANCELLED', 'The import was cancelled');
       const meetingId = options.meetingId ?? this.matchOrCreateMeeting(structure);
       const latest = this.packs.latest(meetingId);
-      if (latest && latest.document_sha256 === sha256) {
+      // The same file again after retention cleared it brings the papers back as a new version.
+      const cleared = latest !== null && this.packs.papersCleared(latest);
+      if (latest && latest.document_sha256 === sha256 && !cleared) {
         return {
           meetingId,
           packId: latest.id,
@@ -107,7 +109,8 @@ export class PackImporter {
         pageCount: pageTexts.length,
         alreadyImported: false,
         structure,
-        changes: latest ? this.packs.compare(latest.id, packId) : [],
+        // A cleared version has no text to compare with: its papers were deleted, not republished.
+        changes: latest && !cleared ? this.packs.compare(latest.id, packId) : [],
       };
     });
   }

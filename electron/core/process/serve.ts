@@ -21,6 +21,7 @@ export function serveCore(port: Port, dataDir: string, distDir: string, onClosed
         log: (message, detail) => console.error(`[core] ${message}`, detail ?? ''),
         // Sync runs beside the call queue, never in it: the screen stays responsive while it works.
         syncIntervalMs: 60_000,
+        applyRetentionOnOpen: true,
       });
       send({ type: 'ready' });
     } catch (error) {

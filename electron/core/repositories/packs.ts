@@ -68,6 +68,12 @@ export class PacksRepository {
     return this.packRow('WHERE p.meeting_id = ? ORDER BY p.version DESC LIMIT 1', meetingId);
   }
 
+  /** Retention deleted this version's papers: its row stays as the agenda of record, its pages are gone. */
+  papersCleared(row: PackRow): boolean {
+    if (row.page_count === 0) return false;
+    return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM pack_pages WHERE pack_id = ?').get(row.id)?.n === 0;
+  }
+
   /** Inside the caller's domain transaction: document row, pack, pages, items, members, outbox. */
   insertVersion(pack: NewPackVersion, tx: DomainTransaction): string {
     const id = randomUUID();

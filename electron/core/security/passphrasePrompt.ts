@@ -26,6 +26,27 @@ export async function obtainPassphrase(dataDir: string, io: { env?: NodeJS.Proce
   return first;
 }
 
+export const backupPassphraseEnv = 'CHAMBER_BACKUP_PASSPHRASE';
+
+/**
+ * The passphrase that protects a backup file: CHAMBER_BACKUP_PASSPHRASE, else typed on the terminal
+ * (twice when creating, since a typo would make the backup useless).
+ */
+export async function obtainBackupPassphrase(confirm: boolean, io: { env?: NodeJS.ProcessEnv; input?: NodeJS.ReadStream; output?: NodeJS.WriteStream } = {}): Promise<string> {
+  const fromEnv = (io.env ?? process.env)[backupPassphraseEnv];
+  if (fromEnv) return fromEnv;
+  const input = io.input ?? process.stdin;
+  const output = io.output ?? process.stderr;
+  if (!input.isTTY) {
+    throw new CoreError('KEY_REQUIRED', `A backup needs its own passphrase: set ${backupPassphraseEnv} or run this from a terminal to type it`);
+  }
+  const first = await askHidden(confirm ? 'Choose a passphrase for this backup: ' : 'Passphrase for this backup: ', input, output);
+  if (!confirm) return first;
+  const again = await askHidden('Type it again: ', input, output);
+  if (first !== again) throw new CoreError('BACKUP_PASSPHRASE_WRONG', 'The two passphrases differ; no backup was written');
+  return first;
+}
+
 function askHidden(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
   let muted = false;
   const sink = new Writable({

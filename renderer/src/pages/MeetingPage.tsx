@@ -13,6 +13,7 @@ import { MeetingUpdates } from '../moderngov/MeetingUpdates';
 import { currentItemShortcut, findCurrentItem, useCurrentItemKey } from '../live/currentItem';
 import { MyDeclarations } from '../meeting/MyDeclarations';
 import { AgendaPack, agendaItemId } from '../pack/AgendaPack';
+import { PapersRemovedNotice } from '../pack/PapersRemoved';
 
 /** How often the meeting page asks which item is being taken (the chair's device moves it on). */
 const livePollMs = 15_000;
@@ -116,7 +117,15 @@ export function MeetingPage() {
               <Link to={`/meetings/${id}/run`}>{t('runMeeting.open')}</Link>
             </p>
           )}
-          {pack.state === 'ready' && (pack.value ? <AgendaPack pack={pack.value} nowItem={nowItem} /> : <p className="empty">{t('pack.none')}</p>)}
+          {pack.state === 'ready' &&
+            (pack.value ? (
+              <>
+                <PapersRemovedNotice meetingId={id} />
+                <AgendaPack pack={pack.value} nowItem={nowItem} />
+              </>
+            ) : (
+              <p className="empty">{t('pack.none')}</p>
+            ))}
           <MyDeclarations meetingId={id} />
           <MeetingUpdates meetingId={id} />
           {pack.state === 'ready' && <PackImport meetingId={id} heading={pack.value ? t('packImport.headingNewVersion') : t('packImport.heading')} />}

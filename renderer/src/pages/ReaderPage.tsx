@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { usePageTitle } from '../components/usePageTitle';
 import { useResult } from '../components/useResult';
+import { PapersRemovedText } from '../pack/PapersRemoved';
 import { PackReader } from '../reader/PackReader';
 import { ensureWorker } from '../reader/pdf';
 
@@ -25,10 +26,15 @@ export default function ReaderPage() {
   useEffect(() => void ensureWorker(), []);
 
   const [loaded, reload] = useResult(async () => {
-    const [meeting, pack] = await Promise.all([api.getMeeting({ id }), api.getMeetingPack(version ? { meetingId: id, version } : { meetingId: id })]);
+    const [meeting, pack, removed] = await Promise.all([
+      api.getMeeting({ id }),
+      api.getMeetingPack(version ? { meetingId: id, version } : { meetingId: id }),
+      api.getPapersRemoved({ meetingId: id }),
+    ]);
     if (!meeting.ok) return meeting;
     if (!pack.ok) return pack;
-    return { ok: true as const, value: { meeting: meeting.value, pack: pack.value } };
+    if (!removed.ok) return removed;
+    return { ok: true as const, value: { meeting: meeting.value, pack: pack.value, removedAt: removed.value.removedAt } };
   }, `reader:${id}:${version ?? 'latest'}`);
   usePageTitle(loaded.state === 'ready' ? t('reader.title', { title: loaded.value.meeting.title }) : t('app.loading'));
 
@@ -48,7 +54,16 @@ export default function ReaderPage() {
       </section>
     );
   }
-  const { meeting, pack } = loaded.value;
+  const { meeting, pack, removedAt } = loaded.value;
+  if (removedAt) {
+    return (
+      <section aria-labelledby="reader-removed-heading" className="reader-message">
+        <h1 id="reader-removed-heading">{t('reader.title', { title: meeting.title })}</h1>
+        <PapersRemovedText removedAt={removedAt} />
+        <Link to={`/meetings/${id}`}>{t('reader.back')}</Link>
+      </section>
+    );
+  }
   if (!pack) {
     return (
       <section aria-labelledby="reader-none-heading" className="reader-message">

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
+import { restoreBackup } from '../core/backup/backup';
+import { resolveDataDir } from '../core/dataDir';
+import { CoreError } from '../core/errors';
+import { obtainBackupPassphrase, obtainPassphrase } from '../core/security/passphrasePrompt';
+
+type WithCore = <N extends OperationName>(command: Command, name: N, input: InputOf<N>) => Promise<OutputOf<N>>;
+
+interface BackupDeps {
+  withCore: WithCore;
+  fail(failure: { code: string; message: string }): never;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+/**
+ * `chamber backup create|restore`. Restore works on a data directory no Chamber has open (quit the
+ * app first): it swaps the whole directory, which a running core cannot have pulled from under it.
+ */
+export function registerBackupCommands(program: Command, io: { out(text: string): void }, deps: BackupDeps): void {
+  const backup = program.command('backup').description('encrypted backups of the database, settings and stored papers, to restore on this or another computer');
+  const guard = async <T>(work: () => Promise<T> | T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof CoreError) deps.fail({ code: error.code, message: error.message });
+      throw error;
+    }
+  };
+
+  backup
+    .command('create')
+    .description('write an encrypted backup file (passphrase from CHAMBER_BACKUP_PASSPHRASE or typed)')
+    .requiredOption('--out <file>', 'where to write the backup')
+    .option('--json', 'print JSON')
+    .action(async (options: { out: string; json?: boolean }, command: Command) => {
+      const passphrase = await guard(() => obtainBackupPassphrase(true));
+      const summary = await deps.withCore(command, 'createBackup', { path: path.resolve(options.out), passphrase });
+      if (options.json) io.out(JSON.stringify(summary, null, 2));
+      else io.out(`Backed up to ${summary.file} (${megabytes(summary.bytes)}, ${summary.documents} stored documents)`);
+    });
+
+  backup
+    .command('restore')
+    .description('restore a backup into a data directory (empty, or an existing one with --replace); its own passphrase comes from CHAMBER_DB_PASSPHRASE')
+    .argument('<file>', 'the backup file')
+    .option('--replace', 'replace the Chamber data already in the directory (kept until the restored copy is complete)')
+    .option('--json', 'print JSON')
+    .action(async (file: string, options: { replace?: boolean; json?: boolean }, command: Command) => {
+      const dataDir = resolveDataDir(command.optsWithGlobals<{ dataDir?: string }>().dataDir);
+      const result = await guard(async () => {
+        const passphrase = await obtainBackupPassphrase(false);
+        const dbPassphrase = await obtainPassphrase(dataDir);
+        return restoreBackup({ file: path.resolve(file), passphrase, dataDir, dbPassphrase, replace: options.replace ?? false });
+      });
+      if (options.json) io.out(JSON.stringify(result, null, 2));
+      else io.out(`Restored the backup of ${result.createdAt} into ${result.dataDir} (${result.documents} stored documents)${result.replaced ? ', replacing the data that was there' : ''}`);
+    });
+}

@@ -1,0 +1,48 @@
+/**
+ * Retention of stored papers (issue 10.4): the packs of meetings older than the member's chosen
+ * number of months are deleted from this device, with their PDFs. The meeting itself, declarations,
+ * attendance, outcomes and minutes stay: they are the legal record, the papers are only copies.
+ */
+import { z } from 'zod';
+import { MeetingId } from '../../domain/meeting';
+import { RetentionMonths } from '../../domain/settings';
+
+export const RetentionPreview = z.object({
+  /** Meetings dated before this day (Europe/London) lose their papers. */
+  cutoff: z.iso.date(),
+  meetings: z.number().int().nonnegative(),
+  packs: z.number().int().nonnegative(),
+  /** Bytes of stored PDFs that would be freed (a file still used by a kept meeting is not counted). */
+  bytes: z.number().int().nonnegative(),
+  /** The member's own annotations and questions on those meetings. */
+  notes: z.number().int().nonnegative(),
+});
+export type RetentionPreview = z.infer<typeof RetentionPreview>;
+
+export const RetentionResult = RetentionPreview.extend({
+  /** Where the member's notes were saved as Markdown before deleting, or null when none were. */
+  notesFolder: z.string().nullable(),
+  notesFiles: z.number().int().nonnegative(),
+});
+export type RetentionResult = z.infer<typeof RetentionResult>;
+
+const ActiveMonths = RetentionMonths.refine((m) => m > 0, { message: 'Choose a number of months' });
+const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
+
+export const retentionOperations = {
+  previewRetention: op({
+    summary: 'What deleting papers older than N months would remove: meetings, pack versions, bytes and notes',
+    input: z.object({ months: ActiveMonths }).strict(),
+    output: RetentionPreview,
+  }),
+  applyRetention: op({
+    summary: 'Delete the papers of meetings older than N months, keeping the meetings and their record; optionally saving your notes first',
+    input: z.object({ months: ActiveMonths, exportNotes: z.boolean() }).strict(),
+    output: RetentionResult,
+  }),
+  getPapersRemoved: op({
+    summary: "When this meeting's papers were deleted under the retention setting, if they were",
+    input: z.object({ meetingId: MeetingId }).strict(),
+    output: z.object({ removedAt: z.string().nullable() }),
+  }),
+};
