@@ -143,6 +143,27 @@ describe('authorisation on every route (issue 9.7)', () => {
     expect(own.find((r) => r.id === note)).toMatchObject({ version: 1, data: { text: 'my private note' } });
   });
 
+  it("lets any member draft a panel comment but only the chair or clerk mark its wording agreed", async () => {
+    const comment = randomUUID();
+    const push = async (operation: 'create' | 'update', baseVersion: number, payload: Record<string, unknown>) =>
+      PushResponse.parse(
+        await (
+          await fetch(`${endpoint.url}/v1/sync/push`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ clientId: 'alice-laptop', mutations: [{ mutationId: randomUUID(), entity: 'panel_comment', entityId: comment, baseVersion, operation, payload }] }),
+          })
+        ).json(),
+      ).results[0];
+    const draft = { id: comment, meetingId, itemNumber: '1', title: 'Budget', createdBy: alice.user.id };
+    expect(await push('create', 0, { ...draft, agreedText: 'Agreed by me alone', agreedBy: alice.user.id, agreedAt: '2022-01-17T11:00:00Z' })).toMatchObject({ status: 'rejected', reason: 'FORBIDDEN' });
+    expect(await push('create', 0, draft)).toMatchObject({ status: 'applied', version: 1 });
+    expect(await push('update', 1, { ...draft, title: 'Budget gap' })).toMatchObject({ status: 'applied', version: 2 });
+    expect(await push('update', 2, { ...draft, title: 'Budget gap', agreedText: 'Agreed by me alone', agreedBy: alice.user.id, agreedAt: '2022-01-17T11:00:00Z' })).toMatchObject({ status: 'rejected', reason: 'FORBIDDEN' });
+    const stored = (await endpoint.records('alice@council.example', password)).find((r) => r.id === comment);
+    expect(stored?.data).not.toHaveProperty('agreedText');
+  });
+
   it('sets security headers, limits request size and never shows a stack trace', async () => {
     const answer = await fetch(`${endpoint.url}/v1/me`, { headers: { authorization: `Bearer ${alice.accessToken}` } });
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');

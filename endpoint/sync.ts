@@ -16,6 +16,8 @@ interface EntityRule {
   /** Private unless the payload says `shared: true`. */
   privateUnlessShared: boolean;
   mayWrite(principal: Principal, record: { ownerId: string | null; committeeId: string | null }): boolean;
+  /** Fields only the chair or clerk may set or change, on a record anyone else may write. */
+  presidingFields?: readonly string[];
 }
 
 const ownerOnly = (p: Principal, r: { ownerId: string | null }): boolean => r.ownerId === p.userId;
@@ -28,7 +30,8 @@ export const entityRules: Record<string, EntityRule> = {
   question: { meetingScoped: true, owner: 'pusher', privateUnlessShared: true, mayWrite: ownerOnly },
   declaration: { meetingScoped: true, owner: 'payload.memberId', privateUnlessShared: false, mayWrite: ownerOrPresiding },
   registered_interest: { meetingScoped: false, owner: 'payload.memberId', privateUnlessShared: false, mayWrite: (p, r) => r.ownerId === p.userId || p.role === 'clerk' || p.role === 'admin' },
-  panel_comment: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: anyMember },
+  // Any member drafts the wording; only the chair or clerk records that the panel agreed it.
+  panel_comment: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: anyMember, presidingFields: ['agreedText', 'agreedBy', 'agreedAt'] },
   outcome: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   minute: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   minute_narrative: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
@@ -88,6 +91,11 @@ async function decide(client: pg.PoolClient, principal: Principal, m: WireMutati
     return reject(m, 'INVALID_PAYLOAD', "A record cannot be moved to another member");
   }
   if (!rule.mayWrite(principal, { ownerId, committeeId })) return reject(m, 'FORBIDDEN', `Your role may not ${m.operation} this ${m.entity}`);
+  if (rule.presidingFields && !presides(principal, committeeId)) {
+    const before = payloadObject(current?.data) ?? {};
+    const changed = rule.presidingFields.filter((field) => payload && JSON.stringify(payload[field] ?? null) !== JSON.stringify(before[field] ?? null));
+    if (changed.length > 0) return reject(m, 'FORBIDDEN', `Only the chair or clerk may change ${changed.join(', ')}`);
+  }
 
   if (m.operation === 'create') {
     if (current) return { mutationId: m.mutationId, status: 'conflict', current: wireRecord(current) };
