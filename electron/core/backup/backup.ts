@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import { checkIntegrity, databaseFileName, openDatabase, rekeyDatabaseFile, snap
 import { latestSchemaVersion } from '../db/migrations';
 import { CoreError } from '../errors';
 import { DocumentStore } from '../packs/documentStore';
-import { dataKeyBytes, keyFileName, KeyStore, type DataKey } from '../security/keyStore';
+import { base64, dataKeyBytes, keyFileName, KeyStore, passphraseKey, scryptCost, type DataKey } from '../security/keyStore';
 
 /**
  * An encrypted backup of one data directory: the database (with the device settings, which live in
@@ -31,15 +31,12 @@ import { dataKeyBytes, keyFileName, KeyStore, type DataKey } from '../security/k
 export const backupMagic = Buffer.from('CHMBBAK1', 'ascii');
 const tagBytes = 16;
 const checkPlain = Buffer.from('chamber backup v1', 'utf8');
-const scryptCost = { N: 2 ** 15, r: 8, p: 1 } as const;
-const scryptMaxmem = 64 * 1024 * 1024;
 const blockBytes = 1024 * 1024;
 const manifestName = 'manifest.json';
 /** Where retention saves the member's notes (see CoreOptions.notesDir): kept across a restore. */
 export const savedNotesDir = 'saved-notes';
 const documentName = /^documents\/([0-9a-f]{2})\/([0-9a-f]{64})\.pdf$/;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const Header = z.object({
   version: z.literal(1),
   kdf: z.literal('scrypt'),
@@ -74,7 +71,7 @@ export interface BackupSummary {
 
 function deriveKey(passphrase: string, salt: Buffer, cost: { N: number; r: number; p: number }): Buffer {
   if (passphrase.length === 0) throw new CoreError('BACKUP_PASSPHRASE_WRONG', 'A backup needs a passphrase');
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, { ...cost, maxmem: scryptMaxmem });
+  return passphraseKey(passphrase, salt, cost);
 }
 
 /** Writes the backup to a temporary name next to `out` and renames it, so `out` is whole or absent. */

@@ -14,7 +14,8 @@ export type DataKey = Buffer;
 export const dataKeyBytes = 32;
 export const keyFileName = 'keys.json';
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Base64 text in the key file and the backup header. */
+export const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 const PassphraseWrap = z.object({
   kdf: z.literal('scrypt'),
@@ -44,7 +45,7 @@ type KeyFile = z.infer<typeof KeyFile>;
 
 // About 100 ms and 32 MiB per unlock: slow enough to make guessing a passphrase from a stolen
 // laptop expensive, quick enough that nobody notices it at start-up.
-const scryptCost = { N: 2 ** 15, r: 8, p: 1 } as const;
+export const scryptCost = { N: 2 ** 15, r: 8, p: 1 } as const;
 const scryptMaxmem = 64 * 1024 * 1024;
 
 export class KeyStore {
@@ -118,14 +119,15 @@ export class KeyStore {
   }
 }
 
-function kek(passphrase: string, salt: Buffer, cost: { N: number; r: number; p: number }): Buffer {
+/** A 32-byte key from a passphrase (the data key's wrap, and a backup file's key). */
+export function passphraseKey(passphrase: string, salt: Buffer, cost: { N: number; r: number; p: number }): Buffer {
   return scryptSync(passphrase.normalize('NFC'), salt, dataKeyBytes, { ...cost, maxmem: scryptMaxmem });
 }
 
 function wrapWithPassphrase(key: DataKey, passphrase: string): PassphraseWrap {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', kek(passphrase, salt, scryptCost), iv);
+  const cipher = createCipheriv('aes-256-gcm', passphraseKey(passphrase, salt, scryptCost), iv);
   const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
   return {
     kdf: 'scrypt',
@@ -138,7 +140,7 @@ function wrapWithPassphrase(key: DataKey, passphrase: string): PassphraseWrap {
 }
 
 function unwrapWithPassphrase(wrap: PassphraseWrap, passphrase: string): DataKey {
-  const decipher = createDecipheriv('aes-256-gcm', kek(passphrase, Buffer.from(wrap.salt, 'base64'), wrap), Buffer.from(wrap.iv, 'base64'));
+  const decipher = createDecipheriv('aes-256-gcm', passphraseKey(passphrase, Buffer.from(wrap.salt, 'base64'), wrap), Buffer.from(wrap.iv, 'base64'));
   decipher.setAuthTag(Buffer.from(wrap.tag, 'base64'));
   try {
     const key = Buffer.concat([decipher.update(Buffer.from(wrap.wrapped, 'base64')), decipher.final()]);
