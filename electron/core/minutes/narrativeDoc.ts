@@ -17,6 +17,8 @@ interface Glyph {
 /** UTF-16 code units, as Y.Text counts positions (not code points). */
 const units = (text: string): string[] => Array.from({ length: text.length }, (_, i) => text.charAt(i));
 
+const sameAttributes = (a: Attributes, b: Attributes): boolean => a.bold === b.bold && a.italic === b.italic && a.list === b.list;
+
 const runAttributes = (run: TextRun): Attributes => ({ bold: run.bold ? true : null, italic: run.italic ? true : null, list: null });
 const lineEnd = (list: Attributes['list']): Glyph => ({ char: '\n', attributes: { bold: null, italic: null, list } });
 
@@ -54,8 +56,7 @@ function glyphsOfText(text: Y.Text): Glyph[] {
   return glyphs;
 }
 
-const sameGlyph = (a: Glyph | undefined, b: Glyph | undefined): boolean =>
-  a !== undefined && b !== undefined && a.char === b.char && a.attributes.bold === b.attributes.bold && a.attributes.italic === b.attributes.italic && a.attributes.list === b.attributes.list;
+const sameGlyph = (a: Glyph | undefined, b: Glyph | undefined): boolean => a !== undefined && b !== undefined && a.char === b.char && sameAttributes(a.attributes, b.attributes);
 
 /** The narrative the document holds now, as the exports read it. */
 export function narrativeOf(doc: Y.Doc): RichText {
@@ -122,8 +123,6 @@ export function editNarrative(doc: Y.Doc, rich: RichText): Uint8Array | null {
   });
   return Y.encodeStateAsUpdate(doc, before);
 }
-
-const sameAttributes = (a: Attributes, b: Attributes): boolean => a.bold === b.bold && a.italic === b.italic && a.list === b.list;
 
 export function narrativeDoc(state: Uint8Array | null): Y.Doc {
   const doc = new Y.Doc();

@@ -114,13 +114,11 @@ export class PackDownloads {
       }
     }
     const whole = Buffer.concat(heldParts());
-    const forget = (): void => {
-      db.transaction(() => {
-        db.prepare('DELETE FROM sync_download_parts WHERE document_id = ?').run(document.document_id);
-        db.prepare('UPDATE sync_documents SET received = 0 WHERE document_id = ?').run(document.document_id);
-      })();
-    };
-    forget();
+    // Whole or not, the parts have served: a file that fails its hash starts over next time.
+    db.transaction(() => {
+      db.prepare('DELETE FROM sync_download_parts WHERE document_id = ?').run(document.document_id);
+      db.prepare('UPDATE sync_documents SET received = 0 WHERE document_id = ?').run(document.document_id);
+    })();
     if (createHash('sha256').update(whole).digest('hex') !== document.sha256) {
       throw new EndpointCallError('BAD_RESPONSE', `Document ${document.document_id} did not match its content hash`);
     }
