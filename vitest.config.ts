@@ -9,7 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Chamber refuses to create unencrypted data; tests unlock their throwaway data directories
-    // with this passphrase (children such as the CLI and the host inherit it).
-    env: { CHAMBER_DB_PASSPHRASE: 'correct horse battery staple' },
+    // with this passphrase (children such as the CLI and the host inherit it), and stay away from
+    // any OS key store the developer's session offers (the keyring test starts a private one).
+    env: { CHAMBER_DB_PASSPHRASE: 'correct horse battery staple', CHAMBER_OS_KEYRING: 'off' },
   },
 });

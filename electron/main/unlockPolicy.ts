@@ -13,12 +13,14 @@ export interface UnlockState {
   encryptionAvailable: boolean;
   /** safeStorage.getSelectedStorageBackend() on Linux; 'os' elsewhere. */
   backend: string;
-  stored: { safeStorageBackend?: string; hasPassphrase: boolean; exists: boolean };
+  /** `osKeyring`: the command line or browser host put the key in the OS key store directly. */
+  stored: { safeStorageBackend?: string; osKeyring?: boolean; hasPassphrase: boolean; exists: boolean };
 }
 
 export type UnlockDecision =
   | { kind: 'passphrase' }
   | { kind: 'unwrap' }
+  | { kind: 'os-keyring' }
   | { kind: 'create' }
   | { kind: 'refuse'; reason: 'no-key-store' | 'insecure-key-store' | 'key-store-changed' | 'passphrase-needed' };
 
@@ -26,6 +28,9 @@ const insecureBackends = new Set(['basic_text', 'unknown']);
 
 export function decideUnlock(state: UnlockState): UnlockDecision {
   if (state.passphraseChosen) return { kind: 'passphrase' };
+  // The same key store safeStorage uses, reached directly: no backend check to make, and no
+  // basic_text to fear, because that key never went through safeStorage.
+  if (state.stored.exists && !state.stored.safeStorageBackend && state.stored.osKeyring) return { kind: 'os-keyring' };
   if (state.stored.exists && !state.stored.safeStorageBackend) {
     return state.stored.hasPassphrase ? { kind: 'refuse', reason: 'passphrase-needed' } : { kind: 'refuse', reason: 'key-store-changed' };
   }

@@ -358,14 +358,21 @@ export interface RestoreResult {
 const isChamberDir = (dir: string): boolean => fs.existsSync(path.join(dir, databaseFileName)) || fs.existsSync(path.join(dir, keyFileName));
 
 /**
- * Restores a backup into `dataDir`, unlocked afterwards by `dbPassphrase`. The backup is verified
+ * Restores a backup into `dataDir`, unlocked afterwards as `dbUnlock` says. The backup is verified
  * whole before anything is written; the new directory is assembled beside the target, re-keyed and
  * opened once (migrating an older schema, checking integrity), and only then swapped in. An existing
  * Chamber directory is replaced only when `replace` is set, and is kept until the new one is in place.
  *
  * Not for a directory a running Chamber has open: the command line is the way to restore.
  */
-export function restoreBackup(options: { file: string; passphrase: string; dataDir: string; dbPassphrase: string; replace?: boolean }): RestoreResult {
+export function restoreBackup(options: {
+  file: string;
+  passphrase: string;
+  dataDir: string;
+  /** Unlocks the target's data: its passphrase, or the key the OS key store gave for an existing directory. */
+  dbUnlock: { passphrase: string } | { key: DataKey };
+  replace?: boolean;
+}): RestoreResult {
   const target = path.resolve(options.dataDir);
   const manifest = verifyBackup(options.file, options.passphrase);
   if (manifest.schemaVersion > latestSchemaVersion) {
@@ -380,10 +387,15 @@ export function restoreBackup(options: { file: string; passphrase: string; dataD
     if (!isChamberDir(target)) throw new CoreError('RESTORE_TARGET_NOT_EMPTY', `${target} is not empty and is not a Chamber data directory; nothing was restored`);
     if (!options.replace) throw new CoreError('RESTORE_TARGET_NOT_EMPTY', `${target} already holds Chamber data; pass --replace to replace it (it is kept until the restored copy is complete)`);
   }
-  if (options.dbPassphrase.length === 0) throw new CoreError('KEY_REQUIRED', 'The restored data needs a passphrase to be encrypted under');
+  const unlock = options.dbUnlock;
+  if ('passphrase' in unlock && unlock.passphrase.length === 0) throw new CoreError('KEY_REQUIRED', 'The restored data needs a passphrase to be encrypted under');
+  const hasKeys = !empty && fs.existsSync(path.join(target, keyFileName));
+  // A key from the OS key store has already been checked against the target's key file; there is
+  // no key file to check it against in a new directory, whose key must then come from a passphrase.
+  if ('key' in unlock && !hasKeys) throw new CoreError('KEY_REQUIRED', 'Restoring into a new directory needs a passphrase to encrypt it under');
   // Unlocking the target's key first proves the person may replace it, and keeps its key file
   // (with any system key-store wrap) valid for the restored data.
-  const targetKeys = !empty && fs.existsSync(path.join(target, keyFileName)) ? new KeyStore(target).unlockWithPassphrase(options.dbPassphrase) : undefined;
+  const targetKeys = hasKeys ? ('key' in unlock ? unlock.key : new KeyStore(target).unlockWithPassphrase(unlock.passphrase)) : undefined;
 
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.restore-${randomUUID()}`);
@@ -395,7 +407,8 @@ export function restoreBackup(options: { file: string; passphrase: string; dataD
       fs.copyFileSync(path.join(target, keyFileName), path.join(staging, keyFileName));
       newKey = targetKeys;
     } else {
-      newKey = new KeyStore(staging).unlockWithPassphrase(options.dbPassphrase);
+      if (!('passphrase' in unlock)) throw new CoreError('KEY_REQUIRED', 'Restoring into a new directory needs a passphrase to encrypt it under');
+      newKey = new KeyStore(staging).unlockWithPassphrase(unlock.passphrase);
     }
 
     const documents: string[] = [];

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -36,10 +36,21 @@ const SafeStorageWrap = z.object({
 });
 export type SafeStorageWrap = z.infer<typeof SafeStorageWrap>;
 
+/** The key held by the OS key store outside Electron (see osKeyring.ts); the key itself is never in the file. */
+const OsKeyringWrap = z.object({
+  store: z.string(),
+  /** The entry's account name: random, so moving the data directory does not orphan the key. */
+  account: z.string(),
+  /** An HMAC of the key, to tell "the store gave back another key" from damaged data. */
+  check: base64,
+});
+export type OsKeyringWrap = z.infer<typeof OsKeyringWrap>;
+
 const KeyFile = z.object({
   version: z.literal(1),
   passphrase: PassphraseWrap.optional(),
   safeStorage: SafeStorageWrap.optional(),
+  osKeyring: OsKeyringWrap.optional(),
 });
 type KeyFile = z.infer<typeof KeyFile>;
 
@@ -69,7 +80,7 @@ export class KeyStore {
       return key;
     }
     if (!keys.passphrase) {
-      throw new CoreError('KEY_WRONG', 'This data is protected by the system key store, not a passphrase: open it in the Chamber app');
+      throw new CoreError('KEY_WRONG', 'This data is protected by the system key store, not a passphrase: open it where that key store is running, or in the Chamber app');
     }
     return unwrapWithPassphrase(keys.passphrase, passphrase);
   }
@@ -88,6 +99,31 @@ export class KeyStore {
   saveSafeStorageWrap(wrap: SafeStorageWrap): void {
     const keys = this.read() ?? { version: 1 };
     this.write({ ...keys, safeStorage: wrap });
+  }
+
+  hasPassphrase(): boolean {
+    return this.read()?.passphrase !== undefined;
+  }
+
+  osKeyringWrap(): OsKeyringWrap | undefined {
+    return this.read()?.osKeyring;
+  }
+
+  /** Records that the OS key store holds the key under `account`. */
+  saveOsKeyringWrap(key: DataKey, store: string, account: string): void {
+    const keys = this.read() ?? { version: 1 };
+    this.write({ ...keys, osKeyring: { store, account, check: keyCheck(key) } });
+  }
+
+  /** Throws unless `key` is the one recorded with the OS key store's wrap. */
+  verifyOsKeyringKey(key: DataKey): DataKey {
+    const wrap = this.osKeyringWrap();
+    const expected = Buffer.from(wrap?.check ?? '', 'base64');
+    const actual = Buffer.from(keyCheck(key), 'base64');
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+      throw new CoreError('KEY_WRONG', 'The system key store holds a different key from the one this Chamber data was encrypted with');
+    }
+    return key;
   }
 
   private read(): KeyFile | undefined {
@@ -117,6 +153,11 @@ export class KeyStore {
     }
     fs.renameSync(temp, this.file);
   }
+}
+
+// Reveals nothing about the key (HMAC under it), and a 16-byte check cannot be mistaken by chance.
+function keyCheck(key: DataKey): string {
+  return createHmac('sha256', key).update('chamber key check').digest().subarray(0, 16).toString('base64');
 }
 
 /** A 32-byte key from a passphrase (the data key's wrap, and a backup file's key). */

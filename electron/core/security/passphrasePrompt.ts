@@ -9,7 +9,13 @@ import { KeyStore, passphraseEnv } from './keyStore';
  * the member out). With neither there is nothing safe to do, so it refuses rather than creating
  * unencrypted data.
  */
-export async function obtainPassphrase(dataDir: string, io: { env?: NodeJS.ProcessEnv; input?: NodeJS.ReadStream; output?: NodeJS.WriteStream } = {}): Promise<string> {
+export interface PromptIo {
+  env?: NodeJS.ProcessEnv;
+  input?: NodeJS.ReadStream;
+  output?: NodeJS.WriteStream;
+}
+
+export async function obtainPassphrase(dataDir: string, io: PromptIo = {}): Promise<string> {
   const env = io.env ?? process.env;
   const fromEnv = env[passphraseEnv];
   if (fromEnv) return fromEnv;
@@ -32,7 +38,7 @@ export const backupPassphraseEnv = 'CHAMBER_BACKUP_PASSPHRASE';
  * The passphrase that protects a backup file: CHAMBER_BACKUP_PASSPHRASE, else typed on the terminal
  * (twice when creating, since a typo would make the backup useless).
  */
-export async function obtainBackupPassphrase(confirm: boolean, io: { env?: NodeJS.ProcessEnv; input?: NodeJS.ReadStream; output?: NodeJS.WriteStream } = {}): Promise<string> {
+export async function obtainBackupPassphrase(confirm: boolean, io: PromptIo = {}): Promise<string> {
   const fromEnv = (io.env ?? process.env)[backupPassphraseEnv];
   if (fromEnv) return fromEnv;
   const input = io.input ?? process.stdin;
