@@ -13,6 +13,7 @@ import { registerDemo } from './demo';
 import { registerMinutesCommands } from './minutes';
 import { registerAuditCommands } from './audit';
 import { registerBackupCommands } from './backup';
+import { registerKeyCommands } from './key';
 import { registerEndpointCommands } from './endpoint';
 import { registerSyncCommands } from './sync';
 
@@ -178,6 +179,11 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
   registerSyncCommands(program, withCore, io);
   registerBackupCommands(program, io, {
     withCore,
+    fail: (failure) => {
+      throw new CliFailure(failure);
+    },
+  });
+  registerKeyCommands(program, io, {
     fail: (failure) => {
       throw new CliFailure(failure);
     },

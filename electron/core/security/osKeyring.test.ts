@@ -126,6 +126,28 @@ describe.skipIf(missing !== undefined)(`the OS key store outside Electron${missi
     expect(chamber(['--data-dir', dataDir, 'meetings', 'list'], session).code).toBe(0);
   });
 
+  it('a passphrase set beside the key store opens the data once the key store has lost its key', () => {
+    const dataDir = makeTempDir();
+    expect(chamber(['--data-dir', dataDir, ...add], session).code).toBe(0);
+    const status = () => JSON.parse(chamber(['--data-dir', dataDir, 'key', 'status', '--json'], session).stdout) as { keyStore: string | null; passphrase: boolean };
+    expect(status()).toMatchObject({ keyStore: 'secret-service', passphrase: false });
+
+    const fallback = 'spare passphrase kept in a drawer';
+    const set = chamber(['--data-dir', dataDir, 'key', 'set-passphrase'], { ...session, CHAMBER_NEW_DB_PASSPHRASE: fallback });
+    expect(set.stderr).toBe('');
+    expect(set.code).toBe(0);
+    expect(status()).toMatchObject({ keyStore: 'secret-service', passphrase: true });
+
+    const account = keyFile(dataDir).osKeyring?.account ?? '';
+    expect(service.secretTool(['clear', 'service', osKeyringService, 'username', account]).code).toBe(0);
+    const wrong = chamber(['--data-dir', dataDir, 'meetings', 'list'], { ...session, [passphraseEnv]: 'not the one' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/KEY_WRONG/);
+    const listed = chamber(['--data-dir', dataDir, 'meetings', 'list', '--json'], { ...session, [passphraseEnv]: fallback });
+    expect(listed.stderr).toBe('');
+    expect((JSON.parse(listed.stdout) as { title: string }[]).map((m) => m.title)).toEqual(['Budget Scrutiny']);
+  });
+
   it('restores a backup over key-store data, which then still opens from the key store', () => {
     const dataDir = makeTempDir();
     expect(chamber(['--data-dir', dataDir, ...add], session).code).toBe(0);

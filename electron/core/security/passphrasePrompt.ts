@@ -53,6 +53,22 @@ export async function obtainBackupPassphrase(confirm: boolean, io: PromptIo = {}
   return first;
 }
 
+export const newPassphraseEnv = 'CHAMBER_NEW_DB_PASSPHRASE';
+
+/** A new passphrase for the data key: CHAMBER_NEW_DB_PASSPHRASE, else typed twice on the terminal. */
+export async function obtainNewPassphrase(io: PromptIo = {}): Promise<string> {
+  const fromEnv = (io.env ?? process.env)[newPassphraseEnv];
+  if (fromEnv) return fromEnv;
+  const input = io.input ?? process.stdin;
+  const output = io.output ?? process.stderr;
+  if (!input.isTTY) throw new CoreError('KEY_REQUIRED', `Set ${newPassphraseEnv} or run this from a terminal to type the new passphrase`);
+  const first = await askHidden('New passphrase for your Chamber data: ', input, output);
+  const again = await askHidden('Type it again: ', input, output);
+  if (first !== again) throw new CoreError('KEY_WRONG', 'The two passphrases differ; nothing was changed');
+  if (first.length === 0) throw new CoreError('KEY_REQUIRED', 'An empty passphrase cannot protect Chamber data');
+  return first;
+}
+
 function askHidden(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
   let muted = false;
   const sink = new Writable({
