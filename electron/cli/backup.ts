@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
 import { restoreBackup } from '../core/backup/backup';
 import { resolveDataDir } from '../core/dataDir';
-import { CoreError } from '../core/errors';
 import { KeyStore } from '../core/security/keyStore';
+import { guardCoreErrors, type Fail } from './coreErrors';
 import { obtainBackupPassphrase, obtainPassphrase } from '../core/security/passphrasePrompt';
 import { obtainUnlock } from '../core/security/terminalUnlock';
 
@@ -12,7 +12,7 @@ type WithCore = <N extends OperationName>(command: Command, name: N, input: Inpu
 
 interface BackupDeps {
   withCore: WithCore;
-  fail(failure: { code: string; message: string }): never;
+  fail: Fail;
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -23,14 +23,7 @@ const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
  */
 export function registerBackupCommands(program: Command, io: { out(text: string): void }, deps: BackupDeps): void {
   const backup = program.command('backup').description('encrypted backups of the database, settings and stored papers, to restore on this or another computer');
-  const guard = async <T>(work: () => Promise<T> | T): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof CoreError) deps.fail({ code: error.code, message: error.message });
-      throw error;
-    }
-  };
+  const guard = guardCoreErrors(deps.fail);
 
   backup
     .command('create')

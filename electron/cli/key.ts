@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolveDataDir } from '../core/dataDir';
 import { CoreError } from '../core/errors';
 import { KeyStore } from '../core/security/keyStore';
+import { guardCoreErrors, type Fail } from './coreErrors';
 import { obtainNewPassphrase } from '../core/security/passphrasePrompt';
 import { obtainUnlock } from '../core/security/terminalUnlock';
 
@@ -9,16 +10,9 @@ import { obtainUnlock } from '../core/security/terminalUnlock';
  * `chamber key status|set-passphrase`: how a data directory is unlocked, and a passphrase beside
  * the OS key store, so a keyring that is reset or lost does not take the member's data with it.
  */
-export function registerKeyCommands(program: Command, io: { out(text: string): void }, deps: { fail(failure: { code: string; message: string }): never }): void {
+export function registerKeyCommands(program: Command, io: { out(text: string): void }, deps: { fail: Fail }): void {
   const key = program.command('key').description('how this data is unlocked: the OS key store and the passphrase');
-  const guard = async <T>(work: () => Promise<T> | T): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof CoreError) deps.fail({ code: error.code, message: error.message });
-      throw error;
-    }
-  };
+  const guard = guardCoreErrors(deps.fail);
   const dataDirOf = (command: Command) => resolveDataDir(command.optsWithGlobals<{ dataDir?: string }>().dataDir);
 
   key
