@@ -2,6 +2,7 @@ import type { MutationResult, ServerRecord, Session, WireMutation } from '../../
 import { EndpointCallError, EndpointClient } from './endpointClient';
 import { asRecordData, isYjsField, mergeRecord, mergeYjs, sameValue, type RecordData } from './merge';
 import { serverEntity, type OutboxRow, type SyncStore } from './syncStore';
+import { waitsFor } from './apply';
 
 export interface SyncCounts {
   pushed: number;
@@ -296,13 +297,19 @@ export class SyncEngine {
       const cursor = this.store.get('cursor');
       const page = await this.authorised((client, token) => client.pull(token, cursor, this.options.pageSize ?? 200));
       this.store.db.transaction(() => {
+        const landed = new Set<string>();
         for (const change of page.changes) {
           // An edit made here and not yet sent: keep it, and the old shadow as its merge base; the
           // push will meet this change as a conflict and merge it field by field.
           if (this.store.hasPending(clientEntityOf(change.entity), change.id)) continue;
           const outcome = this.store.applier.apply(change.entity, change.id, change.deleted, change.data);
           this.store.saveShadow(change.entity, change.id, change.version, change.deleted, change.data, outcome === 'applied');
+          if (outcome === 'applied') landed.add(change.entity);
         }
+        // A correction can reach the endpoint before the approval it follows (the approval went back
+        // merged after a conflict): it waited, and lands now that the approval has.
+        const dependents = Object.entries(waitsFor).filter(([, parents]) => parents.some((p) => landed.has(p))).map(([entity]) => entity);
+        if (dependents.length > 0) this.store.retryWaiting(dependents);
         this.store.set('cursor', page.cursor);
       })();
       total.pulled += page.changes.length;
