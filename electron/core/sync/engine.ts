@@ -58,6 +58,9 @@ function legacyRow(row: OutboxRow): { entity: string; payload: unknown } {
   return { entity: 'panel_comment', payload: { textYjs: old?.update, editedBy: old?.by } };
 }
 
+/** Entities whose waiting records a record of `entity` may let in (apply.ts waitsFor). */
+const dependentsOf = (entity: string): string[] => Object.entries(waitsFor).filter(([, parents]) => parents.includes(entity)).map(([dependent]) => dependent);
+
 const clientEntityOf = (entity: string): string => Object.entries(serverEntity).find(([, s]) => s === entity)?.[0] ?? entity;
 
 export class SignInRequired extends Error {}
@@ -297,19 +300,18 @@ export class SyncEngine {
       const cursor = this.store.get('cursor');
       const page = await this.authorised((client, token) => client.pull(token, cursor, this.options.pageSize ?? 200));
       this.store.db.transaction(() => {
-        const landed = new Set<string>();
         for (const change of page.changes) {
           // An edit made here and not yet sent: keep it, and the old shadow as its merge base; the
           // push will meet this change as a conflict and merge it field by field.
           if (this.store.hasPending(clientEntityOf(change.entity), change.id)) continue;
           const outcome = this.store.applier.apply(change.entity, change.id, change.deleted, change.data);
           this.store.saveShadow(change.entity, change.id, change.version, change.deleted, change.data, outcome === 'applied');
-          if (outcome === 'applied') landed.add(change.entity);
+          // A correction can reach the endpoint before the approval it follows (the approval went
+          // back merged after a conflict): it waited, and lands as soon as the approval has, before
+          // the records after it, so it keeps its place.
+          const dependents = dependentsOf(change.entity);
+          if (outcome === 'applied' && dependents.length > 0) this.store.retryWaiting(dependents);
         }
-        // A correction can reach the endpoint before the approval it follows (the approval went back
-        // merged after a conflict): it waited, and lands now that the approval has.
-        const dependents = Object.entries(waitsFor).filter(([, parents]) => parents.some((p) => landed.has(p))).map(([entity]) => entity);
-        if (dependents.length > 0) this.store.retryWaiting(dependents);
         this.store.set('cursor', page.cursor);
       })();
       total.pulled += page.changes.length;

@@ -164,10 +164,11 @@ export class SyncStore {
    * Records the local tables could not take yet (their meeting, or the record they depend on, arrived
    * since): try them again, all or only those of `entities`. Passes repeat while one lands, so a
    * record that waits for another waiting record lands in the same call, whatever order they are in.
+   * Otherwise in the order they first arrived, which is the order they were made in.
    */
   retryWaiting(entities?: readonly string[]): number {
     const filter = entities === undefined ? '' : `AND entity IN (${entities.map(() => '?').join(', ')})`;
-    const select = this.db.prepare<unknown[], { entity: string; id: string; version: number; deleted: number; data: string | null }>(`SELECT * FROM sync_shadow WHERE applied = 0 ${filter}`);
+    const select = this.db.prepare<unknown[], { entity: string; id: string; version: number; deleted: number; data: string | null }>(`SELECT * FROM sync_shadow WHERE applied = 0 ${filter} ORDER BY rowid`);
     let applied = 0;
     this.db.transaction(() => {
       for (let landed = -1; landed !== 0; ) {
