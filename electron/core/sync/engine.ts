@@ -306,9 +306,9 @@ export class SyncEngine {
           if (this.store.hasPending(clientEntityOf(change.entity), change.id)) continue;
           const outcome = this.store.applier.apply(change.entity, change.id, change.deleted, change.data);
           this.store.saveShadow(change.entity, change.id, change.version, change.deleted, change.data, outcome === 'applied');
-          // A correction can reach the endpoint before the approval it follows (the approval went
-          // back merged after a conflict): it waited, and lands as soon as the approval has, before
-          // the records after it, so it keeps its place.
+          // A correction can reach the endpoint before the approval it follows (the approval's push
+          // met a conflict and went with a later one): it waited, and lands as soon as the approval
+          // has, before the records after it, so it keeps its place.
           const dependents = dependentsOf(change.entity);
           if (outcome === 'applied' && dependents.length > 0) this.store.retryWaiting(dependents);
         }

@@ -69,8 +69,8 @@ describe('corrections to approved minutes, across devices, through the real endp
     recorded.push(...corrected.corrections.map((c) => ({ syncId: c.syncId ?? '', text: c.text })));
     expect((await clerkLaptop.call('getSyncStatus', {})).pending).toBeGreaterThan(0);
 
-    // The chair's edit reaches the endpoint first, so the clerk's approval comes back as a conflict
-    // and goes again, merged, after the corrections that follow it.
+    // The chair's edit reaches the endpoint first, so the clerk's approval meets a conflict and
+    // reaches the endpoint only after the first correction: the chair's laptop pulls that one first.
     await endpoint.restart();
     await chairLaptop.call('syncNow', {});
     await clerkLaptop.call('syncNow', {});
