@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { z } from 'zod';
+import { SyncedMinutesCorrection } from '../shared/minutes/record';
 import type { Change, MutationResult, PullResponse, PushRequest, WireMutation } from '../shared/sync/wire';
 import { presides, seesCommittee, seesRestricted, visibilitySql } from './access';
 import { EndpointError, type Principal } from './accounts';
@@ -18,6 +20,13 @@ interface EntityRule {
   mayWrite(principal: Principal, record: { ownerId: string | null; committeeId: string | null }): boolean;
   /** Fields only the chair or clerk may set or change, on a record anyone else may write. */
   presidingFields?: readonly string[];
+  /**
+   * Append-only: created once and never changed or deleted. Sending the same record again is
+   * answered as applied (a device that lost the answer); a different payload is refused.
+   */
+  insertOnly?: boolean;
+  /** The payload's shape, checked on every write (an unknown field is refused). */
+  payload?: z.ZodType;
 }
 
 const ownerOnly = (p: Principal, r: { ownerId: string | null }): boolean => r.ownerId === p.userId;
@@ -41,6 +50,9 @@ export const entityRules: Record<string, EntityRule> = {
   // The live agenda is run by the chair or clerk and followed by every member of the committee.
   agenda_progress: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
   meeting_live: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly },
+  // A correction to approved minutes is part of the legal record: recorded by the chair or clerk,
+  // read by the committee, and never rewritten (minute_corrections is append-only on every device).
+  minute_correction: { meetingScoped: true, owner: 'none', privateUnlessShared: false, mayWrite: presidingOnly, insertOnly: true, payload: SyncedMinutesCorrection.strict() },
 };
 
 type Rejection = Extract<MutationResult, { status: 'rejected' }>;
@@ -60,6 +72,11 @@ async function decide(client: pg.PoolClient, principal: Principal, m: WireMutati
   if (!rule) return reject(m, 'UNKNOWN_ENTITY', `Entity "${m.entity}" is not synced by this endpoint`);
   const payload = payloadObject(m.payload);
   if (m.operation !== 'delete' && !payload) return reject(m, 'INVALID_PAYLOAD', 'The payload must be an object');
+  if (rule.insertOnly && m.operation !== 'create') return reject(m, 'FORBIDDEN', `A ${m.entity} is never changed or deleted once recorded`);
+  if (rule.payload && m.operation !== 'delete') {
+    const parsed = rule.payload.safeParse(payload);
+    if (!parsed.success) return reject(m, 'INVALID_PAYLOAD', `Not a valid ${m.entity}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'} ${i.message}`).join('; ')}`);
+  }
 
   const current = await lockRecord(client, m.entity, m.entityId);
   // Someone else's record the caller may not read: refuse without saying what it holds.
@@ -98,6 +115,11 @@ async function decide(client: pg.PoolClient, principal: Principal, m: WireMutati
   }
 
   if (m.operation === 'create') {
+    if (current && rule.insertOnly) {
+      const same = await client.query<{ same: boolean }>('SELECT $1::jsonb = $2::jsonb AS same', [JSON.stringify(current.data), JSON.stringify(payload)]);
+      if (!current.deleted && same.rows[0]?.same === true) return { mutationId: m.mutationId, status: 'applied', version: current.version };
+      return reject(m, 'FORBIDDEN', `This ${m.entity} is already recorded differently; it is never changed once recorded`);
+    }
     if (current) return { mutationId: m.mutationId, status: 'conflict', current: wireRecord(current) };
   } else {
     if (!current) return reject(m, 'NOT_FOUND', `No ${m.entity} ${m.entityId} on the server`);

@@ -21,6 +21,8 @@ export type MinuteNarrative = z.infer<typeof MinuteNarrative>;
 
 export const StoredMinutesCorrection = z.object({
   id: z.number().int().positive(),
+  /** The same on every device the correction reached (migration 0014); what sync knows it by. */
+  syncId: z.string().nullable(),
   itemNumber: z.string().nullable(),
   text: z.string(),
   recordedBy: MemberId,
@@ -28,6 +30,19 @@ export const StoredMinutesCorrection = z.object({
   at: z.string(),
 });
 export type StoredMinutesCorrection = z.infer<typeof StoredMinutesCorrection>;
+
+/**
+ * A correction as it travels between devices: sync entity `minute_correction`, keyed by its sync id.
+ * Recorded once and never changed, so the endpoint takes it only as a new record.
+ */
+export const SyncedMinutesCorrection = z.object({
+  meetingId: MeetingId,
+  itemNumber: MinuteItemNumber.nullable(),
+  text: z.string().min(1).max(5000),
+  recordedBy: MemberId,
+  at: z.iso.datetime(),
+});
+export type SyncedMinutesCorrection = z.infer<typeof SyncedMinutesCorrection>;
 
 export const MinutesApprovalRecord = z.object({
   /** The later meeting whose "Confirmation of the Minutes" item approved these minutes. */

@@ -92,6 +92,14 @@ describe('minutes through the contract', () => {
     try {
       const outbox = db.prepare<[], { operation: string }>("SELECT operation FROM outbox WHERE entity = 'minutes' ORDER BY rowid").all();
       expect(outbox.map((o) => o.operation)).toEqual(['create', 'update', 'update', 'update', 'update', 'update']);
+      // The correction travels on its own, once, under the sync id it has on every device.
+      const sent = db.prepare<[], { entity_id: string; operation: string; payload: string }>("SELECT entity_id, operation, payload FROM outbox WHERE entity = 'minute_correction'").all();
+      const syncId = corrected.corrections[0]?.syncId;
+      expect(syncId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(sent.map((o) => ({ ...o, payload: JSON.parse(o.payload) as unknown }))).toEqual([
+        { entity_id: syncId, operation: 'create', payload: { meetingId: november, itemNumber: '4', text: 'For “Cllr Evens” read “Cllr Evans”.', recordedBy: 'clerk', at: corrected.corrections[0]?.at } },
+      ]);
+      expect(history.at(-1)?.change).toMatchObject({ syncId });
     } finally {
       db.close();
     }

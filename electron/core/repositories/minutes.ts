@@ -1,6 +1,7 @@
 import type { MeetingRoleName } from '../../../shared/domain/interests';
 import { roleOfItemTitle } from '../../../shared/minutes/model';
-import type { MinuteNarrative, MinutesHistoryEntry, MinutesRecord, StoredMinutesCorrection } from '../../../shared/minutes/record';
+import { randomUUID } from 'node:crypto';
+import type { MinuteNarrative, MinutesHistoryEntry, MinutesRecord, StoredMinutesCorrection, SyncedMinutesCorrection } from '../../../shared/minutes/record';
 import type { RichText } from '../../../shared/minutes/richText';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
@@ -8,6 +9,7 @@ import type { DomainTransaction, DomainWriter } from './domainWriter';
 import type { MeetingAccess } from './meetingAccess';
 import * as Y from 'yjs';
 import { editNarrative, narrativeDoc } from '../minutes/narrativeDoc';
+import { insertCorrection } from '../minutes/corrections';
 
 interface MinutesRow {
   meeting_id: string;
@@ -155,8 +157,13 @@ export class MinutesRepository {
       if (itemNumber !== undefined && !this.agenda(meetingId).some((i) => i.number === itemNumber)) {
         throw new CoreError('INVALID_INPUT', `Item ${itemNumber} is not on this meeting's agenda`, [{ path: ['itemNumber'], code: 'unknown_item', message: 'Not on the agenda' }]);
       }
-      this.db.prepare('INSERT INTO minute_corrections (meeting_id, item_number, text, recorded_by, at) VALUES (?, ?, ?, ?, ?)').run(meetingId, itemNumber ?? null, text, actingMemberId, tx.now);
-      return this.finish(tx, actingMemberId, meetingId, 'correct', { itemNumber: itemNumber ?? null, text });
+      const correction: SyncedMinutesCorrection = { meetingId, itemNumber: itemNumber ?? null, text, recordedBy: actingMemberId, at: tx.now };
+      const syncId = randomUUID();
+      insertCorrection(this.db, syncId, correction);
+      // Corrections travel on their own: the table is append-only, so another device inserts this
+      // one once, by its sync id, rather than taking it as part of the minutes record.
+      tx.record({ entity: 'minute_correction', entityId: syncId, baseVersion: 0, operation: 'create', payload: correction });
+      return this.finish(tx, actingMemberId, meetingId, 'correct', { itemNumber: itemNumber ?? null, text, syncId });
     });
   }
 
@@ -274,12 +281,16 @@ export class MinutesRepository {
       )
       .all(row.meeting_id)
       .map((n): MinuteNarrative => ({ itemNumber: n.item_number, narrative: JSON.parse(n.narrative) as RichText, updatedBy: n.updated_by, updatedAt: n.updated_at }));
+    // In the order they were made, wherever: a correction received from another device lands after
+    // this device's own, but was perhaps recorded before them.
     const corrections = this.db
-      .prepare<[string], { id: number; item_number: string | null; text: string; recorded_by: string; name: string; at: string }>(
-        'SELECT c.id, c.item_number, c.text, c.recorded_by, m.name, c.at FROM minute_corrections c JOIN members m ON m.id = c.recorded_by WHERE c.meeting_id = ? ORDER BY c.id',
+      .prepare<[string], { id: number; sync_id: string | null; item_number: string | null; text: string; recorded_by: string; name: string; at: string }>(
+        `SELECT c.id, s.sync_id, c.item_number, c.text, c.recorded_by, m.name, c.at FROM minute_corrections c JOIN members m ON m.id = c.recorded_by
+           LEFT JOIN minute_correction_sync s ON s.correction_id = c.id
+          WHERE c.meeting_id = ? ORDER BY c.at, c.id`,
       )
       .all(row.meeting_id)
-      .map((c): StoredMinutesCorrection => ({ id: c.id, itemNumber: c.item_number, text: c.text, recordedBy: c.recorded_by, recordedByName: c.name, at: c.at }));
+      .map((c): StoredMinutesCorrection => ({ id: c.id, syncId: c.sync_id, itemNumber: c.item_number, text: c.text, recordedBy: c.recorded_by, recordedByName: c.name, at: c.at }));
     const approving = row.approved_at_meeting_id ? this.requireMeeting(row.approved_at_meeting_id) : null;
     return {
       meetingId: row.meeting_id,

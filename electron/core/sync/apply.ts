@@ -4,6 +4,8 @@ import { asRecordData, type RecordData } from './merge';
 import { mergeCommentState } from '../repositories/panelComments';
 import * as Y from 'yjs';
 import { narrativeDoc, narrativeOf } from '../minutes/narrativeDoc';
+import { receiveCorrection } from '../minutes/corrections';
+import { SyncedMinutesCorrection } from '../../../shared/minutes/record';
 
 /**
  * Writes records that came from the endpoint into the local tables. Deliberately NOT through the
@@ -16,8 +18,27 @@ interface TableRule {
   /** Extra columns from the payload that do not follow the camelCase → snake_case rule. */
   columns?: (data: RecordData, db: Db) => Record<string, unknown>;
   /** Runs after the row is written, in the same savepoint: state kept outside the row itself. */
-  after?: (data: RecordData, context: { db: Db; now: string; ensureMember: (id: string) => void }) => void;
+  after?: (data: RecordData, context: ApplyContext) => void;
+  /**
+   * Append-only records: written by this instead of the upsert, once, and never updated or deleted
+   * (a tombstone is ignored). 'waiting' keeps the record in the shadow to be retried.
+   */
+  insertOnce?: (id: string, data: RecordData, context: ApplyContext) => ApplyOutcome;
 }
+
+interface ApplyContext {
+  db: Db;
+  now: string;
+  ensureMember: (id: string) => void;
+}
+
+/** A correction to approved minutes, inserted once by its sync id (electron/core/minutes/corrections.ts). */
+const correction: TableRule['insertOnce'] = (id, data, { db, now, ensureMember }) => {
+  const parsed = SyncedMinutesCorrection.safeParse(data);
+  if (!parsed.success) throw new Error(`A minute correction this device cannot read: ${parsed.error.message}`);
+  ensureMember(parsed.data.recordedBy);
+  return receiveCorrection(db, id, parsed.data, now);
+};
 
 /** The draft's wording travels as one Yjs state; only what this device lacks is stored. */
 const commentText: TableRule['after'] = (data, { db, now, ensureMember }) => {
@@ -76,7 +97,15 @@ export const tableRules: Record<string, TableRule> = {
   // to locked minutes) and each item's narrative, merged as Yjs.
   minute: { table: 'minutes', key: ['meetingId'] },
   minute_narrative: { table: 'minute_narratives', key: ['meetingId', 'itemNumber'], columns: narrativeColumns },
+  // Corrections after approval: append-only, so each lands once and waits for the approval.
+  minute_correction: { table: 'minute_corrections', key: ['syncId'], insertOnce: correction },
 };
+
+/**
+ * Records that wait for another record rather than for their meeting's pack, by the entity they
+ * wait for: retried as soon as a pull brings records of that entity (engine.ts).
+ */
+export const waitsFor: Record<string, readonly string[]> = { minute_correction: ['minute'] };
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -117,14 +146,18 @@ export class LocalApplier {
     const record = asRecordData(data);
     const columns = this.tableColumns(rule.table);
     if (deleted) {
-      this.remove(rule, columns, id);
+      // An append-only record is never removed; the endpoint never deletes one either.
+      if (!rule.insertOnce) this.remove(rule, columns, id);
       return 'applied';
     }
     if (!record) return 'waiting';
     if (typeof record.meetingId === 'string' && this.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(record.meetingId) === undefined) return 'waiting';
     try {
-      this.db.transaction(() => this.upsert(rule, columns, record))();
-      return 'applied';
+      return this.db.transaction((): ApplyOutcome => {
+        if (rule.insertOnce) return rule.insertOnce(id, record, this.context());
+        this.upsert(rule, columns, record);
+        return 'applied';
+      })();
     } catch {
       // A row the local schema refuses (a pack not downloaded yet, a rule this device's version
       // does not know): kept in the shadow and retried after the next pack download.
@@ -178,7 +211,11 @@ export class LocalApplier {
     const sql = `INSERT INTO ${rule.table} (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})
       ON CONFLICT (${keyColumns.join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')} WHERE ${differs}` : 'NOTHING'}`;
     this.db.prepare(sql).run(Object.fromEntries(names.map((c) => [c, row[c]])));
-    rule.after?.(record, { db: this.db, now, ensureMember: (id) => this.ensureMember(id) });
+    rule.after?.(record, { ...this.context(), now });
+  }
+
+  private context(): ApplyContext {
+    return { db: this.db, now: this.now(), ensureMember: (id) => this.ensureMember(id) };
   }
 
   /** Members referenced by a synced record but not yet known here: a placeholder row until the register arrives. */

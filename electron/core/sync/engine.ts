@@ -2,6 +2,7 @@ import type { MutationResult, ServerRecord, Session, WireMutation } from '../../
 import { EndpointCallError, EndpointClient } from './endpointClient';
 import { asRecordData, isYjsField, mergeRecord, mergeYjs, sameValue, type RecordData } from './merge';
 import { serverEntity, type OutboxRow, type SyncStore } from './syncStore';
+import { waitsFor } from './apply';
 
 export interface SyncCounts {
   pushed: number;
@@ -56,6 +57,9 @@ function legacyRow(row: OutboxRow): { entity: string; payload: unknown } {
   const old = asRecordData(payload);
   return { entity: 'panel_comment', payload: { textYjs: old?.update, editedBy: old?.by } };
 }
+
+/** Entities whose waiting records a record of `entity` may let in (apply.ts waitsFor). */
+const dependentsOf = (entity: string): string[] => Object.entries(waitsFor).filter(([, parents]) => parents.includes(entity)).map(([dependent]) => dependent);
 
 const clientEntityOf = (entity: string): string => Object.entries(serverEntity).find(([, s]) => s === entity)?.[0] ?? entity;
 
@@ -302,6 +306,11 @@ export class SyncEngine {
           if (this.store.hasPending(clientEntityOf(change.entity), change.id)) continue;
           const outcome = this.store.applier.apply(change.entity, change.id, change.deleted, change.data);
           this.store.saveShadow(change.entity, change.id, change.version, change.deleted, change.data, outcome === 'applied');
+          // A correction can reach the endpoint before the approval it follows (the approval's push
+          // met a conflict and went with a later one): it waited, and lands as soon as the approval
+          // has, before the records after it, so it keeps its place.
+          const dependents = dependentsOf(change.entity);
+          if (outcome === 'applied' && dependents.length > 0) this.store.retryWaiting(dependents);
         }
         this.store.set('cursor', page.cursor);
       })();

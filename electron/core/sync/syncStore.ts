@@ -160,16 +160,26 @@ export class SyncStore {
     this.db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(this.clock().toISOString(), resolution, id);
   }
 
-  /** Records the local tables could not take yet (their meeting arrived since): try them again. */
-  retryWaiting(): number {
-    const waiting = this.db.prepare<[], { entity: string; id: string; version: number; deleted: number; data: string | null }>('SELECT * FROM sync_shadow WHERE applied = 0').all();
+  /**
+   * Records the local tables could not take yet (their meeting, or the record they depend on, arrived
+   * since): try them again, all or only those of `entities`. Passes repeat while one lands, so a
+   * record that waits for another waiting record lands in the same call, whatever order they are in.
+   * Otherwise in the order they first arrived, which is the order they were made in.
+   */
+  retryWaiting(entities?: readonly string[]): number {
+    const filter = entities === undefined ? '' : `AND entity IN (${entities.map(() => '?').join(', ')})`;
+    const select = this.db.prepare<unknown[], { entity: string; id: string; version: number; deleted: number; data: string | null }>(`SELECT * FROM sync_shadow WHERE applied = 0 ${filter} ORDER BY rowid`);
     let applied = 0;
     this.db.transaction(() => {
-      for (const row of waiting) {
-        if (this.applier.apply(row.entity, row.id, row.deleted === 1, row.data === null ? null : JSON.parse(row.data)) === 'applied') {
-          this.db.prepare('UPDATE sync_shadow SET applied = 1 WHERE entity = ? AND id = ?').run(row.entity, row.id);
-          applied += 1;
+      for (let landed = -1; landed !== 0; ) {
+        landed = 0;
+        for (const row of select.all(...(entities ?? []))) {
+          if (this.applier.apply(row.entity, row.id, row.deleted === 1, row.data === null ? null : JSON.parse(row.data)) === 'applied') {
+            this.db.prepare('UPDATE sync_shadow SET applied = 1 WHERE entity = ? AND id = ?').run(row.entity, row.id);
+            landed += 1;
+          }
         }
+        applied += landed;
       }
     })();
     return applied;
