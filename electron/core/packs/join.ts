@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { PackStructure, type ItemStatus, type PackItem, type PackMeeting, type PageRange } from '../../../shared/domain/pack';
 import type { parsePackStructure } from '../../../shared/packs/structure';
 
@@ -29,14 +29,15 @@ export async function joinPdfs<K>(parts: readonly JoinPart<K>[], title: string):
   const joined = await PDFDocument.create();
   const ranges = new Map<K, PageRange>();
   for (const part of parts) {
-    let source: PDFDocument;
+    let pages: PDFPage[];
     try {
-      source = await PDFDocument.load(part.bytes, { ignoreEncryption: false });
+      // pdf-lib reads lazily: a damaged file may load and fail only when its pages are asked for.
+      const source = await PDFDocument.load(part.bytes, { ignoreEncryption: false });
+      pages = await joined.copyPages(source, source.getPageIndices());
     } catch (error) {
       throw new UnreadablePart(part.key, (error as Error).message);
     }
-    if (source.getPageCount() === 0) throw new UnreadablePart(part.key, 'it has no pages');
-    const pages = await joined.copyPages(source, source.getPageIndices());
+    if (pages.length === 0) throw new UnreadablePart(part.key, 'it has no pages');
     const from = joined.getPageCount() + 1;
     for (const page of pages) joined.addPage(page);
     ranges.set(part.key, { from, to: joined.getPageCount() });
