@@ -72,8 +72,8 @@ describe('a meeting published as agenda items and documents', () => {
     await endpoint?.close();
   });
 
-  const device = async (member: typeof councillor | typeof officer): Promise<TestClient> => {
-    const client = openClient();
+  const device = async (member: typeof councillor | typeof officer, options: Parameters<typeof openClient>[1] = {}): Promise<TestClient> => {
+    const client = openClient(undefined, options);
     clients.push(client);
     await client.call('signInToEndpoint', { endpoint: endpoint.url, email: member.email, password: member.password });
     return client;
@@ -96,7 +96,8 @@ describe('a meeting published as agenda items and documents', () => {
     await endpoint.upload(meeting.id, { bytes: await paper(['staff']), title: 'Staffing report', kind: 'report', itemNumber: '4', restricted: true });
     await endpoint.upload(meeting.id, { bytes: await paper(['objec']), title: 'Objections received', kind: 'appendix', itemNumber: '2' });
 
-    const [entitled, notEntitled] = [await device(councillor), await device(officer)];
+    let now = Date.now();
+    const [entitled, notEntitled] = [await device(councillor, { clock: () => new Date(now) }), await device(officer)];
     for (const client of [entitled, notEntitled]) await client.call('syncNow', {});
 
     const full = await entitled.call('getMeetingPack', { meetingId: meeting.id });
@@ -148,6 +149,12 @@ describe('a meeting published as agenda items and documents', () => {
     // Search reads the latest version: the old report's pages are gone from it.
     expect(await placeOf(entitled, 'heola')).toEqual([]);
     expect(revised?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ number: '2', change: 'changed' })]));
+
+    // The joined pack holds a restricted paper: after too long offline it needs a new sign-in, as the paper itself would.
+    const read = () => entitled.core.call('readDocument', { sha256: revised?.documentSha256 ?? '', offset: 0, length: 1024 });
+    expect(await read()).toMatchObject({ ok: true });
+    now += 31 * 86_400_000;
+    expect(await read()).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
   }, 240_000);
 
   it('refuses a corrupt paper with its reason, imports nothing for that meeting, and carries on with the others', async () => {
