@@ -111,8 +111,8 @@ export function openCore(options: CoreOptions): Core {
     db,
     path.join(options.dataDir, 'documents'),
     clock,
-    async (bytes, fileName, meetingId) => {
-      const finished = await jobs.wait(startImport(() => ({ fileName, bytes }), { meetingId }).id);
+    async (bytes, fileName, meetingId, agenda) => {
+      const finished = await jobs.wait(startImport(() => ({ fileName, bytes }), { meetingId, agenda }).id);
       if (!finished.result) throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed');
     },
     options.log,

@@ -34,6 +34,11 @@ export const PackItem = z.object({
   pdfPages: PageRange.nullable(),
   timing: z.object({ from: Time24, to: Time24 }).nullable(),
   status: ItemStatus,
+  /**
+   * Exempt business (Schedule 12A, "Part II"). Set only where an agenda says so (Modern.gov, the
+   * council endpoint); a pack read from its own text cannot tell, and leaves it out.
+   */
+  restricted: z.boolean().optional(),
 });
 export type PackItem = z.infer<typeof PackItem>;
 

@@ -178,7 +178,9 @@ export function syncService(
       if (!offlineExpired()) return;
       const restricted =
         db.prepare('SELECT 1 FROM sync_documents WHERE sha256 = ? AND restricted = 1').get(sha256) !== undefined ||
-        db.prepare('SELECT 1 FROM moderngov_documents WHERE document_sha256 = ? AND restricted = 1').get(sha256) !== undefined;
+        db.prepare('SELECT 1 FROM moderngov_documents WHERE document_sha256 = ? AND restricted = 1').get(sha256) !== undefined ||
+        // A pack joined from separate papers holds a restricted paper's pages under a Part II item.
+        db.prepare('SELECT 1 FROM packs p JOIN agenda_items a ON a.pack_id = p.id WHERE p.document_sha256 = ? AND a.restricted = 1 AND a.pdf_from IS NOT NULL').get(sha256) !== undefined;
       if (restricted) throw new CoreError('SIGN_IN_REQUIRED', 'This is a restricted paper and Chamber has not reached the endpoint for too long: sign in again to open it');
     },
   };

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { MeetingStatus } from '../../../shared/domain/meeting';
 import type { DocumentFailure, FetchedMeeting, ModernGovChange, RefreshResult } from '../../../shared/domain/moderngov';
-import { PackStructure, type PackItem, type PackMember } from '../../../shared/domain/pack';
+import type { PackMember } from '../../../shared/domain/pack';
 import { parsePackStructure } from '../../../shared/packs/structure';
 import type { Db } from '../db/database';
 import { sha256Hex, type DocumentStore } from '../packs/documentStore';
 import type { NewVersionHook } from '../packs/importer';
+import { agendaItem, agendaStructure, joinPdfs } from '../packs/join';
 import type { Extractor } from '../packs/runExtraction';
 import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
 import type { PacksRepository } from '../repositories/packs';
@@ -181,44 +182,24 @@ export class ModernGovSync {
 
   /** Joins the meeting's PDFs in agenda order, unless the same documents already make the latest pack. */
   private async assemble(mg: MgMeeting, downloads: Downloaded[], link: MeetingLink | null, signal: AbortSignal) {
-    const parts = downloads.filter((d) => d.sha256 !== null && d.bytes !== null);
+    // A part with no pages would occupy no range; it is as good as not held.
+    const parts = downloads.filter((d) => d.sha256 !== null && d.bytes !== null && d.pageCount !== 0);
     if (parts.length === 0) return null;
     const composition = parts.map((d) => d.sha256).join(',');
     if (link?.pack_composition === composition) return { composition, changed: false as const };
-    const joined = await PDFDocument.create();
-    const ranges = new Map<number, { from: number; to: number }>();
-    for (const part of parts) {
-      const source = await PDFDocument.load(part.bytes ?? new Uint8Array(), { ignoreEncryption: false });
-      const pages = await joined.copyPages(source, source.getPageIndices());
-      const from = joined.getPageCount() + 1;
-      for (const page of pages) joined.addPage(page);
-      ranges.set(part.doc.attachmentId, { from, to: joined.getPageCount() });
-    }
-    joined.setTitle(`${mg.committeeTitle} ${mg.date}`);
-    const bytes = await joined.save();
+    const { bytes, ranges } = await joinPdfs(
+      parts.map((part) => ({ key: part.doc.attachmentId, bytes: part.bytes ?? new Uint8Array() })),
+      `${mg.committeeTitle} ${mg.date}`,
+    );
     const extracted = await this.extract(bytes, () => undefined, signal);
-    const parsed = parsePackStructure(extracted.pages);
-    const items: PackItem[] = mg.items.map((item, position) => {
-      const pages = item.documents.map((d) => ranges.get(d.attachmentId)).filter((r) => r !== undefined);
-      const from = Math.min(...pages.map((r) => r.from));
-      const to = Math.max(...pages.map((r) => r.to));
-      return {
-        number: item.number || String(position + 1),
-        title: item.title,
-        printedPages: null,
-        pdfPages: pages.length > 0 ? { from, to } : null,
-        timing: null,
-        status: pages.length > 0 ? 'published' : item.documents.length > 0 ? 'to-follow' : 'none',
-      };
-    });
-    const structure = PackStructure.parse({
-      // Modern.gov's agenda is the agenda table; the front-sheet reading is used only for printed page numbers.
-      meeting: { committee: mg.committeeTitle || null, date: mg.date, startTime: mg.startTime, venue: mg.venue || null, members: membersOf(mg) },
-      items,
-      printedPageNumbers: parsed.printedPageNumbers,
-      source: 'agenda-table',
-      warnings: parsed.warnings.filter((w) => w.code === 'NO_TEXT_LAYER' || w.code === 'PAGES_WITHOUT_TEXT'),
-    });
+    const items = mg.items.map((item, position) =>
+      agendaItem(
+        { number: item.number || String(position + 1), title: item.title, restricted: item.restricted, parts: item.documents.map((d) => d.attachmentId), listed: item.documents.length },
+        ranges,
+      ),
+    );
+    const meeting = { committee: mg.committeeTitle || null, date: mg.date, startTime: mg.startTime, venue: mg.venue || null, members: membersOf(mg) };
+    const structure = agendaStructure({ meeting, items }, parsePackStructure(extracted.pages));
     const sha256 = sha256Hex(bytes);
     const newFile = this.store.put(sha256, bytes);
     return { composition, changed: true as const, sha256, bytes, newFile, structure, ranges, pages: extracted.pages, pageTexts: extracted.pages.map((p) => p.text) };

@@ -9,6 +9,7 @@ import type { PacksRepository } from '../repositories/packs';
 import { sha256Hex, type DocumentStore } from './documentStore';
 import { ImportError } from './importError';
 import type { ExtractedPage } from './extract';
+import { agendaStructure, type AgendaOutline } from './join';
 import type { Extractor } from './runExtraction';
 
 /** The largest pack accepted, as the contract's upload limit (shared/domain/import.ts). */
@@ -22,6 +23,11 @@ export type NewVersionHook = (version: { meetingId: string; packId: string; page
 export interface ImportOptions {
   /** Attach to this meeting instead of matching the front sheet's committee and date. */
   meetingId?: string | undefined;
+  /**
+   * The items as the publisher's agenda gives them (a pack joined from separate papers): used as
+   * they are instead of guessing items from the text.
+   */
+  agenda?: AgendaOutline | undefined;
 }
 
 /**
@@ -59,7 +65,7 @@ export class PackImporter {
     if (extracted.pageCount > veryLargePack) {
       warnings.push({ code: 'VERY_LARGE_PACK', detail: `${extracted.pageCount} pages` });
     }
-    const structure = PackStructure.parse({ ...parsed, warnings });
+    const structure = options.agenda ? agendaStructure(options.agenda, { ...parsed, warnings }) : PackStructure.parse({ ...parsed, warnings });
 
     context.progress('saving', extracted.pageCount, extracted.pageCount);
     const newFile = this.store.put(sha256, bytes);

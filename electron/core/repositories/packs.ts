@@ -26,6 +26,7 @@ interface ItemRow {
   timing_from: string | null;
   timing_to: string | null;
   status: ItemStatus;
+  restricted: number;
 }
 
 export interface NewPackVersion {
@@ -48,6 +49,7 @@ const toItem = (row: ItemRow): PackItem => ({
   pdfPages: range(row.pdf_from, row.pdf_to),
   timing: row.timing_from !== null && row.timing_to !== null ? { from: row.timing_from, to: row.timing_to } : null,
   status: row.status,
+  ...(row.restricted === 1 ? { restricted: true } : {}),
 });
 
 /** Page text as compared between versions: the printed footer moves when pages shift, so drop it. */
@@ -90,8 +92,8 @@ export class PacksRepository {
     const insertPage = this.db.prepare('INSERT INTO pack_pages (pack_id, page_index, printed_page, text) VALUES (?, ?, ?, ?)');
     pack.pageTexts.forEach((text, index) => insertPage.run(id, index, structure.printedPageNumbers[index] ?? null, text));
     const insertItem = this.db.prepare(
-      `INSERT INTO agenda_items (id, pack_id, meeting_id, position, number, title, printed_from, printed_to, pdf_from, pdf_to, timing_from, timing_to, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO agenda_items (id, pack_id, meeting_id, position, number, title, printed_from, printed_to, pdf_from, pdf_to, timing_from, timing_to, status, restricted)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     structure.items.forEach((item, position) =>
       insertItem.run(
@@ -108,6 +110,7 @@ export class PacksRepository {
         item.timing?.from ?? null,
         item.timing?.to ?? null,
         item.status,
+        item.restricted === true ? 1 : 0,
       ),
     );
     if (structure.meeting.members.length > 0) this.replaceMembers(pack.meetingId, structure.meeting.members);
@@ -162,6 +165,7 @@ export class PacksRepository {
       else if (
         before.title !== item.title ||
         before.status !== item.status ||
+        (before.restricted === true) !== (item.restricted === true) ||
         JSON.stringify(before.printedPages) !== JSON.stringify(item.printedPages) ||
         this.itemText(oldPackId, before) !== this.itemText(newPackId, item)
       ) {

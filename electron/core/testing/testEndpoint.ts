@@ -11,6 +11,8 @@ export interface TestEndpoint {
   adminToken: string;
   addUser(user: NewUser): Promise<User>;
   publish(meeting: PublishMeeting, pdf?: { file: string; kind?: string; restricted?: boolean }): Promise<{ meeting: PublishedMeeting; document: MeetingDocument | null }>;
+  /** Publishes one paper of a meeting (an agenda item's report or appendix, a supplement, a pack). */
+  upload(meetingId: string, paper: { bytes: Uint8Array; title: string; kind: string; itemNumber?: string; restricted?: boolean }): Promise<MeetingDocument>;
   /** Everything a user may pull, from the start: what the endpoint holds for them. */
   records(email: string, password: string): Promise<{ entity: string; id: string; version: number; deleted: boolean; data: unknown }[]>;
   signIn(email: string, password: string, deviceName?: string): Promise<Session>;
@@ -142,6 +144,13 @@ export async function startTestEndpoint(options: { separateProcess?: boolean } =
         (v) => MeetingDocument.parse(v),
       );
       return { meeting: published, document };
+    },
+    upload: async (meetingId, paper) => {
+      const query = new URLSearchParams({ title: paper.title, kind: paper.kind, restricted: String(paper.restricted ?? false), ...(paper.itemNumber ? { itemNumber: paper.itemNumber } : {}) });
+      return json(
+        await fetch(`${url}/v1/meetings/${meetingId}/documents?${query.toString()}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/pdf' }, body: Buffer.from(paper.bytes) }),
+        (v) => MeetingDocument.parse(v),
+      );
     },
     records: async (email, password) => {
       const session = await signIn(email, password, 'inspector');

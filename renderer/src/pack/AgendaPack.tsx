@@ -67,7 +67,10 @@ export function AgendaPack({ pack, nowItem = null }: { pack: MeetingPack; nowIte
                     ''
                   )}
                 </td>
-                <td>{item.status === 'published' ? '' : t(`pack.status.${item.status}`)}</td>
+                <td>
+                  {item.status === 'published' ? '' : t(`pack.status.${item.status}`)}
+                  {item.restricted && <span className="badge"> {t('pack.partTwo')}</span>}
+                </td>
                 <td>
                   {item.pdfPages && (
                     <Link to={readerPath(pack.meetingId, { page: item.pdfPages.from, ...(pack.version === latest ? {} : { version: pack.version }) })}>
