@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { startFaultProxy, type FaultProxy } from '../../electron/core/testing/faultProxy';
 import { january2022 } from '../../electron/core/testing/samplePacks';
 import { openClient, upcomingMeeting } from '../../electron/core/testing/syncClients';
@@ -105,4 +107,53 @@ test.describe('sync with the council endpoint', () => {
       tablet.core.close();
     }
   });
+
+  test('a meeting published as agenda items and papers opens as one pack; a paper that cannot be read is named on the sync screen', async ({ app }) => {
+    test.skip(app.origin === null, 'The endpoint runs beside the browser host in this process.');
+    test.setTimeout(180_000);
+    const { page } = app;
+    const colleague = { ...member, name: 'Cllr Rhys Evans', email: 'rhys@council.example', password: 'rhys password 1' };
+    await endpoint.addUser(colleague);
+    const items = [
+      { number: '1', title: 'Allotment rents', restricted: false },
+      { number: '2', title: 'Cemetery extension', restricted: false },
+    ];
+    const { meeting: joined } = await endpoint.publish({ ...upcomingMeeting(5), title: 'Allotments and cemeteries', items });
+    // Uploaded out of agenda order: the pack follows the agenda, not the upload.
+    await endpoint.upload(joined.id, { bytes: await paper('Cemetery extension report'), title: 'Cemetery extension report', kind: 'report', itemNumber: '2' });
+    await endpoint.upload(joined.id, { bytes: await paper('Allotment rents report'), title: 'Allotment rents report', kind: 'report', itemNumber: '1' });
+    const { meeting: broken } = await endpoint.publish({ ...upcomingMeeting(6), title: 'Car parking charges', items: [{ number: '1', title: 'Charges', restricted: false }] });
+    await endpoint.upload(broken.id, { bytes: await paper('Charges report'), title: 'Charges report', kind: 'report', itemNumber: '1' });
+    await endpoint.upload(broken.id, { bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), fs.readFileSync(january2022().path).subarray(4000, 8000)]), title: 'Tariff appendix', kind: 'appendix', itemNumber: '1' });
+
+    await page.goto(`${app.origin}/#/sign-in`);
+    await page.getByLabel('Council server address').fill(endpoint.url);
+    await page.getByLabel('Email address').fill(colleague.email);
+    await page.getByLabel('Password').fill(colleague.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const missing = page.getByRole('region', { name: 'Papers not downloaded' });
+    await expect(missing).toBeVisible({ timeout: 60_000 });
+    await expect(missing.getByRole('listitem')).toHaveCount(1);
+    await expect(missing.getByRole('listitem')).toContainText('Tariff appendix, for Car parking charges');
+    await expectNoAxeViolations(page, 'a paper not downloaded');
+
+    // The joined meeting's agenda leads to its papers in the reader, in agenda order.
+    await page.goto(`${app.origin}/#/meetings/${joined.id}`);
+    await page.getByRole('link', { name: 'Open pack' }).click();
+    await expect(page.locator('.pdf-page[data-page="1"]')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    await expect(page.locator('.pdf-page[data-page="1"]')).toContainText('Allotment rents report');
+    const pack = await coreCall(page, 'getMeetingPack', { meetingId: joined.id });
+    expect(pack?.items.map((i) => [i.number, i.title, i.pdfPages])).toEqual([
+      ['1', 'Allotment rents', { from: 1, to: 1 }],
+      ['2', 'Cemetery extension', { from: 2, to: 2 }],
+    ]);
+  });
 });
+
+/** A one-page PDF whose text is its title, as a report's first page would be. */
+async function paper(title: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage([595, 842]).drawText(title, { x: 72, y: 760, size: 18, font });
+  return pdf.save();
+}

@@ -110,6 +110,7 @@ export function syncService(
       offlineExpiryDays: number('offline_expiry_days', defaultOfflineExpiryDays),
       packWeeks: number('pack_weeks', defaultPackWeeks),
       downloads: downloads.progress,
+      unavailablePapers: downloads.unavailable(),
       lastResult,
     };
   };

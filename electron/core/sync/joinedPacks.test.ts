@@ -180,7 +180,10 @@ describe('a meeting published as agenda items and documents', () => {
     expect(rows[1]?.error).toMatch(/^"Budget appendix" \(appendix, item 1, version 1\) is not a readable PDF/);
     // The other meeting was not held up.
     expect(await placeOf(client, 'allot')).toEqual([{ meetingId: fine.id, page: 1, item: '1', version: 1 }]);
-    expect((await client.call('getSyncStatus', {})).lastError).toBeNull();
+    const status = await client.call('getSyncStatus', {});
+    expect(status.lastError).toBeNull();
+    // The member is told which paper is missing, and from which meeting; the good report is not listed.
+    expect(status.unavailablePapers).toEqual([{ meetingId: broken.id, meetingTitle: broken.title, meetingDate: broken.date, title: 'Budget appendix', kind: 'appendix' }]);
 
     // Refused until republished: the next sync does not try again.
     await client.call('syncNow', {});
@@ -192,6 +195,8 @@ describe('a meeting published as agenda items and documents', () => {
     const pack = await client.call('getMeetingPack', { meetingId: broken.id });
     expect(pack).toMatchObject({ version: 1, pageCount: 2 });
     expect(await placeOf(client, 'budgb')).toEqual([{ meetingId: broken.id, page: 2, item: '1', version: 1 }]);
+    // The republished version replaced the refused one, so nothing is reported missing any more.
+    expect((await client.call('getSyncStatus', {})).unavailablePapers).toEqual([]);
   }, 240_000);
 });
 

@@ -42,6 +42,15 @@ class CorruptDocument extends Error {}
 const PublishedItems = z.object({ items: z.array(z.object({ number: z.string(), title: z.string(), restricted: z.boolean().default(false) })).default([]) });
 
 /** Within an item: the report first, then its appendices, then anything else. */
+export interface UnavailablePaper {
+  meetingId: string;
+  meetingTitle: string;
+  meetingDate: string;
+  /** The paper's title as published; null for a record this device could not read. */
+  title: string | null;
+  kind: string;
+}
+
 const kindRank = (kind: MeetingDocument['kind']): number => (kind === 'report' ? 0 : kind === 'appendix' ? 1 : 2);
 
 /** Attempts per document after a cut connection; each resumes where the last stopped. */
@@ -83,6 +92,33 @@ export class PackDownloads {
           ORDER BY m.date, d.rowid`,
       )
       .all(...this.window(weeks));
+  }
+
+  /**
+   * Papers of meetings from today on that this device refused (unreadable, or no longer served),
+   * unless a later version under the same title has replaced them: what a member is told is missing.
+   */
+  unavailable(): UnavailablePaper[] {
+    const rows = this.store.db
+      .prepare<[string], { document_id: string; meeting_id: string; kind: string; error: string | null; meeting_title: string; date: string; record: string | null }>(
+        `SELECT d.document_id, d.meeting_id, d.kind, d.error, m.title AS meeting_title, m.date, s.data AS record
+           FROM sync_documents d JOIN meetings m ON m.id = d.meeting_id
+           LEFT JOIN sync_shadow s ON s.entity = 'meeting_document' AND s.id = d.document_id AND s.deleted = 0
+          WHERE m.date >= ?
+          ORDER BY m.date, m.start_time, d.rowid`,
+      )
+      .all(this.window(0)[0]);
+    const latest = new Map<string, { version: number; paper: UnavailablePaper | null }>();
+    for (const row of rows) {
+      const parsed = MeetingDocument.safeParse(row.record === null ? null : JSON.parse(row.record));
+      const record = parsed.success ? parsed.data : null;
+      const key = record ? `${row.meeting_id}\u0000${record.kind}\u0000${record.title}` : row.document_id;
+      const version = record?.version ?? 1;
+      if ((latest.get(key)?.version ?? 0) > version) continue;
+      const paper = row.error === null ? null : { meetingId: row.meeting_id, meetingTitle: row.meeting_title, meetingDate: row.date, title: record?.title ?? null, kind: row.kind };
+      latest.set(key, { version, paper });
+    }
+    return [...latest.values()].flatMap(({ paper }) => (paper ? [paper] : []));
   }
 
   /**

@@ -8,6 +8,7 @@ import { formatInstant } from '../format/dates';
 import { useActingMember } from '../meeting/shared';
 import { ConflictsList } from './ConflictsList';
 import { SyncOptions } from './SyncOptions';
+import { UnavailablePapers } from './UnavailablePapers';
 import { useSyncStatus } from './useSyncStatus';
 
 /** Sign in to the council's endpoint, see how sync is going, sign out. Route #/sign-in. */
@@ -91,6 +92,7 @@ export function SignInPage() {
               {t('sync.signOut')}
             </button>
           </div>
+          <UnavailablePapers papers={status.unavailablePapers} />
           <SyncOptions status={status} onSaved={refresh} />
         </div>
       ) : (

@@ -37,6 +37,10 @@ export const SyncStatus = z.object({
   lastResult: SyncCounts.nullable(),
   /** Pack download progress while one runs. */
   downloads: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
+  /** Papers of coming meetings that could not be downloaded or read, until the council republishes them. */
+  unavailablePapers: z.array(
+    z.object({ meetingId: z.string(), meetingTitle: z.string(), meetingDate: z.string(), title: z.string().nullable(), kind: z.string() }),
+  ),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
