@@ -157,6 +157,11 @@ export class Retention {
     // Files go only after the rows are committed: a crash in between leaves an unneeded file on
     // disk (harmless, and cleared by the next run), never a live pack without its file.
     for (const sha of filesToRemove) store.remove(sha);
+    // Deleted rows only put their pages on SQLite's free list; a member clearing old papers expects
+    // the space back (Settings > Storage shows it). VACUUM rewrites the file, still encrypted, and
+    // the checkpoint moves the rewrite out of the WAL so the files on disk really shrink.
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
     const integrity = checkIntegrity(db);
     if (!integrity.ok) throw new CoreError('INTERNAL', `After deleting papers the database fails its check: ${integrity.problems.slice(0, 3).join('; ')}`);
     return { ...preview, notesFolder, notesFiles };
