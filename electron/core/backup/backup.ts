@@ -390,12 +390,14 @@ export function restoreBackup(options: {
   const unlock = options.dbUnlock;
   if ('passphrase' in unlock && unlock.passphrase.length === 0) throw new CoreError('KEY_REQUIRED', 'The restored data needs a passphrase to be encrypted under');
   const hasKeys = !empty && fs.existsSync(path.join(target, keyFileName));
-  // A key from the OS key store has already been checked against the target's key file; there is
-  // no key file to check it against in a new directory, whose key must then come from a passphrase.
-  if ('key' in unlock && !hasKeys) throw new CoreError('KEY_REQUIRED', 'Restoring into a new directory needs a passphrase to encrypt it under');
   // Unlocking the target's key first proves the person may replace it, and keeps its key file
-  // (with any system key-store wrap) valid for the restored data.
-  const targetKeys = hasKeys ? ('key' in unlock ? unlock.key : new KeyStore(target).unlockWithPassphrase(unlock.passphrase)) : undefined;
+  // (with any system key-store wrap) valid for the restored data. A key from the OS key store has
+  // already been checked against that key file; a new directory has none to check it against, so
+  // its key must come from a passphrase.
+  let keys: { existing: DataKey } | { newPassphrase: string };
+  if (hasKeys) keys = { existing: 'key' in unlock ? unlock.key : new KeyStore(target).unlockWithPassphrase(unlock.passphrase) };
+  else if ('passphrase' in unlock) keys = { newPassphrase: unlock.passphrase };
+  else throw new CoreError('KEY_REQUIRED', 'Restoring into a new directory needs a passphrase to encrypt it under');
 
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.restore-${randomUUID()}`);
@@ -403,12 +405,11 @@ export function restoreBackup(options: {
   fs.mkdirSync(incoming, { recursive: true, mode: 0o700 });
   try {
     let newKey: DataKey;
-    if (targetKeys) {
+    if ('existing' in keys) {
       fs.copyFileSync(path.join(target, keyFileName), path.join(staging, keyFileName));
-      newKey = targetKeys;
+      newKey = keys.existing;
     } else {
-      if (!('passphrase' in unlock)) throw new CoreError('KEY_REQUIRED', 'Restoring into a new directory needs a passphrase to encrypt it under');
-      newKey = new KeyStore(staging).unlockWithPassphrase(unlock.passphrase);
+      newKey = new KeyStore(staging).unlockWithPassphrase(keys.newPassphrase);
     }
 
     const documents: string[] = [];
