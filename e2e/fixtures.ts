@@ -5,8 +5,7 @@ import { test as base, _electron, chromium, expect, type Page } from '@playwrigh
 import AxeBuilder from '@axe-core/playwright';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
 import { openCore } from '../electron/core/core';
-import { passphraseEnv } from '../electron/core/security/keyStore';
-import { osKeyringEnv } from '../electron/core/security/osKeyring';
+import { osKeyringEnv, passphraseEnv } from '../electron/core/security/keyStore';
 import { spawnBrowserHost } from '../electron/host/spawnHost';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 

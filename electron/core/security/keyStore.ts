@@ -195,6 +195,9 @@ function unwrapWithPassphrase(wrap: PassphraseWrap, passphrase: string): DataKey
 /** Where an entry point found the key: used for messages and to decide whether to prompt. */
 export const passphraseEnv = 'CHAMBER_DB_PASSPHRASE';
 
+/** Set to `off` to keep the command line and browser host away from the OS key store (osKeyring.ts). */
+export const osKeyringEnv = 'CHAMBER_OS_KEYRING';
+
 /**
  * The key for a process that is not the Electron app (the command line, the browser host, tests):
  * an explicit key wins, then the passphrase in CHAMBER_DB_PASSPHRASE. Without either the caller must

@@ -7,8 +7,8 @@ import { databaseFileName, openExistingDatabase } from '../db/database';
 import { fingerprint } from '../testing/fingerprint';
 import { distDir, makeTempDir } from '../testing/tempDir';
 import { secretServiceMissing, startSecretService, type SecretService } from '../testing/secretService';
-import { keyFileName, passphraseEnv } from './keyStore';
-import { osKeyringEnv, osKeyringService } from './osKeyring';
+import { keyFileName, osKeyringEnv, passphraseEnv } from './keyStore';
+import { osKeyringService } from './osKeyring';
 
 const bin = path.resolve(import.meta.dirname, '../../../bin/chamber.cjs');
 const add = ['meetings', 'add', '--title', 'Budget Scrutiny', '--committee', 'Corporate and Communities Overview and Scrutiny Panel', '--date', '2022-01-17', '--time', '10:00', '--venue', 'County Hall, Worcester'];

@@ -1,6 +1,6 @@
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { CoreError } from '../errors';
-import { base64, dataKeyBytes, type DataKey } from './keyStore';
+import { base64, dataKeyBytes, osKeyringEnv, type DataKey } from './keyStore';
 
 /**
  * The operating system's own key store (macOS Keychain, Windows Credential Manager, the Secret
@@ -17,9 +17,6 @@ export interface OsKeyring {
 }
 
 export const osKeyringService = 'Chamber data key';
-
-/** Set to `off` to keep the command line and browser host away from the OS key store. */
-export const osKeyringEnv = 'CHAMBER_OS_KEYRING';
 
 /** Linux entries are pinned to the Secret Service: see `openOsKeyring`. */
 const linuxOptions: EntryOptions = { linux: { store: 'secret-service' } };
