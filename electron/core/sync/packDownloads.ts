@@ -105,6 +105,8 @@ export class PackDownloads {
            FROM sync_documents d JOIN meetings m ON m.id = d.meeting_id
            LEFT JOIN sync_shadow s ON s.entity = 'meeting_document' AND s.id = d.document_id AND s.deleted = 0
           WHERE m.date >= ?
+            -- The status asks this every few seconds: only meetings with a refused paper need reading.
+            AND EXISTS (SELECT 1 FROM sync_documents e WHERE e.meeting_id = d.meeting_id AND e.error IS NOT NULL)
           ORDER BY m.date, m.start_time, d.rowid`,
       )
       .all(this.window(0)[0]);
