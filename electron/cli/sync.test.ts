@@ -35,7 +35,7 @@ describe('chamber sync', () => {
     const first = await chamber(args);
     expect(first.code, first.stderr).toBe(0);
     // The published meeting, its pack document and the member in the register.
-    expect(JSON.parse(first.stdout)).toMatchObject({ pushed: 0, pulled: 3, conflicts: 0, pending: 0 });
+    expect(JSON.parse(first.stdout)).toMatchObject({ pushed: 0, pulled: 3, conflicts: 0, pending: 0, rejected: 0, quarantined: 0, heldQuarantined: 0, openRejected: 0 });
 
     // Another device of the same member adds a note; the command line receives it.
     const other = await fixture.device();

@@ -21,8 +21,8 @@ export function registerSyncCommands(program: Command, withCore: WithCore, io: {
       if (!same) await withCore(command, 'signInToEndpoint', { endpoint: options.endpoint, email: options.email, password: options.password, deviceName: 'Chamber command line' });
       const counts = await withCore(command, 'syncNow', {});
       const after = await withCore(command, 'getSyncStatus', {});
-      const summary = { ...counts, pending: after.pending, openConflicts: after.conflicts, lastSyncedAt: after.lastSyncedAt };
+      const summary = { ...counts, pending: after.pending, openConflicts: after.conflicts, heldQuarantined: after.quarantined, openRejected: after.rejected, lastSyncedAt: after.lastSyncedAt };
       if (options.json) io.out(JSON.stringify(summary));
-      else io.out(`Pushed ${counts.pushed}, pulled ${counts.pulled}, conflicts ${counts.conflicts}, rejected ${counts.rejected}; ${after.pending} change(s) still to send`);
+      else io.out(`Pushed ${counts.pushed}, pulled ${counts.pulled}, conflicts ${counts.conflicts}, rejected ${counts.rejected}, set aside ${counts.quarantined}; ${after.pending} change(s) still to send, ${after.quarantined} received change(s) set aside, ${after.rejected} refused change(s) to read`);
     });
 }

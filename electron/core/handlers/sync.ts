@@ -112,6 +112,8 @@ export function syncService(
       downloads: downloads.progress,
       unavailablePapers: downloads.unavailable(),
       lastResult,
+      quarantined: store.quarantine.count(),
+      rejected: store.rejections.openCount(),
     };
   };
 
@@ -162,6 +164,12 @@ export function syncService(
         }
         store.resolveConflict(id, keep);
       })();
+      return {};
+    },
+    listSyncQuarantine: () => store.quarantine.list(),
+    listSyncRejections: () => store.rejections.open(),
+    dismissSyncRejection: ({ mutationId }) => {
+      if (!store.rejections.dismiss(mutationId)) throw new CoreError('NOT_FOUND', `No refused change ${mutationId} to dismiss`);
       return {};
     },
     configureSync: ({ packWeeks, offlineExpiryDays }) => {

@@ -101,6 +101,9 @@ export const tableRules: Record<string, TableRule> = {
   minute_correction: { table: 'minute_corrections', key: ['syncId'], insertOnce: correction },
 };
 
+/** Records inserted once and never updated or removed on any device. */
+export const isAppendOnly = (entity: string): boolean => tableRules[entity]?.insertOnce !== undefined;
+
 /**
  * Records that wait for another record rather than for their meeting's pack, by the entity they
  * wait for: retried as soon as a pull brings records of that entity (engine.ts).

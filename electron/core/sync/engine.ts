@@ -1,14 +1,17 @@
-import type { MutationResult, ServerRecord, Session, WireMutation } from '../../../shared/sync/wire';
+import { User, type MutationResult, type ServerRecord, type Session, type WireMutation } from '../../../shared/sync/wire';
+import { isAppendOnly } from './apply';
+import { parsePulledChange } from './pulledChange';
 import { EndpointCallError, EndpointClient } from './endpointClient';
 import { asRecordData, isYjsField, mergeRecord, mergeYjs, sameValue, type RecordData } from './merge';
 import { serverEntity, type OutboxRow, type SyncStore } from './syncStore';
-import { waitsFor } from './apply';
 
 export interface SyncCounts {
   pushed: number;
   pulled: number;
   conflicts: number;
   rejected: number;
+  /** Pulled changes set aside because this device could not check or apply them. */
+  quarantined: number;
 }
 
 export interface SyncEngineOptions {
@@ -57,9 +60,6 @@ function legacyRow(row: OutboxRow): { entity: string; payload: unknown } {
   const old = asRecordData(payload);
   return { entity: 'panel_comment', payload: { textYjs: old?.update, editedBy: old?.by } };
 }
-
-/** Entities whose waiting records a record of `entity` may let in (apply.ts waitsFor). */
-const dependentsOf = (entity: string): string[] => Object.entries(waitsFor).filter(([, parents]) => parents.includes(entity)).map(([dependent]) => dependent);
 
 const clientEntityOf = (entity: string): string => Object.entries(serverEntity).find(([, s]) => s === entity)?.[0] ?? entity;
 
@@ -178,7 +178,7 @@ export class SyncEngine {
   private async syncWithRetry(): Promise<SyncCounts> {
     const maxAttempts = this.options.maxAttempts ?? 8;
     let delay = this.options.retryBaseMs ?? 250;
-    const total: SyncCounts = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0 };
+    const total: SyncCounts = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0 };
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.syncOnce(total);
@@ -197,9 +197,24 @@ export class SyncEngine {
   }
 
   private async syncOnce(total: SyncCounts): Promise<void> {
-    await this.pushAll(total);
+    // What an older version of the app set aside may apply now.
+    this.store.quarantine.retryAfterUpgrade(
+      (checked) => this.store.landPulled(checked),
+      (entity, id) => this.store.shadow(entity, id)?.version ?? null,
+    );
+    // A push the endpoint cannot take (a 500, an overloaded server) must not stop this device
+    // receiving everyone else's changes: pull anyway, then report the push's failure.
+    let pushFailure: EndpointCallError | null = null;
+    try {
+      await this.pushAll(total);
+    } catch (error) {
+      if (!(error instanceof EndpointCallError && error.transient)) throw error;
+      this.options.log?.('push failed; pulling anyway', { message: error.message });
+      pushFailure = error;
+    }
     await this.pullAll(total);
     await this.options.afterPull?.((call) => this.authorised(call));
+    if (pushFailure !== null) throw pushFailure;
     // A second push sends the merges the pull or the conflicts queued.
     if (this.store.pendingCount() > 0) await this.pushAll(total);
   }
@@ -217,7 +232,7 @@ export class SyncEngine {
           const result = byId.get(mutation.wire.mutationId);
           if (!result) continue;
           answered += 1;
-          this.record(mutation, result, total);
+          this.recordAlone(mutation, result, total);
         }
       })();
       // Every answer missing: nothing moved, so stop rather than spin; the next sync resends.
@@ -250,18 +265,53 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * One answer in its own savepoint. A conflict's server copy this device cannot check or apply is
+   * set aside like a pulled change; the answer is stored either way, so the batch and the outbox
+   * move on and the local change stays as it is.
+   */
+  private recordAlone(mutation: SentMutation, result: MutationResult, total: SyncCounts): void {
+    const current = result.status === 'conflict' ? result.current : null;
+    const checked = current ? parsePulledChange({ ...current, operation: current.deleted ? 'delete' : 'update' }) : null;
+    try {
+      if (current && checked && !checked.ok) throw new Error(checked.reason);
+      this.store.db.transaction(() => this.record(mutation, result, total))();
+    } catch (error) {
+      if (current) {
+        this.store.quarantine.setAside({ ...current, operation: current.deleted ? 'delete' : 'update' }, (error as Error).message);
+        total.quarantined += 1;
+      }
+      this.store.answer(mutation.wire.mutationId, result);
+    }
+  }
+
   private record(mutation: SentMutation, result: MutationResult, total: SyncCounts): void {
     const { entity, wire } = mutation;
     if (result.status === 'applied') {
       this.store.saveShadow(entity, wire.entityId, result.version, wire.operation === 'delete', wire.operation === 'delete' ? null : wire.payload, true);
       total.pushed += 1;
     } else if (result.status === 'rejected') {
-      // Kept with its reason in outbox_results; local-only entities (meetings, packs) always end here.
-      total.rejected += 1;
+      // Rolled back or kept, and flagged to the member (rejections.ts); the reason is also in
+      // outbox_results. Local-only entities (meetings, packs) end here too and flag nothing.
+      if (this.store.rejections.flag(wire, result, this.signedInUserId(), () => this.rollBack(mutation))) total.rejected += 1;
     } else {
       this.resolve(mutation, result.current, total);
     }
     this.store.answer(wire.mutationId, result);
+  }
+
+  /** The last synced copy back in force, or a never-synced record removed; false when it cannot be. */
+  private rollBack(mutation: SentMutation): boolean {
+    const { entity, wire } = mutation;
+    const shadow = this.store.shadow(entity, wire.entityId);
+    // An append-only record (a minute correction) is never removed from the legal record: kept and flagged.
+    if ((shadow === null || shadow.deleted) && isAppendOnly(entity)) return false;
+    return this.store.applier.apply(entity, wire.entityId, shadow?.deleted ?? true, shadow?.data ?? null) === 'applied';
+  }
+
+  private signedInUserId(): string | null {
+    const user = User.safeParse(JSON.parse(this.store.get('user') ?? 'null'));
+    return user.success ? user.data.id : null;
   }
 
   /**
@@ -304,13 +354,9 @@ export class SyncEngine {
           // An edit made here and not yet sent: keep it, and the old shadow as its merge base; the
           // push will meet this change as a conflict and merge it field by field.
           if (this.store.hasPending(clientEntityOf(change.entity), change.id)) continue;
-          const outcome = this.store.applier.apply(change.entity, change.id, change.deleted, change.data);
-          this.store.saveShadow(change.entity, change.id, change.version, change.deleted, change.data, outcome === 'applied');
-          // A correction can reach the endpoint before the approval it follows (the approval's push
-          // met a conflict and went with a later one): it waited, and lands as soon as the approval
-          // has, before the records after it, so it keeps its place.
-          const dependents = dependentsOf(change.entity);
-          if (outcome === 'applied' && dependents.length > 0) this.store.retryWaiting(dependents);
+          // Each change in its own savepoint: one this device cannot check or apply is set aside
+          // with its reason, and the rest of the page and the cursor still move on.
+          if (!this.store.quarantine.receive(change, (checked) => this.store.landPulled(checked))) total.quarantined += 1;
         }
         this.store.set('cursor', page.cursor);
       })();

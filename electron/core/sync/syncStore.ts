@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { MutationResult, ServerRecord } from '../../../shared/sync/wire';
-import { LocalApplier } from './apply';
+import { LocalApplier, waitsFor } from './apply';
 import type { RecordData } from './merge';
+import type { CheckedChange } from './pulledChange';
+import { Quarantine } from './quarantine';
+import { Rejections } from './rejections';
 
 export interface OutboxRow {
   seq: number;
@@ -50,15 +53,36 @@ export type StateKey =
 /** Client entity names that differ from the endpoint's. */
 export const serverEntity: Record<string, string> = { minutes: 'minute' };
 
-/** The sync tables of migration 0011 and the outbox, in SQL; no network here. */
+/** Entities whose waiting records a record of `entity` may let in (apply.ts waitsFor). */
+const dependentsOf = (entity: string): string[] => Object.entries(waitsFor).filter(([, parents]) => parents.includes(entity)).map(([dependent]) => dependent);
+
+/** The sync tables of migrations 0011 and 0016 and the outbox, in SQL; no network here. */
 export class SyncStore {
   readonly applier: LocalApplier;
+  readonly quarantine: Quarantine;
+  readonly rejections: Rejections;
 
   constructor(
     readonly db: Db,
     private readonly clock: () => Date,
   ) {
-    this.applier = new LocalApplier(db, () => this.clock().toISOString());
+    const now = (): string => this.clock().toISOString();
+    this.applier = new LocalApplier(db, now);
+    this.quarantine = new Quarantine(db, now);
+    this.rejections = new Rejections(db, now);
+  }
+
+  /**
+   * A checked pulled change into the local tables and the shadow. A correction can reach the
+   * endpoint before the approval it follows (the approval's push met a conflict and went with a
+   * later one): it waited, and lands as soon as the approval has, before the records after it, so
+   * it keeps its place.
+   */
+  landPulled(change: CheckedChange): void {
+    const outcome = this.applier.apply(change.entity, change.id, change.deleted, change.data);
+    this.saveShadow(change.entity, change.id, change.version, change.deleted, change.data, outcome === 'applied');
+    const dependents = dependentsOf(change.entity);
+    if (outcome === 'applied' && dependents.length > 0) this.retryWaiting(dependents);
   }
 
   get(key: StateKey): string | null {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openDatabase } from '../../../endpoint/db/postgres';
 import { startEndpoint, type RunningEndpoint } from '../../../endpoint/start';
 import { MeetingDocument, PublishedMeeting, Session, User, type NewUser, type PublishMeeting } from '../../../shared/sync/wire';
 
@@ -16,6 +17,11 @@ export interface TestEndpoint {
   /** Everything a user may pull, from the start: what the endpoint holds for them. */
   records(email: string, password: string): Promise<{ entity: string; id: string; version: number; deleted: boolean; data: unknown }[]>;
   signIn(email: string, password: string, deviceName?: string): Promise<Session>;
+  /**
+   * SQL straight into the endpoint's PostgreSQL, as an intruder or a bug on the server could write:
+   * what a device must survive even when the endpoint's own checks would refuse it on the wire.
+   */
+  sql(text: string, params?: unknown[]): Promise<unknown[]>;
   /** Stops the server (graceful in-process; SIGKILL when it runs as its own process), keeping the data. */
   stop(): Promise<void>;
   /** Starts it again on the same port over the same data. */
@@ -167,6 +173,15 @@ export async function startTestEndpoint(options: { separateProcess?: boolean } =
         if (!page.hasMore) break;
       }
       return [...seen.values()];
+    },
+    sql: async (text, params = []) => {
+      // Joins the cluster the running endpoint started (postmaster.pid), with a pool of its own.
+      const db = await openDatabase({ dataDir: serverDir });
+      try {
+        return (await db.pool.query(text, params)).rows as unknown[];
+      } finally {
+        await db.close();
+      }
     },
     stop: () => launcher.stop(),
     restart: async () => {

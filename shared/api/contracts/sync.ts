@@ -9,6 +9,8 @@ export const SyncCounts = z.object({
   pulled: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
+  /** Pulled changes this device could not check or apply, set aside (issue 17.4). */
+  quarantined: z.number().int().nonnegative(),
 });
 export type SyncCounts = z.infer<typeof SyncCounts>;
 
@@ -41,6 +43,10 @@ export const SyncStatus = z.object({
   unavailablePapers: z.array(
     z.object({ meetingId: z.string(), meetingTitle: z.string(), meetingDate: z.string(), title: z.string().nullable(), kind: z.string() }),
   ),
+  /** Pulled changes set aside because this device could not check or apply them. */
+  quarantined: z.number().int().nonnegative(),
+  /** This device's changes the endpoint refused, not yet dismissed by the member. */
+  rejected: z.number().int().nonnegative(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -58,6 +64,36 @@ export const SyncConflict = z.object({
   createdAt: z.string(),
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
+
+/** A pulled change this device set aside (issue 17.4): retried after an upgrade. */
+export const SyncQuarantined = z.object({
+  entity: z.string(),
+  entityId: z.string(),
+  version: z.number().int(),
+  deleted: z.boolean(),
+  /** Exactly as pulled (JSON text). */
+  payload: z.string().nullable(),
+  reason: z.string(),
+  appVersion: z.string(),
+  receivedAt: z.string(),
+});
+export type SyncQuarantined = z.infer<typeof SyncQuarantined>;
+
+/** A change made on this device that the endpoint refused, and what the device did about it. */
+export const SyncRejection = z.object({
+  mutationId: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  operation: z.enum(['create', 'update', 'delete']),
+  memberId: z.string().nullable(),
+  /** The endpoint's reason code (translated) and its own words. */
+  reason: z.string(),
+  message: z.string(),
+  handling: z.enum(['rolled-back', 'kept']),
+  refused: z.unknown(),
+  rejectedAt: z.string(),
+});
+export type SyncRejection = z.infer<typeof SyncRejection>;
 
 const EndpointUrl = z
   .string()
@@ -107,6 +143,21 @@ export const syncOperations = {
   resolveSyncConflict: operation({
     summary: "Keep this device's version (sent again) or the endpoint's (already in force); the other stays in the history",
     input: z.object({ id: z.string().min(1).max(100), keep: z.enum(['mine', 'theirs']) }).strict(),
+    output: z.object({}),
+  }),
+  listSyncQuarantine: operation({
+    summary: 'Changes received from the endpoint that this device could not check or apply, kept with the reason',
+    input: z.object({}).strict(),
+    output: z.array(SyncQuarantined),
+  }),
+  listSyncRejections: operation({
+    summary: "This device's changes the endpoint refused, with its reason and whether they were rolled back or kept",
+    input: z.object({}).strict(),
+    output: z.array(SyncRejection),
+  }),
+  dismissSyncRejection: operation({
+    summary: 'The member has read a refused change; it stays in the history',
+    input: z.object({ mutationId: z.string().min(1).max(200) }).strict(),
     output: z.object({}),
   }),
   configureSync: operation({
