@@ -293,11 +293,22 @@ export class SyncEngine {
     } else if (result.status === 'rejected') {
       // Rolled back or kept, and flagged to the member (rejections.ts); the reason is also in
       // outbox_results. Local-only entities (meetings, packs) end here too and flag nothing.
-      if (this.store.rejections.flag(wire, result, this.signedInUserId(), () => this.rollBack(mutation))) total.rejected += 1;
+      if (!this.neverTravels(wire, result.reason) && this.store.rejections.flag(wire, result, this.signedInUserId(), () => this.rollBack(mutation))) total.rejected += 1;
     } else {
       this.resolve(mutation, result.current, total);
     }
     this.store.answer(wire.mutationId, result);
+  }
+
+  /**
+   * Refusals that only say the record is this device's own: an entity that is not synced, or a
+   * record of a meeting the device imported itself (the endpoint never published it). Rolling those
+   * back would destroy local work; flagging them would bury the real refusals.
+   */
+  private neverTravels(wire: WireMutation, reason: string): boolean {
+    if (reason === 'UNKNOWN_ENTITY') return true;
+    const meetingId = asRecordData(wire.payload)?.meetingId;
+    return reason === 'UNKNOWN_MEETING' && typeof meetingId === 'string' && this.store.shadow('meeting', meetingId) === null;
   }
 
   /** The last synced copy back in force, or a never-synced record removed; false when it cannot be. */

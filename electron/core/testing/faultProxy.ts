@@ -13,7 +13,9 @@ export type Fault =
   /** The request reaches the endpoint twice; the client gets the second answer. */
   | 'duplicate'
   /** The answer arrives late. */
-  | 'delay';
+  | 'delay'
+  /** The endpoint is not reached; the proxy answers 500 INTERNAL, as a server failing on one batch would. */
+  | 'server-error';
 
 export interface FaultProxy {
   url: string;
@@ -65,6 +67,11 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       log.push({ method: req.method ?? 'GET', path, fault, ...(req.headers.range === undefined ? {} : { range: req.headers.range }) });
       if (fault === 'drop-before') {
         req.socket.destroy();
+        return;
+      }
+      if (fault === 'server-error') {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'INTERNAL', message: 'Internal server error' } }));
         return;
       }
       const run = async (): Promise<void> => {
