@@ -49,7 +49,7 @@ describe('every device applies safely (issue 17.4)', () => {
     expect(seen.sort()).toEqual(['After the poison', 'Before the poison']);
 
     const quarantined = await laptop.call('listSyncQuarantine', {});
-    expect(quarantined).toEqual([expect.objectContaining({ entity: 'annotation', entityId: poison.id, version: 1, reason: expect.stringMatching(/deep/) as unknown })]);
+    expect(quarantined).toEqual([expect.objectContaining({ entity: 'annotation', entityId: poison.id, version: 1, reasonCode: 'too-deep', reason: expect.stringMatching(/deep/) as unknown })]);
     // Kept verbatim: the whole payload as the endpoint sent it.
     expect(quarantined[0]?.payload).toContain(nested1000);
 

@@ -272,13 +272,19 @@ export class SyncEngine {
    */
   private recordAlone(mutation: SentMutation, result: MutationResult, total: SyncCounts): void {
     const current = result.status === 'conflict' ? result.current : null;
-    const checked = current ? parsePulledChange({ ...current, operation: current.deleted ? 'delete' : 'update' }) : null;
+    const asChange = current ? { ...current, operation: current.deleted ? ('delete' as const) : ('update' as const) } : null;
+    const checked = asChange ? parsePulledChange(asChange) : null;
+    if (asChange && checked && !checked.ok) {
+      this.store.quarantine.setAside(asChange, checked.code, checked.reason);
+      total.quarantined += 1;
+      this.store.answer(mutation.wire.mutationId, result);
+      return;
+    }
     try {
-      if (current && checked && !checked.ok) throw new Error(checked.reason);
       this.store.db.transaction(() => this.record(mutation, result, total))();
     } catch (error) {
-      if (current) {
-        this.store.quarantine.setAside({ ...current, operation: current.deleted ? 'delete' : 'update' }, (error as Error).message);
+      if (asChange) {
+        this.store.quarantine.setAside(asChange, 'not-applied', (error as Error).message);
         total.quarantined += 1;
       }
       this.store.answer(mutation.wire.mutationId, result);

@@ -17,7 +17,10 @@ export interface CheckedChange {
   text: string | null;
 }
 
-export type PulledCheck = { ok: true; change: CheckedChange } | { ok: false; reason: string };
+/** Why a change was set aside, as the sync screen translates it (migration 0016). */
+export type QuarantineCode = 'too-deep' | 'too-large' | 'not-object' | 'invalid-payload' | 'not-applied';
+
+export type PulledCheck = { ok: true; change: CheckedChange } | { ok: false; code: QuarantineCode; reason: string };
 
 /** Depth of a parsed JSON value, without recursion: a hostile depth must not overflow the stack. */
 export function jsonDepth(value: unknown, stopAt: number): number {
@@ -47,17 +50,17 @@ function payloadProblem(_entity: string, _data: RecordData): string | null {
  * with the reason returned here, and the rest of the page applies.
  */
 export function parsePulledChange(change: Change): PulledCheck {
-  const fail = (reason: string): PulledCheck => ({ ok: false, reason });
+  const fail = (code: QuarantineCode, reason: string): PulledCheck => ({ ok: false, code, reason });
   if (change.deleted) return { ok: true, change: { entity: change.entity, id: change.id, version: change.version, deleted: true, data: null, text: null } };
   const { data } = change;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return fail('The record is not a JSON object');
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return fail('not-object', 'The record is not a JSON object');
   const depth = jsonDepth(data, pulledLimits.maxDepth);
-  if (depth > pulledLimits.maxDepth) return fail(`The record is nested too deep (more than ${pulledLimits.maxDepth} levels)`);
+  if (depth > pulledLimits.maxDepth) return fail('too-deep', `The record is nested too deep (more than ${pulledLimits.maxDepth} levels)`);
   const text = JSON.stringify(data);
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > pulledLimits.maxBytes) return fail(`The record is too large (${bytes} bytes; at most ${pulledLimits.maxBytes})`);
+  if (bytes > pulledLimits.maxBytes) return fail('too-large', `The record is too large (${bytes} bytes; at most ${pulledLimits.maxBytes})`);
   const record = data as RecordData;
   const problem = payloadProblem(change.entity, record);
-  if (problem !== null) return fail(problem);
+  if (problem !== null) return fail('invalid-payload', problem);
   return { ok: true, change: { entity: change.entity, id: change.id, version: change.version, deleted: false, data: record, text } };
 }

@@ -33,7 +33,7 @@ describe('quarantine of pulled changes', () => {
     const results = db.transaction(() => [change('a', { body: 'fine' }), change('b', { body: 'refused' }), change('c', { body: 'also fine' })].map((c) => quarantine.receive(c, land(db))))();
     expect(results).toEqual([true, false, true]);
     expect(db.prepare('SELECT id FROM landed ORDER BY id').all()).toEqual([{ id: 'a' }, { id: 'c' }]);
-    expect(quarantine.list()).toEqual([expect.objectContaining({ entityId: 'b', reason: 'the local table refused it', payload: '{"body":"refused"}', appVersion: '1.0.0' })]);
+    expect(quarantine.list()).toEqual([expect.objectContaining({ entityId: 'b', reasonCode: 'not-applied', reason: 'the local table refused it', payload: '{"body":"refused"}', appVersion: '1.0.0' })]);
 
     expect(quarantine.receive(change('b', { body: 'mended' }, 2), land(db))).toBe(true);
     expect(quarantine.count()).toBe(0);
@@ -47,10 +47,10 @@ describe('quarantine of pulled changes', () => {
     expect(quarantine.receive(change('deep', { body: deep }), land(db))).toBe(false);
     expect(quarantine.receive(change('big', { body: 'x'.repeat(5 * 1024 * 1024) }), land(db))).toBe(false);
     expect(quarantine.receive(change('list', [1, 2]), land(db))).toBe(false);
-    expect(quarantine.list().map((q) => [q.entityId, q.reason])).toEqual([
-      ['big', expect.stringMatching(/too large/)],
-      ['deep', expect.stringMatching(/too deep/)],
-      ['list', expect.stringMatching(/not a JSON object/)],
+    expect(quarantine.list().map((q) => [q.entityId, q.reasonCode, q.reason])).toEqual([
+      ['big', 'too-large', expect.stringMatching(/too large/)],
+      ['deep', 'too-deep', expect.stringMatching(/too deep/)],
+      ['list', 'not-object', expect.stringMatching(/not a JSON object/)],
     ]);
     expect(db.prepare('SELECT count(*) AS n FROM landed').get()).toEqual({ n: 0 });
   });

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { Change } from '../../../shared/sync/wire';
 import { appVersion } from '../version';
-import { parsePulledChange, type CheckedChange } from './pulledChange';
+import { parsePulledChange, type CheckedChange, type QuarantineCode } from './pulledChange';
 
 export interface QuarantinedChange {
   entity: string;
@@ -10,6 +10,7 @@ export interface QuarantinedChange {
   deleted: boolean;
   /** Exactly as pulled (JSON text), or null for a tombstone. */
   payload: string | null;
+  reasonCode: QuarantineCode;
   reason: string;
   appVersion: string;
   receivedAt: string;
@@ -21,6 +22,7 @@ interface Row {
   version: number;
   deleted: number;
   payload: string | null;
+  reason_code: QuarantineCode;
   reason: string;
   app_version: string;
   received_at: string;
@@ -48,14 +50,14 @@ export class Quarantine {
   receive(change: Change, land: LandChange): boolean {
     const checked = parsePulledChange(change);
     if (!checked.ok) {
-      this.hold(change, checked.reason);
+      this.hold(change, checked.code, checked.reason);
       return false;
     }
     try {
       // A nested transaction is a SAVEPOINT: a failure here undoes this change alone.
       this.db.transaction(() => land(checked.change))();
     } catch (error) {
-      this.hold(change, why(error));
+      this.hold(change, 'not-applied', why(error));
       return false;
     }
     this.db.prepare('DELETE FROM sync_quarantine WHERE entity = ? AND entity_id = ? AND version <= ?').run(change.entity, change.id, change.version);
@@ -63,11 +65,11 @@ export class Quarantine {
   }
 
   /** Sets a change aside without trying it: a conflict's server copy that failed its checks. */
-  setAside(change: Change, reason: string): void {
-    this.hold(change, reason);
+  setAside(change: Change, code: QuarantineCode, reason: string): void {
+    this.hold(change, code, reason);
   }
 
-  private hold(change: Change, reason: string): void {
+  private hold(change: Change, code: QuarantineCode, reason: string): void {
     let payload: string | null;
     try {
       payload = change.deleted ? null : JSON.stringify(change.data ?? null);
@@ -76,12 +78,12 @@ export class Quarantine {
     }
     this.db
       .prepare(
-        `INSERT INTO sync_quarantine (entity, entity_id, version, deleted, payload, reason, app_version, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO sync_quarantine (entity, entity_id, version, deleted, payload, reason_code, reason, app_version, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, payload = excluded.payload,
-           reason = excluded.reason, app_version = excluded.app_version, received_at = excluded.received_at
+           reason_code = excluded.reason_code, reason = excluded.reason, app_version = excluded.app_version, received_at = excluded.received_at
          WHERE excluded.version >= sync_quarantine.version`,
       )
-      .run(change.entity, change.id, change.version, change.deleted ? 1 : 0, payload, reason, this.version, this.now());
+      .run(change.entity, change.id, change.version, change.deleted ? 1 : 0, payload, code, reason, this.version, this.now());
   }
 
   count(): number {
@@ -92,7 +94,7 @@ export class Quarantine {
     return this.db
       .prepare<[], Row>('SELECT * FROM sync_quarantine ORDER BY received_at, entity, entity_id')
       .all()
-      .map((r) => ({ entity: r.entity, entityId: r.entity_id, version: r.version, deleted: r.deleted === 1, payload: r.payload, reason: r.reason, appVersion: r.app_version, receivedAt: r.received_at }));
+      .map((r) => ({ entity: r.entity, entityId: r.entity_id, version: r.version, deleted: r.deleted === 1, payload: r.payload, reasonCode: r.reason_code, reason: r.reason, appVersion: r.app_version, receivedAt: r.received_at }));
   }
 
   /**
