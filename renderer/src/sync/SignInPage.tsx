@@ -7,6 +7,8 @@ import { usePageTitle } from '../components/usePageTitle';
 import { formatInstant } from '../format/dates';
 import { useActingMember } from '../meeting/shared';
 import { ConflictsList } from './ConflictsList';
+import { QuarantinedChanges } from './QuarantinedChanges';
+import { RefusedChanges } from './RefusedChanges';
 import { SyncOptions } from './SyncOptions';
 import { UnavailablePapers } from './UnavailablePapers';
 import { useSyncStatus } from './useSyncStatus';
@@ -80,6 +82,10 @@ export function SignInPage() {
             <dd>{status.lastSyncedAt ? formatInstant(status.lastSyncedAt, t) : t('sync.never')}</dd>
             <dt>{t('sync.facts.pending')}</dt>
             <dd>{status.pending}</dd>
+            <dt>{t('sync.counts.rejected')}</dt>
+            <dd>{status.rejected}</dd>
+            <dt>{t('sync.counts.quarantined')}</dt>
+            <dd>{status.quarantined}</dd>
           </dl>
           {status.syncing && <p role="status">{t('sync.state.syncing')}</p>}
           {!status.syncing && status.lastResult && <p role="status">{t('sync.result', status.lastResult)}</p>}
@@ -92,6 +98,8 @@ export function SignInPage() {
               {t('sync.signOut')}
             </button>
           </div>
+          <RefusedChanges count={status.rejected} onChanged={refresh} />
+          <QuarantinedChanges count={status.quarantined} />
           <UnavailablePapers papers={status.unavailablePapers} />
           <SyncOptions status={status} onSaved={refresh} />
         </div>
