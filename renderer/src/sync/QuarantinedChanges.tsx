@@ -1,9 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncQuarantined } from '../../../shared/api/contracts/sync';
 import { useApi } from '../api/ApiContext';
 import { formatInstant } from '../format/dates';
 import { entityLabel } from './entityLabel';
+import { useListed } from './useListed';
 
 /**
  * Changes from the council's server this device set aside so the rest of the sync could finish
@@ -14,16 +14,10 @@ export function QuarantinedChanges({ count }: { count: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
-  const [items, setItems] = useState<SyncQuarantined[]>([]);
-  useEffect(() => {
-    let live = true;
-    void api.listSyncQuarantine({}).then((result) => {
-      if (live && result.ok) setItems(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, count]);
+  const items = useListed(
+    useCallback(() => api.listSyncQuarantine({}), [api]),
+    count,
+  );
 
   if (items.length === 0) return null;
   return (

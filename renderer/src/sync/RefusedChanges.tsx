@@ -1,10 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncRejection } from '../../../shared/api/contracts/sync';
 import { rejectionReasons } from '../../../shared/sync/wire';
 import { useApi } from '../api/ApiContext';
 import { formatInstant } from '../format/dates';
 import { entityLabel } from './entityLabel';
+import { useListed } from './useListed';
 
 const reasonKey = (reason: string): string => ((rejectionReasons as readonly string[]).includes(reason) ? reason : 'other');
 
@@ -37,17 +37,11 @@ export function RefusedChanges({ count, onChanged }: { count: number; onChanged:
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
-  const [items, setItems] = useState<SyncRejection[]>([]);
   const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void api.listSyncRejections({}).then((result) => {
-      if (live && result.ok) setItems(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, count, version]);
+  const items = useListed(
+    useCallback(() => api.listSyncRejections({}), [api]),
+    `${count}/${version}`,
+  );
 
   const dismiss = async (mutationId: string) => {
     await api.dismissSyncRejection({ mutationId });
