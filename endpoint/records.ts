@@ -26,7 +26,7 @@ interface RecordRow {
 }
 
 export function wireRecord(record: StoredRecord): ServerRecord {
-  return { entity: record.entity, id: record.id, version: record.version, deleted: record.deleted, data: record.deleted ? null : record.data };
+  return { entity: record.entity, id: record.id, version: record.version, deleted: record.deleted, data: record.deleted ? null : record.data, ownerId: record.ownerId };
 }
 
 /** The record locked for the rest of the transaction, so version checks and writes cannot interleave. */

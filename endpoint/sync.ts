@@ -203,8 +203,8 @@ export async function pull(pool: pg.Pool, principal: Principal, cursor: string |
   const position = cursor === undefined || cursor === '' ? ['0', '0'] : cursorPattern.exec(cursor)?.slice(1);
   if (!position) throw new EndpointError(400, 'INVALID_INPUT', 'Unrecognised cursor');
   const visible = visibilitySql(principal, 4);
-  const result = await pool.query<{ seq: string; xid: string; entity: string; id: string; version: string; operation: Change['operation']; deleted: boolean; data: unknown }>(
-    `SELECT seq, xid::text AS xid, entity, id, version, operation, deleted, data FROM changes
+  const result = await pool.query<{ seq: string; xid: string; entity: string; id: string; version: string; operation: Change['operation']; deleted: boolean; data: unknown; owner_id: string | null }>(
+    `SELECT seq, xid::text AS xid, entity, id, version, operation, deleted, data, owner_id FROM changes
       WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
         AND (xid, seq) > ($1::text::xid8, $2::bigint)
         AND ${visible.sql}
@@ -215,7 +215,7 @@ export async function pull(pool: pg.Pool, principal: Principal, cursor: string |
   const rows = result.rows;
   const last = rows[rows.length - 1];
   return {
-    changes: rows.map((r) => ({ entity: r.entity, id: r.id, version: Number(r.version), operation: r.operation, deleted: r.deleted, data: r.deleted ? null : r.data })),
+    changes: rows.map((r) => ({ entity: r.entity, id: r.id, version: Number(r.version), operation: r.operation, deleted: r.deleted, data: r.deleted ? null : r.data, ownerId: r.owner_id })),
     cursor: last ? `${last.xid}.${last.seq}` : `${position[0]}.${position[1]}`,
     hasMore: rows.length === limit,
   };

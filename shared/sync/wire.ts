@@ -161,7 +161,11 @@ export type PublishedMeeting = z.infer<typeof PublishedMeeting>;
 export const syncOperations = ['create', 'update', 'delete'] as const;
 export const SyncOperation = z.enum(syncOperations);
 
-/** One row of the client's outbox (electron/core/db/migrations/0001_meetings_outbox.ts), as sent. */
+/**
+ * One row of the client's outbox (electron/core/db/migrations/0001_meetings_outbox.ts), as sent.
+ * `entity` and `payload` are checked per mutation against the register (register.ts), not here:
+ * one mutation the register refuses gets its own rejection, and the rest of the batch still applies.
+ */
 export const WireMutation = z.object({
   mutationId: Id,
   entity: z.string().min(1).max(60),
@@ -187,11 +191,14 @@ export const ServerRecord = z.object({
   deleted: z.boolean(),
   /** null for a tombstone. */
   data: z.unknown(),
+  /** Whose record it is (the register's owner field, as the endpoint decided it); null: the committee's. */
+  ownerId: Id.nullable().default(null),
 });
 export type ServerRecord = z.infer<typeof ServerRecord>;
 
-export const rejectionReasons = ['FORBIDDEN', 'INVALID_PAYLOAD', 'UNKNOWN_ENTITY', 'UNKNOWN_MEETING', 'NOT_FOUND', 'CLIENT_MISMATCH'] as const;
+export const rejectionReasons = ['FORBIDDEN', 'INVALID_PAYLOAD', 'UNKNOWN_ENTITY', 'UNKNOWN_MEETING', 'NOT_FOUND', 'CLIENT_MISMATCH', 'CONSTRAINT'] as const;
 export const RejectionReason = z.enum(rejectionReasons);
+export type RejectionReason = z.infer<typeof RejectionReason>;
 
 export const MutationResult = z.discriminatedUnion('status', [
   z.object({ mutationId: Id, status: z.literal('applied'), version: z.number().int().positive() }),

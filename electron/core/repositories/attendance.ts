@@ -90,7 +90,7 @@ export class AttendanceRepository {
         });
       const after = this.entries(draft.meetingId).find((e) => e.memberId === draft.memberId) as AttendanceEntry;
       this.access.logHistory(tx, draft.meetingId, 'attendance', draft.memberId, actingMemberId, before ? 'update' : 'record', before, after);
-      tx.record({ entity: 'attendance', entityId: `${draft.meetingId}:${draft.memberId}`, baseVersion: 0, operation: before ? 'update' : 'create', payload: after });
+      tx.recordEntity('attendance', after, before ? 'update' : 'create');
       return after;
     });
   }

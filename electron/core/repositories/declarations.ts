@@ -169,13 +169,7 @@ export class DeclarationsRepository {
       this.db
         .prepare('INSERT INTO meeting_roles (meeting_id, member_id, role) VALUES (?, ?, ?) ON CONFLICT (meeting_id, member_id) DO UPDATE SET role = excluded.role')
         .run(meetingId, memberId, role);
-      tx.record({
-        entity: 'meeting_role',
-        entityId: `${meetingId}:${memberId}`,
-        baseVersion: 0,
-        operation: before ? 'update' : 'create',
-        payload: { meetingId, memberId, role },
-      });
+      tx.recordEntity('meeting_role', { meetingId, memberId, role }, before ? 'update' : 'create');
       const found = this.listMeetingRoles(meetingId).find((r) => r.memberId === memberId);
       if (!found) throw new Error('role not stored');
       return found;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
+import { entityDefinition, entityIdOf, keyOf, wireEntityOf } from '../../../shared/sync/register';
 
 export type SyncOperation = 'create' | 'update' | 'delete';
 
@@ -14,7 +15,24 @@ export interface Mutation {
 export interface DomainTransaction {
   /** Queues the change for sync; runs inside the caller's transaction. */
   record(mutation: Mutation): void;
+  /** The same, with the entityId made from the record's key fields as the register declares them. */
+  recordEntity(entity: string, record: Record<string, unknown>, operation: SyncOperation, baseVersion?: number): void;
   readonly now: string;
+}
+
+/**
+ * The register's key is the record's identity on every device: a payload whose key fields say
+ * otherwise than its entityId is a bug in the repository that wrote it, caught here before it syncs.
+ */
+function checkKey(m: Mutation): void {
+  const definition = entityDefinition(wireEntityOf(m.entity));
+  if (!definition || m.operation === 'delete' || typeof m.payload !== 'object' || m.payload === null) return;
+  const key = keyOf(definition, m.entityId);
+  if (!key) throw new Error(`A ${m.entity} id is made of ${definition.key.join(', ')}, not "${m.entityId}"`);
+  const payload = m.payload as Record<string, unknown>;
+  for (const [field, value] of Object.entries(key)) {
+    if (payload[field] !== undefined && payload[field] !== value) throw new Error(`${m.entity} ${m.entityId}: payload.${field} is not its id`);
+  }
 }
 
 /**
@@ -40,11 +58,18 @@ export class DomainWriter {
 
   write<T>(work: (tx: DomainTransaction) => T): T {
     const now = this.clock().toISOString();
+    const record = (m: Mutation): void => {
+      checkKey(m);
+      this.insert.run(randomUUID(), this.clientId, m.entity, m.entityId, m.baseVersion, m.operation, JSON.stringify(m.payload), now);
+    };
     return this.db.transaction(() =>
       work({
         now,
-        record: (m) => {
-          this.insert.run(randomUUID(), this.clientId, m.entity, m.entityId, m.baseVersion, m.operation, JSON.stringify(m.payload), now);
+        record,
+        recordEntity: (entity, payload, operation, baseVersion = 0) => {
+          const definition = entityDefinition(wireEntityOf(entity));
+          if (!definition) throw new Error(`${entity} is not in the register of synced entities`);
+          record({ entity, entityId: entityIdOf(definition, payload), baseVersion, operation, payload });
         },
       }),
     )();

@@ -143,18 +143,12 @@ export class LiveAgendaRepository {
       .prepare<[string, string], ProgressRow>('SELECT item_number, position, started_at, ended_at, deferred, part_two FROM agenda_progress WHERE meeting_id = ? AND item_number = ?')
       .get(meetingId, itemNumber);
     if (!row) return;
-    tx.record({
-      entity: 'agenda_progress',
-      entityId: `${meetingId}:${itemNumber}`,
-      baseVersion: 0,
-      operation: 'update',
-      payload: { meetingId, itemNumber, position: row.position, startedAt: row.started_at, endedAt: row.ended_at, deferred: row.deferred === 1, partTwo: row.part_two === 1 },
-    });
+    tx.recordEntity('agenda_progress', { meetingId, itemNumber, position: row.position, startedAt: row.started_at, endedAt: row.ended_at, deferred: row.deferred === 1, partTwo: row.part_two === 1 }, 'update');
   }
 
   /** The item being taken now: what members' devices follow when the chair moves on. */
   private recordLive(tx: DomainTransaction, meetingId: string): void {
-    tx.record({ entity: 'meeting_live', entityId: meetingId, baseVersion: 0, operation: 'update', payload: { meetingId, currentItem: this.currentItem(meetingId) } });
+    tx.recordEntity('meeting_live', { meetingId, currentItem: this.currentItem(meetingId) }, 'update');
   }
 
   private ensureRow(meetingId: string, itemNumber: string): void {
