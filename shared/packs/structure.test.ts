@@ -356,9 +356,9 @@ describe('parsePackStructure: printed page numbers', () => {
     expect(bare.warnings.map((w) => w.code)).toEqual(['NO_PAGE_FOOTERS', 'ITEM_PAGES_NOT_FOUND']);
   });
 
-  it('reads only a line that is exactly "Page N" (or "Tudalen N")', () => {
-    const s = parse([page(0, 'Heading', 'See Page 4 of the report', 'Page 4 of 9'), page(1, 'Heading', 'Tudalen 12'), page(2, 'Page 3', 'Heading', 'text')]);
-    expect(s.printedPageNumbers).toEqual([null, 12, 3]);
+  it('reads only a line that is a page number ("Page N", "Tudalen N", "Page N of M"), not one that mentions one', () => {
+    const s = parse([page(0, 'Heading', 'Page 4 of 9'), page(1, 'Heading', 'Tudalen 12'), page(2, 'Page 3', 'Heading', 'text'), page(3, 'Heading', 'See Page 4 of the report')]);
+    expect(s.printedPageNumbers).toEqual([4, 12, 3, null]);
   });
 });
 
