@@ -4,14 +4,36 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { joinPdfs } from '../../electron/core/packs/join';
 import { generateLargePack } from '../../tools/sample-packs/generate';
-import { median, type Workload } from '../harness';
+import type { Workload } from '../harness';
 import { notes } from './packs';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { servePdfjsAlone, type PdfjsAlone } from './pdfjsAlone';
 
 const dist = path.resolve(__dirname, '..');
 const root = path.resolve(dist, '..');
-const bigPages = Number(process.env.BENCH_READER_PAGES ?? 500);
+/** The issue's pack: a 68-page pack typeset from a council's agenda text, joined eight times with pdf-lib. */
+const partPages = Number(process.env.BENCH_READER_PART_PAGES ?? 68);
+const parts = Number(process.env.BENCH_READER_PARTS ?? 8);
+const bigPages = partPages * parts;
+const jumpTarget = Math.floor(bigPages / 2);
+const repeats = () => Number(process.env.BENCH_REPEATS_READER ?? 7);
+let bigPackFile: Promise<string> | null = null;
+
+function bigPack(): Promise<string> {
+  bigPackFile ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-bench-'));
+    const part = path.join(dir, `part-${partPages}.pdf`);
+    await generateLargePack(part, partPages);
+    const bytes = fs.readFileSync(part);
+    const joined = await joinPdfs(Array.from({ length: parts }, (_, key) => ({ key, bytes })), `Synthetic ${bigPages}-page pack`);
+    const file = path.join(dir, `large-${bigPages}.pdf`);
+    fs.writeFileSync(file, joined.bytes);
+    return file;
+  })();
+  return bigPackFile;
+}
 
 interface Opened {
   host: SpawnedHost;
@@ -42,7 +64,31 @@ async function close(opened: Opened | null): Promise<void> {
   await opened.host.stop();
 }
 
-async function openAndPaint(opened: Opened): Promise<number> {
+/** A browser on pdf.js alone, serving the same pack file. */
+interface Alone {
+  server: PdfjsAlone;
+  browser: Browser;
+  page: Page;
+  readerUrl: string;
+}
+
+async function prepareAlone(pdf: string): Promise<Alone> {
+  const server = await servePdfjsAlone(root, pdf);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  // pdf.js's scripts warm in the HTTP cache, as the app's bundle is for the reader.
+  await page.goto(server.url);
+  await page.locator('.pdf-page[data-page="1"][data-state="ready"]').waitFor({ timeout: 60_000 });
+  return { server, browser, page, readerUrl: server.url };
+}
+
+async function closeAlone(alone: Alone | null): Promise<void> {
+  if (!alone) return;
+  await alone.browser.close();
+  await alone.server.close();
+}
+
+async function openAndPaint(opened: { page: Page; readerUrl: string }): Promise<number> {
   const { page } = opened;
   await page.goto('about:blank');
   const started = Date.now();
@@ -51,7 +97,7 @@ async function openAndPaint(opened: Opened): Promise<number> {
   return Date.now() - started;
 }
 
-async function jumpAndPaint(opened: Opened, target: number): Promise<number> {
+async function jumpAndPaint(opened: { page: Page }, target: number): Promise<number> {
   const { page } = opened;
   const field = page.getByLabel('Go to page');
   await field.fill(String(target));
@@ -71,87 +117,74 @@ async function heapMb(page: Page): Promise<{ heap: number; canvases: number }> {
   return { heap: heap / 2 ** 20, canvases };
 }
 
+
 /**
- * Opening a pack in the reader: navigation to page 1 painted, for a 500-page pack against the
- * 40-page sample pack in the same run. With virtualised pages and range loading the ratio should
- * stay near 1 however long the pack.
+ * Opening a pack in the reader: navigation to page 1 painted, Chamber's reader against pdf.js
+ * alone rendering page 1 of the same file with range loading (Range, no caching, same viewport).
  */
 export function readerOpen(): Workload {
-  let small: Opened | null = null;
-  let big: Opened | null = null;
-  const repeats = Number(process.env.BENCH_REPEATS_READER ?? 5);
+  let alone: Alone | null = null;
+  let chamber: Opened | null = null;
   let runs = 0;
   return {
     name: 'reader-open',
-    description: `time from navigating to the reader until page 1 is painted: ${bigPages}-page generated pack vs the 40-page sample pack (browser host, Chromium, warm app bundle).`,
-    repeats,
+    description: `time from navigating to page 1 painted, ${bigPages}-page pack (${partPages} pages joined ${parts}× with pdf-lib): Chamber's reader (browser host, Chromium 1280×900, warm app bundle) vs pdf.js alone on a bare page (range loading, Range and no-store, same viewport). Goal ≤ 0.5×.`,
+    repeats: repeats(),
     baseline: {
-      name: '40-page sample pack',
+      name: 'pdf.js alone',
       setup: async () => {
-        small ??= await prepare(path.join(dist, 'sample-packs', 'ccosp-2022-01-17-agenda.pdf'));
+        alone ??= await prepareAlone(await bigPack());
       },
-      run: () => openAndPaint(small as Opened),
+      run: () => openAndPaint(alone as Alone),
     },
     subject: {
-      name: `${bigPages}-page pack`,
+      name: "Chamber's reader",
       setup: async () => {
-        if (!big) {
-          const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-bench-')), `large-${bigPages}.pdf`);
-          await generateLargePack(file, bigPages);
-          big = await prepare(file);
-        }
+        chamber ??= await prepare(await bigPack());
       },
-      run: () => openAndPaint(big as Opened),
+      run: () => openAndPaint(chamber as Opened),
       teardown: async () => {
-        if (++runs < repeats) return;
-        await close(small);
-        await close(big);
+        if (++runs < repeats()) return;
+        await closeAlone(alone);
+        await close(chamber);
       },
     },
   };
 }
 
-/** Jumping to page 250 of the 500-page pack vs page 35 of the 40-page pack, and memory after. */
+/** Jumping to the middle page of the big pack, against pdf.js alone doing the same; memory after. */
 export function readerJump(): Workload {
-  let small: Opened | null = null;
-  let big: Opened | null = null;
-  const bigTimes: number[] = [];
+  let alone: Alone | null = null;
+  let chamber: Opened | null = null;
+  let runs = 0;
   return {
     name: 'reader-jump',
-    description: `time from "Go to page" to that page painted: page ${Math.floor(bigPages / 2)} of the ${bigPages}-page pack vs page 35 of the 40-page sample pack (reader already open at page 1).`,
-    repeats: Number(process.env.BENCH_REPEATS_READER ?? 5),
+    description: `time from "Go to page" to page ${jumpTarget} painted, ${bigPages}-page pack opened afresh at page 1 before each jump: Chamber's reader vs pdf.js alone (same file, served the same way). Goal ≤ 1.0×.`,
+    repeats: repeats(),
     baseline: {
-      name: 'page 35 of 40',
+      name: 'pdf.js alone',
       setup: async () => {
-        small ??= await prepare(path.join(dist, 'sample-packs', 'ccosp-2022-01-17-agenda.pdf'));
-        await openAndPaint(small);
+        alone ??= await prepareAlone(await bigPack());
+        await openAndPaint(alone);
       },
-      run: () => jumpAndPaint(small as Opened, 35),
+      run: () => jumpAndPaint(alone as Alone, jumpTarget),
     },
     subject: {
-      name: `page ${Math.floor(bigPages / 2)} of ${bigPages}`,
+      name: "Chamber's reader",
       setup: async () => {
-        if (!big) {
-          const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-bench-')), `large-${bigPages}.pdf`);
-          await generateLargePack(file, bigPages);
-          big = await prepare(file);
-        }
-        await openAndPaint(big);
+        chamber ??= await prepare(await bigPack());
+        await openAndPaint(chamber);
       },
-      run: async () => {
-        const ms = await jumpAndPaint(big as Opened, Math.floor(bigPages / 2));
-        bigTimes.push(ms);
-        return ms;
-      },
+      run: () => jumpAndPaint(chamber as Opened, jumpTarget),
       teardown: async () => {
-        if (bigTimes.length < Number(process.env.BENCH_REPEATS_READER ?? 5)) return;
-        const memory = await heapMb((big as Opened).page);
-        const smallMemory = await heapMb((small as Opened).page);
+        if (++runs < repeats()) return;
+        const mine = await heapMb((chamber as Opened).page);
+        const theirs = await heapMb((alone as Alone).page);
         notes.push(
-          `reader memory after the jump: ${bigPages}-page pack JS heap ${memory.heap.toFixed(1)} MiB with ${memory.canvases} live page canvases; 40-page pack ${smallMemory.heap.toFixed(1)} MiB with ${smallMemory.canvases} (median jump ${median(bigTimes).toFixed(0)} ms)`,
+          `reader memory after the jump (${bigPages}-page pack): Chamber JS heap ${mine.heap.toFixed(1)} MiB (${mine.canvases} live page canvases) vs pdf.js alone ${theirs.heap.toFixed(1)} MiB: ${(mine.heap / theirs.heap).toFixed(2)}× (goal ≤ 1.3×)`,
         );
-        await close(small);
-        await close(big);
+        await closeAlone(alone);
+        await close(chamber);
       },
     },
   };
