@@ -12,8 +12,8 @@ describe('restarting an item that has times', () => {
   });
   it('refuses to start the running item again unless correcting its start', () => {
     const running = { started_at: ran.started_at, ended_at: null };
-    expect(restartIssue(running, true, undefined)?.code).toBe('item_running');
-    expect(restartIssue(running, true, 'resume')?.code).toBe('item_running');
+    expect(restartIssue(running, true, undefined)?.code).toBe('item_already_running');
+    expect(restartIssue(running, true, 'resume')?.code).toBe('item_already_running');
     expect(restartIssue(running, true, 'correct')).toBeNull();
   });
 });

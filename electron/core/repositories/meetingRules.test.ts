@@ -97,7 +97,7 @@ describe('restarting an item that has times', () => {
     // Resume: item 5 carries on from its first start; its new end is the meeting's last.
     const resumed = value(await core.call('startAgendaItem', { actingMemberId: chair, meetingId, itemNumber: '5', at: at('11:40'), mode: 'resume' }));
     expect(resumed.items.find((i) => i.number === '5')).toMatchObject({ startedAt: at('10:06'), endedAt: null, current: true });
-    expect(refusal(await core.call('startAgendaItem', { actingMemberId: chair, meetingId, itemNumber: '5', mode: 'resume' })).issues).toEqual([['item_running', 'mode']]);
+    expect(refusal(await core.call('startAgendaItem', { actingMemberId: chair, meetingId, itemNumber: '5', mode: 'resume' })).issues).toEqual([['item_already_running', 'mode']]);
     value(await core.call('endAgendaItem', { actingMemberId: chair, meetingId, itemNumber: '5', at: at('11:50') }));
     expect(value(await core.call('assembleMinutes', { meetingId })).endTime).toBe('11:50');
 
