@@ -1,8 +1,22 @@
-import { seedApology, seedChair, seedClerk, seedMembers, seedPanelComment, seedResolution, seedTimings } from '../../electron/core/demo/seedMeeting';
+import { seedApology, seedChair, seedMembers, seedPanelComment, seedResolution, seedTimings } from '../../electron/core/demo/seedMeeting';
+import type { Page } from '@playwright/test';
 import { coreCall } from '../coreCall';
 import { expect, expectNoAxeViolations, test } from '../fixtures';
 
 const call = coreCall;
+
+/**
+ * The sample pack with the seed's cast: the members are known before the pack arrives, so its
+ * front sheet makes Cllr Rouse the chair, and the chair hands out the other roles.
+ */
+async function sampleMeetingWithCast(page: Page): Promise<string> {
+  for (const m of seedMembers) await call(page, 'saveMember', { id: m.id, name: m.name });
+  const { jobId } = await call(page, 'openSamplePack', {});
+  await expect.poll(async () => (await call(page, 'getJob', { jobId })).state, { timeout: 60_000 }).toBe('succeeded');
+  const meetingId = (await call(page, 'getJob', { jobId })).result?.meetingId ?? '';
+  for (const m of seedMembers) await call(page, 'setMeetingRole', { actingMemberId: seedChair, meetingId, memberId: m.id, role: m.role });
+  return meetingId;
+}
 
 const nameOf = (id: string) => seedMembers.find((m) => m.id === id)?.name ?? id;
 
@@ -13,14 +27,7 @@ test.describe('running the meeting', () => {
     const { page } = app;
 
     // The sample pack and the panel's members and roles.
-    const { jobId } = await call(page, 'openSamplePack', {});
-    await expect.poll(async () => (await call(page, 'getJob', { jobId })).state, { timeout: 60_000 }).toBe('succeeded');
-    const job = await call(page, 'getJob', { jobId });
-    const meetingId = job.result?.meetingId ?? '';
-    for (const m of seedMembers) await call(page, 'saveMember', { id: m.id, name: m.name });
-    for (const m of [...seedMembers].sort((a, b) => Number(b.role === 'clerk') - Number(a.role === 'clerk'))) {
-      await call(page, 'setMeetingRole', { actingMemberId: seedClerk, meetingId, memberId: m.id, role: m.role });
-    }
+    const meetingId = await sampleMeetingWithCast(page);
 
     // From the meeting page to the Run meeting screen, acting as the chair.
     await page.goto(`${app.origin}/#/meetings/${meetingId}`);
@@ -145,13 +152,7 @@ test.describe('the meeting page during a live meeting', () => {
     test.skip(app.origin === null, 'Set-up goes through the browser host API.');
     test.setTimeout(120_000);
     const { page } = app;
-    const { jobId } = await call(page, 'openSamplePack', {});
-    await expect.poll(async () => (await call(page, 'getJob', { jobId })).state, { timeout: 60_000 }).toBe('succeeded');
-    const meetingId = (await call(page, 'getJob', { jobId })).result?.meetingId ?? '';
-    for (const m of seedMembers) await call(page, 'saveMember', { id: m.id, name: m.name });
-    for (const m of [...seedMembers].sort((a, b) => Number(b.role === 'clerk') - Number(a.role === 'clerk'))) {
-      await call(page, 'setMeetingRole', { actingMemberId: seedClerk, meetingId, memberId: m.id, role: m.role });
-    }
+    const meetingId = await sampleMeetingWithCast(page);
 
     // An ordinary member of the panel says who they are on this device.
     await page.goto(`${app.origin}/#/meetings/${meetingId}/run`);

@@ -22,7 +22,8 @@ import { ModernGovRepository } from './moderngov/repository';
 import { ModernGovSync, type PackRepublished } from './moderngov/sync';
 import { DocumentStore } from './packs/documentStore';
 import { ImportError, toImportErrorCode } from './packs/importError';
-import { PackImporter, type ImportOptions } from './packs/importer';
+import { PackImporter, type ImportOptions, type NewVersionHook } from './packs/importer';
+import { membershipImportHook } from './members/publishedMembership';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
 import { PageGeometryStore } from './annotations/geometry';
@@ -95,7 +96,12 @@ export function openCore(options: CoreOptions): Core {
   const geometry = new PageGeometryStore(db);
   // Every new pack version, from a file or from Modern.gov, stores its page geometry and re-anchors
   // the meeting's annotations in the same transaction.
-  const onNewVersion = annotationImportHook({ db, geometry });
+  const reanchor = annotationImportHook({ db, geometry });
+  const adoptMembership = membershipImportHook(db);
+  const onNewVersion: NewVersionHook = (version, tx) => {
+    reanchor(version, tx);
+    adoptMembership(version, tx);
+  };
   const importer = new PackImporter(db, writer, meetings, packs, store, extractor, onNewVersion, options.maxPackBytes);
   const clock = options.clock ?? (() => new Date());
   const moderngovRepo = new ModernGovRepository(db);

@@ -1,3 +1,4 @@
+import { MembersPage } from './members/MembersPage';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
@@ -34,6 +35,7 @@ export function App({ api }: { api: ChamberApi }) {
             <Route path="meetings/new" element={<NewMeetingPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
             <Route path="meetings/:id/run" element={<RunMeetingPage />} />
+            <Route path="meetings/:id/members" element={<MembersPage />} />
             <Route path="meetings/:id/minutes" element={<MinutesPage />} />
             <Route
               path="meetings/:id/pack"

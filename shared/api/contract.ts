@@ -1,3 +1,4 @@
+import { meetingRunningOperations } from './contracts/meetingRunning';
 import { z } from 'zod';
 import { appLockOperations } from './contracts/appLock';
 import { Meeting, MeetingId, NewMeeting } from '../domain/meeting';
@@ -193,6 +194,7 @@ export const contract = {
   ...backupOperations,
   ...retentionOperations,
   ...syncOperations,
+  ...meetingRunningOperations,
 };
 
 export type Contract = typeof contract;

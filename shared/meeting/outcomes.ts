@@ -4,6 +4,7 @@
  * exactly as many members as the counts say, each once, and only members entitled to vote.
  */
 import type { FieldIssue } from '../result';
+import type { NotEntitledReason } from './entitlement';
 import { Outcome, type OutcomeDraft } from './schema';
 
 export const outcomeIssueCodes = [
@@ -14,6 +15,11 @@ export const outcomeIssueCodes = [
   'recorded_vote_duplicate',
   'recorded_vote_not_voting_member',
   'unknown_item',
+  'recorded_vote_member_withdrew',
+  'recorded_vote_member_absent',
+  'recorded_vote_member_left',
+  'recorded_vote_member_did_not_vote',
+  'vote_exceeds_entitled',
 ] as const;
 export type OutcomeIssueCode = (typeof outcomeIssueCodes)[number];
 
@@ -22,7 +28,18 @@ export interface OutcomeContext {
   agendaNumbers: readonly string[];
   /** Members who may vote at the meeting (present chair, vice-chair, members and substitutes). */
   votingMemberIds: readonly string[];
+  /** Why a member may not vote on this item (shared/meeting/entitlement.ts), so the refusal says so. */
+  notEntitled?: (memberId: string) => NotEntitledReason | null;
 }
+
+const reasonCodes: Record<NotEntitledReason, OutcomeIssueCode> = {
+  'not-voting-role': 'recorded_vote_not_voting_member',
+  'not-present': 'recorded_vote_member_absent',
+  'arrived-after': 'recorded_vote_member_absent',
+  'left-before': 'recorded_vote_member_left',
+  withdrew: 'recorded_vote_member_withdrew',
+  'did-not-vote': 'recorded_vote_member_did_not_vote',
+};
 
 export type OutcomeValidation = { ok: true; value: Outcome } | { ok: false; issues: FieldIssue[] };
 
@@ -44,6 +61,9 @@ export function validateOutcome(draft: OutcomeDraft, context: OutcomeContext): O
   if (vote && (draft.kind === 'deferred' || draft.kind === 'withdrawn' || draft.kind === 'noted')) {
     issues.push(issue(['vote'], 'vote_not_allowed', 'An item that was noted, deferred or withdrawn has no vote'));
   }
+  if (vote && !vote.recorded && vote.for + vote.against + vote.abstain > context.votingMemberIds.length) {
+    issues.push(issue(['vote'], 'vote_exceeds_entitled', `More votes than the ${context.votingMemberIds.length} members who may vote on this item`));
+  }
   if (vote?.recorded) {
     const sides = ['for', 'against', 'abstain'] as const;
     for (const side of sides) {
@@ -57,7 +77,9 @@ export function validateOutcome(draft: OutcomeDraft, context: OutcomeContext): O
         if (seen.has(id)) issues.push(issue(['vote', 'recorded', side, index], 'recorded_vote_duplicate', `${id} is named more than once`));
         seen.add(id);
         if (!context.votingMemberIds.includes(id)) {
-          issues.push(issue(['vote', 'recorded', side, index], 'recorded_vote_not_voting_member', `${id} is not a voting member present at the meeting`));
+          const reason = context.notEntitled?.(id) ?? null;
+          const code = reason === null ? 'recorded_vote_not_voting_member' : reasonCodes[reason];
+          issues.push(issue(['vote', 'recorded', side, index], code, `${id} may not vote on this item (${reason ?? 'not a voting member present'})`));
         }
       });
     }

@@ -80,6 +80,10 @@ export async function seedMeeting(core: Core, packFile: string): Promise<SeededM
     if (!result.ok) throw new CoreError(result.error.code, `${name}: ${result.error.message}`, result.error.issues);
     return result.value;
   };
+  // Known before the pack arrives, so its front sheet's membership (chair, vice-chair, members)
+  // lands on these members rather than on new ones of the same name.
+  const known = new Set((await call('listMembers', {})).map((m) => m.id));
+  for (const m of seedMembers) if (!known.has(m.id)) await call('saveMember', { id: m.id, name: m.name });
   const { meetingId } = await core.importPackFile(packFile);
   if ((await call('getAttendance', { meetingId })).entries.length > 0) {
     return { meetingId, alreadyLoaded: true, dpiDeclarationId: null, panelCommentId: null };
@@ -87,10 +91,9 @@ export async function seedMeeting(core: Core, packFile: string): Promise<SeededM
   const chair = seedChair;
   const clerk = seedClerk;
 
-  for (const m of seedMembers) await call('saveMember', { id: m.id, name: m.name });
-  // The clerk sets the meeting up; after that only those presiding may change roles.
-  for (const m of [...seedMembers].sort((a, b) => Number(b.role === 'clerk') - Number(a.role === 'clerk'))) {
-    await call('setMeetingRole', { actingMemberId: clerk, meetingId, memberId: m.id, role: m.role });
+  // The front sheet made Cllr Rouse the chair; the chair adds the substitute, officers and clerk.
+  for (const m of seedMembers) {
+    await call('setMeetingRole', { actingMemberId: chair, meetingId, memberId: m.id, role: m.role });
   }
 
   // Registers, so the suggestions have something to find.

@@ -7,24 +7,27 @@ import { MeetingAccess } from '../repositories/meetingAccess';
 import { OutcomesRepository } from '../repositories/outcomes';
 import { PanelCommentsRepository } from '../repositories/panelComments';
 import type { meetingOperations } from '../../../shared/api/contracts/meeting';
+import type { meetingRunningOperations } from '../../../shared/api/contracts/meetingRunning';
+import { ItemEntitlementReader } from '../repositories/itemEntitlement';
 
 const fromBase64 = (data: string): Uint8Array => new Uint8Array(Buffer.from(data, 'base64'));
 const toBase64 = (data: Uint8Array): string => Buffer.from(data).toString('base64');
 
-export type MeetingHandlers = Pick<Handlers, keyof typeof meetingOperations>;
+export type MeetingHandlers = Pick<Handlers, keyof typeof meetingOperations | keyof typeof meetingRunningOperations>;
 
 /** The handlers for running a meeting (shared/api/contracts/meeting.ts). */
 export function meetingHandlers(db: Db, writer: DomainWriter, clock: () => Date): MeetingHandlers {
   const access = new MeetingAccess(db);
   const attendance = new AttendanceRepository(db, writer, access);
   const agenda = new LiveAgendaRepository(db, writer, access, clock);
-  const outcomes = new OutcomesRepository(db, writer, access, attendance);
+  const entitlement = new ItemEntitlementReader(db, access, attendance);
+  const outcomes = new OutcomesRepository(db, writer, access, entitlement);
   const comments = new PanelCommentsRepository(db, writer, access);
   return {
     getAttendance: ({ meetingId }) => attendance.get(meetingId),
     recordAttendance: ({ actingMemberId, attendance: draft }) => attendance.record(actingMemberId, draft),
     getLiveAgenda: ({ meetingId }) => agenda.get(meetingId),
-    startAgendaItem: ({ actingMemberId, meetingId, itemNumber, at }) => agenda.start(actingMemberId, meetingId, itemNumber, at),
+    startAgendaItem: ({ actingMemberId, meetingId, itemNumber, at, mode }) => agenda.start(actingMemberId, meetingId, itemNumber, at, mode),
     endAgendaItem: ({ actingMemberId, meetingId, itemNumber, at }) => agenda.end(actingMemberId, meetingId, itemNumber, at),
     reorderAgenda: ({ actingMemberId, meetingId, order }) => agenda.reorder(actingMemberId, meetingId, order),
     markAgendaItem: ({ actingMemberId, meetingId, itemNumber, deferred, partTwo }) => agenda.mark(actingMemberId, meetingId, itemNumber, { deferred, partTwo }),
@@ -42,5 +45,6 @@ export function meetingHandlers(db: Db, writer: DomainWriter, clock: () => Date)
     },
     agreePanelComment: ({ actingMemberId, commentId, expectedText }) => comments.agree(actingMemberId, commentId, expectedText),
     getPanelCommentHistory: ({ commentId }) => comments.textHistory(commentId),
+    getItemEntitlement: ({ meetingId, itemNumber }) => entitlement.get(meetingId, itemNumber),
   };
 }

@@ -1,3 +1,4 @@
+import { ItemEntitlementReader } from '../repositories/itemEntitlement';
 import { assembleMinutes, type MinutesAssemblyInput } from '../../../shared/minutes/assemble';
 import type { MinutesDocument } from '../../../shared/minutes/model';
 import type { Db } from '../db/database';
@@ -35,7 +36,7 @@ export class MinutesAssembler {
     this.declarations = new DeclarationsRepository(db, writer);
     this.attendance = new AttendanceRepository(db, writer, access);
     this.agenda = new LiveAgendaRepository(db, writer, access, clock);
-    this.outcomes = new OutcomesRepository(db, writer, access, this.attendance);
+    this.outcomes = new OutcomesRepository(db, writer, access, new ItemEntitlementReader(db, access, this.attendance));
     this.comments = new PanelCommentsRepository(db, writer, access);
   }
 

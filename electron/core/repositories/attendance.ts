@@ -47,13 +47,6 @@ export class AttendanceRepository {
     return { entries, quorum: checkQuorum(membership?.n ?? 0, present) };
   }
 
-  /** Voting members in the room now: they alone may be named in a recorded vote. */
-  votingPresent(meetingId: string): string[] {
-    return this.entries(meetingId)
-      .filter((e) => countsForQuorum(e))
-      .map((e) => e.memberId);
-  }
-
   record(actingMemberId: string, draft: AttendanceDraft): AttendanceEntry {
     this.access.requirePresiding(actingMemberId, draft.meetingId, 'record attendance');
     this.access.requireMember(draft.memberId);

@@ -5,6 +5,7 @@ import { openCore, type Core } from '../core';
 import type { Db } from '../db/database';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022 } from '../testing/samplePacks';
+import { publishedChair } from '../testing/publishedChair';
 import { distDir, makeTempDir } from '../testing/tempDir';
 
 const value = <T>(result: Result<T>): T => {
@@ -37,7 +38,6 @@ function openDb(): Db {
 
 beforeEach(async () => {
   core = openCore({ dataDir: makeTempDir(), distDir });
-  meetingId = (await core.importPackFile(january2022().path)).meetingId;
   for (const [id, name] of [
     ['rouse', 'Mike Rouse'],
     ['aled', 'Aled Evans'],
@@ -46,7 +46,8 @@ beforeEach(async () => {
   ] as const) {
     value(await core.call('saveMember', { id, name }));
   }
-  value(await core.call('setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'clerk', role: 'clerk' }));
+  meetingId = (await core.importPackFile(january2022().path)).meetingId;
+  value(await core.call('setMeetingRole', { actingMemberId: await publishedChair(core, meetingId), meetingId, memberId: 'clerk', role: 'clerk' }));
   value(await core.call('setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'rouse', role: 'chair' }));
   value(await core.call('setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'aled', role: 'member' }));
   value(await core.call('setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'laura', role: 'member' }));

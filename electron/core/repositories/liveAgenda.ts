@@ -1,4 +1,5 @@
 import type { LiveAgenda, LiveAgendaItem } from '../../../shared/meeting/schema';
+import { restartIssue } from '../../../shared/meeting/restart';
 import { elapsedMinutes, indicativeMinutes, isOverrun } from '../../../shared/meeting/timing';
 import type { Db } from '../db/database';
 import type { DomainTransaction, DomainWriter } from './domainWriter';
@@ -58,20 +59,27 @@ export class LiveAgendaRepository {
     return { meetingId, currentItem: current, items: items.map(({ order: _order, ...item }) => item) };
   }
 
-  /** Starts an item; the item running until then ends at the same moment. */
-  start(actingMemberId: string, meetingId: string, itemNumber: string, at?: string): LiveAgenda {
+  /**
+   * Starts an item; the item running until then ends at the same moment. An item that already has
+   * times is never overwritten silently: the chair says whether to resume it (its start stays, its
+   * end is cleared) or correct it (the new start replaces the old).
+   */
+  start(actingMemberId: string, meetingId: string, itemNumber: string, at?: string, mode?: 'resume' | 'correct'): LiveAgenda {
     this.access.requirePresiding(actingMemberId, meetingId, 'run the agenda');
     this.access.requireItem(meetingId, itemNumber);
     const p = this.progress(meetingId).find((r) => r.item_number === itemNumber);
     if (p?.deferred === 1) throw ruleBroken([{ path: ['itemNumber'], code: 'item_deferred', message: `Item ${itemNumber} was deferred` }]);
+    const restart = restartIssue(p ?? null, this.currentItem(meetingId) === itemNumber, mode);
+    if (restart) throw ruleBroken([restart]);
     this.writer.write((tx) => {
       const when = at === undefined ? tx.now : new Date(at).toISOString();
       const running = this.currentItem(meetingId);
       if (running !== null && running !== itemNumber) this.finish(tx, actingMemberId, meetingId, running, when);
       this.ensureRow(meetingId, itemNumber);
-      this.db.prepare('UPDATE agenda_progress SET started_at = ?, ended_at = NULL WHERE meeting_id = ? AND item_number = ?').run(when, meetingId, itemNumber);
+      if (mode === 'resume' && p?.started_at) this.db.prepare('UPDATE agenda_progress SET ended_at = NULL WHERE meeting_id = ? AND item_number = ?').run(meetingId, itemNumber);
+      else this.db.prepare('UPDATE agenda_progress SET started_at = ?, ended_at = NULL WHERE meeting_id = ? AND item_number = ?').run(when, meetingId, itemNumber);
       this.setCurrent(meetingId, itemNumber);
-      this.access.logHistory(tx, meetingId, 'agenda', itemNumber, actingMemberId, 'start', p ?? null, { startedAt: when });
+      this.access.logHistory(tx, meetingId, 'agenda', itemNumber, actingMemberId, mode ?? 'start', p ?? null, mode === 'resume' ? { resumedAt: when } : { startedAt: when });
       this.recordProgress(tx, meetingId, itemNumber);
       this.recordLive(tx, meetingId);
     });

@@ -4,6 +4,7 @@ import type { RichText } from '../../../shared/minutes/richText';
 import { openCore, type Core } from '../core';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022, november2019 } from '../testing/samplePacks';
+import { publishedChair } from '../testing/publishedChair';
 import { distDir, makeTempDir } from '../testing/tempDir';
 
 const value = <T>(result: Result<T>): T => {
@@ -24,8 +25,6 @@ const narrative: RichText = [
 
 beforeEach(async () => {
   core = openCore({ dataDir: makeTempDir(), distDir });
-  november = (await core.importPackFile(november2019().path)).meetingId;
-  january = (await core.importPackFile(january2022().path)).meetingId;
   for (const [id, name] of [
     ['clerk', 'Emma James'],
     ['rouse', 'Mike Rouse'],
@@ -33,8 +32,11 @@ beforeEach(async () => {
   ] as const) {
     value(await core.call('saveMember', { id, name }));
   }
+  november = (await core.importPackFile(november2019().path)).meetingId;
+  january = (await core.importPackFile(january2022().path)).meetingId;
   for (const meetingId of [november, january]) {
-    value(await core.call('setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'clerk', role: 'clerk' }));
+    const chair = await publishedChair(core, meetingId);
+    value(await core.call('setMeetingRole', { actingMemberId: chair, meetingId, memberId: 'clerk', role: 'clerk' }));
     value(await core.call('setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'rouse', role: 'chair' }));
     value(await core.call('setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'aled', role: 'vice-chair' }));
   }

@@ -1,9 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { validateOutcome } from '../../../shared/meeting/outcomes';
 import type { ActionDraft, MeetingHistoryEntry, OutcomeDraft, StoredAction, StoredOutcome, Vote } from '../../../shared/meeting/schema';
 import type { Db } from '../db/database';
+import { derivedUuid } from '../db/derivedId';
 import { CoreError } from '../errors';
-import type { AttendanceRepository } from './attendance';
+import { itemEntitlements } from '../../../shared/meeting/entitlement';
+import type { ItemEntitlementReader } from './itemEntitlement';
 import type { DomainWriter } from './domainWriter';
 import { ruleBroken, type HistoryEntity, type MeetingAccess } from './meetingAccess';
 
@@ -59,17 +61,9 @@ const toAction = (r: ActionRow): StoredAction => ({
   updatedAt: r.updated_at,
 });
 
-/**
- * An item has at most one outcome, so its id is derived from the meeting and the item (a version 8
- * UUID over SHA-256): two devices recording it offline create the same record, and sync meets them
- * as one record to merge rather than two that cannot both be applied.
- */
+/** An item has at most one outcome, so its id is derived from the meeting and the item. */
 export function outcomeId(meetingId: string, itemNumber: string): string {
-  const bytes = createHash('sha256').update(`outcome\u0000${meetingId}\u0000${itemNumber}`).digest().subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return derivedUuid('outcome', meetingId, itemNumber);
 }
 
 const actionSelect = `SELECT a.*, m.title AS meeting_title, m.date AS meeting_date FROM actions a JOIN meetings m ON m.id = a.meeting_id`;
@@ -80,7 +74,7 @@ export class OutcomesRepository {
     private readonly db: Db,
     private readonly writer: DomainWriter,
     private readonly access: MeetingAccess,
-    private readonly attendance: AttendanceRepository,
+    private readonly entitlement: ItemEntitlementReader,
   ) {}
 
   list(meetingId: string): StoredOutcome[] {
@@ -96,9 +90,13 @@ export class OutcomesRepository {
   /** Records an item's outcome, or changes it; every change lands in the history. */
   record(actingMemberId: string, draft: OutcomeDraft): StoredOutcome {
     this.access.requirePresiding(actingMemberId, draft.meetingId, 'record an outcome');
+    const agendaNumbers = this.access.agendaNumbers(draft.meetingId);
+    // Only those entitled to vote on this item (not absent, gone, or withdrawn for an interest).
+    const entitled = agendaNumbers.includes(draft.itemNumber.trim()) ? itemEntitlements(this.entitlement.input(draft.meetingId, draft.itemNumber.trim())) : [];
     const checked = validateOutcome(draft, {
-      agendaNumbers: this.access.agendaNumbers(draft.meetingId),
-      votingMemberIds: this.attendance.votingPresent(draft.meetingId),
+      agendaNumbers,
+      votingMemberIds: entitled.filter((e) => e.mayVote).map((e) => e.memberId),
+      notEntitled: (id) => entitled.find((e) => e.memberId === id)?.reason ?? null,
     });
     if (!checked.ok) throw ruleBroken(checked.issues);
     const outcome = checked.value;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ApiError, Result } from '../../../shared/result';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ErrorSummary, isRefusal } from '../components/ErrorSummary';
 import type { Loaded } from '../components/useResult';
 
 const actingKey = 'chamber.actingMemberId';
@@ -18,24 +18,10 @@ export function useActingMember(): [string, (id: string) => void] {
   ];
 }
 
-/** A refused change: the translated reason, and each broken rule in words. */
-export function RefusalMessage({ error }: { error: ApiError }) {
-  const { t } = useTranslation();
-  const issues = error.issues ?? [];
-  if (issues.length === 0 || (error.code !== 'MEETING_RULE_BROKEN' && error.code !== 'DECLARATION_INVALID' && error.code !== 'INVALID_INPUT')) return <ErrorMessage error={error} />;
-  return (
-    <div className="error-message" role="alert">
-      <p>
-        <strong>{t('errors.title')}: </strong>
-        {t(`errors.${error.code}`)}
-      </p>
-      <ul>
-        {issues.map((issue, index) => (
-          <li key={index}>{t([`runMeeting.issues.${issue.code}`, `declarations.${issue.code}`, 'runMeeting.issues.other'])}</li>
-        ))}
-      </ul>
-    </div>
-  );
+/** A refused change: the GOV.UK error summary naming each broken rule and linking to its field. */
+export function RefusalMessage({ error, fieldIds }: { error: ApiError; fieldIds?: Record<string, string> }) {
+  if (!isRefusal(error)) return <ErrorMessage error={error} />;
+  return <ErrorSummary error={error} {...(fieldIds ? { fieldIds } : {})} />;
 }
 
 /** Runs a change, remembers a refusal to show it, and tells the page to reload after success. */

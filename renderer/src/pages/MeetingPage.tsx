@@ -115,6 +115,8 @@ export function MeetingPage() {
           {pack.state === 'ready' && pack.value && (
             <p>
               <Link to={`/meetings/${id}/run`}>{t('runMeeting.open')}</Link>
+              {' · '}
+              <Link to={`/meetings/${id}/members`}>{t('members.open')}</Link>
             </p>
           )}
           {pack.state === 'ready' &&

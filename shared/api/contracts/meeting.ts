@@ -56,8 +56,8 @@ export const meetingOperations = {
     output: LiveAgenda,
   }),
   startAgendaItem: op({
-    summary: 'Start an item (the running one ends); `at` sets the time explicitly',
-    input: z.object({ ...acting, meetingId: MeetingId, itemNumber: ItemNumber, at: Instant.optional() }).strict(),
+    summary: 'Start an item (the running one ends); `at` sets the time explicitly. An item that already has times needs `mode`: resume keeps its start, correct replaces it',
+    input: z.object({ ...acting, meetingId: MeetingId, itemNumber: ItemNumber, at: Instant.optional(), mode: z.enum(['resume', 'correct']).optional() }).strict(),
     output: LiveAgenda,
   }),
   endAgendaItem: op({

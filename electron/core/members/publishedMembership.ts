@@ -1,0 +1,54 @@
+import type { PackMember } from '../../../shared/domain/pack';
+import type { Db } from '../db/database';
+import { derivedUuid } from '../db/derivedId';
+import type { DomainTransaction } from '../repositories/domainWriter';
+
+const honorific = /^(cllr\.?|councillor|cyng\.?|cynghorydd)\s+/i;
+
+/** "Cllr Mike Rouse" on file and "Mike Rouse" on the front sheet are the same person. */
+export function comparableName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').replace(honorific, '').toLowerCase();
+}
+
+/** A member named by the council gets the same id on every device that reads the same name. */
+export function publishedMemberId(name: string): string {
+  return derivedUuid('member', comparableName(name));
+}
+
+/**
+ * The membership the council published (a pack's front sheet, a Modern.gov meeting's attendees)
+ * becomes the meeting's members and roles. A name already known is the same person; a role the
+ * chair or clerk already set at this meeting is kept, since a correction made in the app must not
+ * be undone by the next republished pack. Runs inside the import's transaction.
+ */
+export function adoptPublishedMembership(db: Db, tx: DomainTransaction, meetingId: string, members: readonly PackMember[]): number {
+  const known = new Map(db.prepare<[], { id: string; name: string }>('SELECT id, name FROM members').all().map((m) => [comparableName(m.name), m.id]));
+  const insertMember = db.prepare('INSERT INTO members (id, name, created_at) VALUES (?, ?, ?)');
+  const roleOf = db.prepare<[string, string], { role: string }>('SELECT role FROM meeting_roles WHERE meeting_id = ? AND member_id = ?');
+  const insertRole = db.prepare('INSERT INTO meeting_roles (meeting_id, member_id, role) VALUES (?, ?, ?)');
+  let added = 0;
+  for (const { name, role } of members) {
+    const clean = name.trim().replace(/\s+/g, ' ');
+    if (clean === '' || clean.length > 200) continue;
+    let id = known.get(comparableName(clean));
+    if (id === undefined) {
+      id = publishedMemberId(clean);
+      insertMember.run(id, clean, tx.now);
+      known.set(comparableName(clean), id);
+      tx.record({ entity: 'member', entityId: id, baseVersion: 0, operation: 'create', payload: { id, name: clean } });
+    }
+    if (roleOf.get(meetingId, id)) continue;
+    insertRole.run(meetingId, id, role);
+    tx.record({ entity: 'meeting_role', entityId: `${meetingId}:${id}`, baseVersion: 0, operation: 'create', payload: { meetingId, memberId: id, role } });
+    added += 1;
+  }
+  return added;
+}
+
+/** After every new pack version: the membership its front sheet (or Modern.gov) gave, kept in meeting_members. */
+export function membershipImportHook(db: Db) {
+  return ({ meetingId }: { meetingId: string }, tx: DomainTransaction): void => {
+    const members = db.prepare<[string], PackMember>('SELECT name, role FROM meeting_members WHERE meeting_id = ? ORDER BY position').all(meetingId);
+    adoptPublishedMembership(db, tx, meetingId, members);
+  };
+}
