@@ -7,6 +7,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { formatInstant } from '../format/dates';
 import { useActingMember } from '../meeting/shared';
 import { ConflictsList } from './ConflictsList';
+import { PendingChanges } from './PendingChanges';
 import { SyncOptions } from './SyncOptions';
 import { UnavailablePapers } from './UnavailablePapers';
 import { useSyncStatus } from './useSyncStatus';
@@ -92,11 +93,13 @@ export function SignInPage() {
               {t('sync.signOut')}
             </button>
           </div>
+          <PendingChanges waiting={status.pendingByEntity} />
           <UnavailablePapers papers={status.unavailablePapers} />
           <SyncOptions status={status} onSaved={refresh} />
         </div>
       ) : (
         <form onSubmit={signIn}>
+          <p className="notice">{t('syncStatus.deviceOnlyExplained')}</p>
           <p>{t('sync.intro')}</p>
           {(['endpoint', 'email', 'password'] as const).map((name) => (
             <div className="field" key={name}>

@@ -41,6 +41,8 @@ export const SyncStatus = z.object({
   unavailablePapers: z.array(
     z.object({ meetingId: z.string(), meetingTitle: z.string(), meetingDate: z.string(), title: z.string().nullable(), kind: z.string() }),
   ),
+  /** The changes `pending` counts, by kind of record (the outbox's wire entity names). */
+  pendingByEntity: z.array(z.object({ entity: z.string(), count: z.number().int().positive() })),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
