@@ -81,9 +81,12 @@ test.describe('sync with the council endpoint', () => {
       },
     });
 
-    // Still offline: the header counts the changes waiting.
+    // Still offline: the header counts the changes to send and links to what they are.
     await page.goto(`${app.origin}/#/sign-in`);
-    await expect(page.locator('.sync-indicator')).toContainText('changes waiting', { timeout: 15_000 });
+    await expect(page.locator('.sync-indicator')).toContainText('changes to send', { timeout: 15_000 });
+    await page.locator('.sync-indicator').getByRole('link', { name: /changes to send/ }).click();
+    await expect(page.getByRole('heading', { name: 'Changes to send' })).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Changes to send' })).toContainText('Notes and highlights: 1');
 
     // Back online; sync now sends them.
     proxy.setFaults(() => 'pass');

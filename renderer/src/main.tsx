@@ -6,7 +6,9 @@ import { App } from './App';
 import { NoConnection } from './pages/NoConnection';
 import { initI18n } from './i18n';
 import { applyDisplay } from './preferences/display';
+import './styles/tokens.css';
 import './styles.css';
+import './styles/base.css';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);

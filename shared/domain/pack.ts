@@ -55,12 +55,17 @@ export const structureWarningCodes = [
   'NO_TEXT_LAYER',
   'PAGES_WITHOUT_TEXT',
   'VERY_LARGE_PACK',
+  'FRONT_SHEET_DATE_DIFFERS',
+  'FRONT_SHEET_COMMITTEE_DIFFERS',
 ] as const;
 export const StructureWarning = z.object({
   code: z.enum(structureWarningCodes),
   /** English detail for logs and the command line (e.g. which item). */
   detail: z.string(),
   item: z.string().optional(),
+  /** For a pack attached to a chosen meeting: what the front sheet says, and what the meeting says. */
+  found: z.string().optional(),
+  expected: z.string().optional(),
 });
 export type StructureWarning = z.infer<typeof StructureWarning>;
 

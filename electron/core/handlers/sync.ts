@@ -93,6 +93,7 @@ export function syncService(
     const userJson = store.get('user');
     const user = userJson ? User.safeParse(JSON.parse(userJson)) : null;
     const wiped = store.get('wiped_reason');
+    const waiting = store.pendingByEntity();
     return {
       signedIn: engine.signedIn(),
       endpoint: store.get('endpoint'),
@@ -102,7 +103,7 @@ export function syncService(
       syncing: engine.busy,
       lastSyncedAt: store.get('last_synced_at'),
       lastContactAt: store.get('last_contact_at'),
-      pending: store.pendingCount(),
+      pending: waiting.reduce((n, w) => n + w.count, 0),
       conflicts: store.conflicts().length,
       lastError: store.get('last_error'),
       wipedReason: wiped === 'revoked' ? 'revoked' : null,
@@ -114,6 +115,7 @@ export function syncService(
       lastResult,
       quarantined: store.quarantine.count(),
       rejected: store.rejections.openCount(),
+      pendingByEntity: waiting,
     };
   };
 

@@ -131,6 +131,24 @@ describe('pack import', () => {
     core.close();
   });
 
+  it('warns, without refusing, when the front sheet gives another date or committee than the chosen meeting', async () => {
+    const core = fresh();
+    const other = await core.call('createMeeting', { title: 'Planning', committee: 'Planning Committee', date: '2022-02-14', startTime: '10:00', venue: 'County Hall' });
+    const same = await core.call('createMeeting', { title: 'Budget', committee: 'the Corporate and Communities Overview & Scrutiny Panel', date: '2022-01-17', startTime: '10:00', venue: 'County Hall' });
+    if (!other.ok || !same.ok) throw new Error('no meeting');
+    const wrong = await core.importPackFile(january2022().path, { meetingId: other.value.id });
+    expect(wrong.meetingId).toBe(other.value.id);
+    expect(wrong.structure.warnings.filter((w) => w.code.startsWith('FRONT_SHEET_'))).toEqual([
+      expect.objectContaining({ code: 'FRONT_SHEET_DATE_DIFFERS', found: '2022-01-17', expected: '2022-02-14' }),
+      expect.objectContaining({ code: 'FRONT_SHEET_COMMITTEE_DIFFERS', found: 'Corporate and Communities Overview and Scrutiny Panel', expected: 'Planning Committee' }),
+    ]);
+    const stored = await core.call('getMeetingPack', { meetingId: other.value.id });
+    expect(stored.ok && stored.value?.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['FRONT_SHEET_DATE_DIFFERS', 'FRONT_SHEET_COMMITTEE_DIFFERS']));
+    const right = await core.importPackFile(january2022().path, { meetingId: same.value.id });
+    expect(right.structure.warnings.filter((w) => w.code.startsWith('FRONT_SHEET_'))).toEqual([]);
+    core.close();
+  });
+
   it('imports a pack with no text layer into a chosen meeting, with a warning', async () => {
     const core = fresh();
     const meeting = await core.call('createMeeting', { title: 'Scanned papers', committee: 'Panel', date: '2022-02-01', startTime: '10:00', venue: 'County Hall' });

@@ -1,5 +1,6 @@
 import { PackStructure, type StructureWarning } from '../../../shared/domain/pack';
 import { maxUploadBytes, type PackImportResult } from '../../../shared/domain/import';
+import { frontSheetMismatches } from '../../../shared/packs/frontSheetMatch';
 import { parsePackStructure } from '../../../shared/packs/structure';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs';
@@ -52,7 +53,7 @@ export class PackImporter {
     context.progress('reading');
     if (bytes.length > this.maxBytes) throw new ImportError('FILE_TOO_LARGE', `The file is larger than ${Math.floor(this.maxBytes / 2 ** 20)} MiB`);
     if (!startsWithPdfHeader(bytes)) throw new ImportError('NOT_A_PDF', `${sourceName} is not a PDF file`);
-    if (options.meetingId) this.meetings.get(options.meetingId);
+    const chosen = options.meetingId ? this.meetings.get(options.meetingId) : null;
     const sha256 = sha256Hex(bytes);
 
     context.progress('extracting', 0, 0);
@@ -65,6 +66,7 @@ export class PackImporter {
     if (extracted.pageCount > veryLargePack) {
       warnings.push({ code: 'VERY_LARGE_PACK', detail: `${extracted.pageCount} pages` });
     }
+    if (chosen) warnings.push(...frontSheetMismatches(parsed.meeting, chosen));
     const structure = options.agenda ? agendaStructure(options.agenda, { ...parsed, warnings }) : PackStructure.parse({ ...parsed, warnings });
 
     context.progress('saving', extracted.pageCount, extracted.pageCount);

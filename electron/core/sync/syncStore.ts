@@ -113,6 +113,15 @@ export class SyncStore {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox o LEFT JOIN outbox_results r ON r.mutation_id = o.mutation_id WHERE r.mutation_id IS NULL').get()?.n ?? 0;
   }
 
+  /** What is waiting to be sent, by kind of record (the sync screen lists it). */
+  pendingByEntity(): { entity: string; count: number }[] {
+    return this.db
+      .prepare<[], { entity: string; count: number }>(
+        'SELECT o.entity AS entity, count(*) AS count FROM outbox o LEFT JOIN outbox_results r ON r.mutation_id = o.mutation_id WHERE r.mutation_id IS NULL GROUP BY o.entity ORDER BY count(*) DESC, o.entity',
+      )
+      .all();
+  }
+
   hasPending(entity: string, entityId: string): boolean {
     return (
       this.db

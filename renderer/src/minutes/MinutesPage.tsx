@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MinutesFormat } from '../../../shared/api/contracts/minutes';
@@ -14,6 +14,10 @@ import { useResult } from '../components/useResult';
 import { formatMeetingDate } from '../format/dates';
 import { useActingMember, useLastReady } from '../meeting/shared';
 import { RichTextEditor } from './RichTextEditor';
+import { SaveStateLine } from './SaveStateLine';
+import { useLeaveWarning } from './useLeaveWarning';
+import { useNarrativeAutosave, type SaveState } from './useNarrativeAutosave';
+import './minutes.css';
 
 const formats: readonly MinutesFormat[] = ['docx', 'pdf', 'html', 'json'];
 
@@ -35,6 +39,13 @@ export function MinutesPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
   usePageTitle(t('minutes.screen.title'));
+  const autosave = useNarrativeAutosave((itemNumber, narrative) => api.saveMinuteNarrative({ actingMemberId: acting, meetingId: id, itemNumber, narrative }));
+  const waiting = Object.values(autosave.states).some((s) => s.kind === 'unsaved');
+  const { retry } = autosave;
+  useEffect(() => {
+    if (acting !== '') retry();
+  }, [acting, retry]);
+  useLeaveWarning(autosave.unsaveable.length > 0 || (acting === '' && waiting), t('minutesAutosave.leaveWarning'));
 
   const run = async <T,>(change: () => Promise<Result<T>>, done: string): Promise<T | null> => {
     const result = await change();
@@ -73,7 +84,7 @@ export function MinutesPage() {
         <Link to={`/meetings/${id}`}>{t('minutes.screen.back')}</Link>
       </p>
       <h1 id="minutes-heading">{t('minutes.screen.heading', { committee: meeting.value.committee, date: formatMeetingDate(meeting.value.date, t) })}</h1>
-      <label className="acting-as">
+      <label className="acting-as form-field">
         {t('minutes.screen.actingAs')}
         <select value={acting} onChange={(e) => setActing(e.target.value)}>
           <option value="">{t('minutes.screen.choose')}</option>
@@ -129,8 +140,13 @@ export function MinutesPage() {
           item={item}
           disabled={!editable}
           draft={drafts[item.itemNumber]}
-          onDraft={(narrative) => setDrafts({ ...drafts, [item.itemNumber]: narrative })}
-          onSave={() => run(() => api.saveMinuteNarrative({ actingMemberId: acting, meetingId: id, itemNumber: item.itemNumber, narrative: drafts[item.itemNumber] ?? item.narrative }), t('minutes.screen.done.saved', { number: item.minuteNumber }))}
+          saveState={autosave.states[item.itemNumber]}
+          actingChosen={acting !== ''}
+          onDraft={(narrative) => {
+            setDrafts((d) => ({ ...d, [item.itemNumber]: narrative }));
+            autosave.change(item.itemNumber, narrative);
+          }}
+          onSave={() => run(async () => (await autosave.saveNow(item.itemNumber, drafts[item.itemNumber] ?? item.narrative)) ?? { ok: true as const, value: null }, t('minutes.screen.done.saved', { number: item.minuteNumber }))}
         />
       ))}
     </section>
@@ -147,11 +163,11 @@ function StartForm({ onStart }: { onStart: (councilName: string, previous: numbe
   };
   return (
     <form onSubmit={submit} className="minutes-start">
-      <label>
+      <label className="form-field">
         {t('minutes.screen.councilName')}
         <input value={council} onChange={(e) => setCouncil(e.target.value)} required maxLength={200} />
       </label>
-      <label>
+      <label className="form-field">
         {t('minutes.screen.previousLastMinute')}
         <input value={previous} onChange={(e) => setPrevious(e.target.value)} inputMode="numeric" pattern="[0-9]*" aria-describedby="previous-hint" />
       </label>
@@ -199,7 +215,7 @@ function Workflow({ status, later, onCirculate, onReturn, onApprove, onLock, onC
               if (confirmation) void onApprove(atMeeting, confirmation.number);
             }}
           >
-            <label>
+            <label className="form-field">
               {t('minutes.screen.approvedAt')}
               <select value={atMeeting} onChange={(e) => setAtMeeting(e.target.value)} required>
                 <option value="">{t('minutes.screen.choose')}</option>
@@ -229,7 +245,7 @@ function Workflow({ status, later, onCirculate, onReturn, onApprove, onLock, onC
             void onCorrect(correction).then(() => setCorrection(''));
           }}
         >
-          <label>
+          <label className="form-field">
             {t('minutes.screen.correction')}
             <textarea value={correction} onChange={(e) => setCorrection(e.target.value)} required maxLength={5000} rows={3} />
           </label>
@@ -259,8 +275,8 @@ function ExportButtons({ meetingId, onError, onDone }: { meetingId: string; onEr
     onDone(result.value.fileName);
   };
   return (
-    <div className="minutes-export">
-      <label>
+    <div className="minutes-export actions-row">
+      <label className="form-field">
         {t('minutes.screen.exportLanguage')}
         <select value={language} onChange={(e) => setLanguage(e.target.value === 'cy' ? 'cy' : 'en-GB')}>
           <option value="en-GB">{t('minutes.screen.languages.en-GB')}</option>
@@ -276,7 +292,17 @@ function ExportButtons({ meetingId, onError, onDone }: { meetingId: string; onEr
   );
 }
 
-function ItemEditor({ item, disabled, draft, onDraft, onSave }: { item: MinuteItem; disabled: boolean; draft: RichText | undefined; onDraft: (value: RichText) => void; onSave: () => Promise<unknown> }) {
+interface ItemEditorProps {
+  item: MinuteItem;
+  disabled: boolean;
+  draft: RichText | undefined;
+  saveState: SaveState | undefined;
+  actingChosen: boolean;
+  onDraft: (value: RichText) => void;
+  onSave: () => Promise<unknown>;
+}
+
+function ItemEditor({ item, disabled, draft, saveState, actingChosen, onDraft, onSave }: ItemEditorProps) {
   const { t } = useTranslation();
   const headingId = `minute-${item.itemNumber}-heading`;
   return (
@@ -288,10 +314,13 @@ function ItemEditor({ item, disabled, draft, onDraft, onSave }: { item: MinuteIt
           {t('minutes.document.gap', { text: t(`minutes.gaps.${g.code}`, { item: g.itemNumber ?? '' }) })}
         </p>
       ))}
-      <RichTextEditor id={`narrative-${item.itemNumber}`} label={t('minutes.screen.narrative', { number: item.minuteNumber })} value={draft ?? item.narrative} disabled={disabled} onChange={onDraft} />
-      <button type="button" disabled={disabled} onClick={() => void onSave()}>
-        {t('minutes.screen.save', { number: item.minuteNumber })}
-      </button>
+      <RichTextEditor id={`narrative-${item.itemNumber}`} label={t('minutes.screen.narrative', { number: item.minuteNumber })} value={draft ?? item.narrative} disabled={disabled} onChange={onDraft} describedBy={`save-state-${item.itemNumber}`} />
+      <div className="actions-row">
+        <button type="button" disabled={disabled} onClick={() => void onSave()}>
+          {t('minutes.screen.save', { number: item.minuteNumber })}
+        </button>
+        <SaveStateLine id={`save-state-${item.itemNumber}`} state={saveState} actingChosen={actingChosen} />
+      </div>
     </article>
   );
 }

@@ -12,6 +12,8 @@ interface Props {
   value: RichText;
   disabled: boolean;
   onChange: (value: RichText) => void;
+  /** The line that says whether the words are saved. */
+  describedBy?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * The browser's editing does the typing; what is kept is only the tree `richTextFromElement` reads
  * back, never the HTML. Ctrl+B and Ctrl+I work as in any word processor.
  */
-export function RichTextEditor({ id, label, value, disabled, onChange }: Props) {
+export function RichTextEditor({ id, label, value, disabled, onChange, describedBy }: Props) {
   const { t } = useTranslation();
   const area = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Record<Command, boolean>>({ bold: false, italic: false, insertUnorderedList: false, insertOrderedList: false });
@@ -60,6 +62,7 @@ export function RichTextEditor({ id, label, value, disabled, onChange }: Props) 
         role="textbox"
         aria-multiline="true"
         aria-label={label}
+        aria-describedby={describedBy}
         aria-disabled={disabled}
         tabIndex={0}
         contentEditable={!disabled}

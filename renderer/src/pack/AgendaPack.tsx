@@ -4,6 +4,7 @@ import type { MeetingPack } from '../../../shared/domain/import';
 import type { StructureWarning } from '../../../shared/domain/pack';
 import { formatInstant, formatTimeRange } from '../format/dates';
 import { formatPdfPages, formatPrintedPages, readerPath } from './format';
+import { FrontSheetWarnings, frontSheetCodes } from './FrontSheetWarnings';
 
 /** Where the meeting page moves focus for an item (the C key, the "Now" link). */
 export const agendaItemId = (number: string) => `agenda-item-${number.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -33,7 +34,8 @@ export function AgendaPack({ pack, nowItem = null }: { pack: MeetingPack; nowIte
       </p>
 
       {pack.version > 1 && <Changes pack={pack} />}
-      {pack.warnings.length > 0 && <Warnings warnings={pack.warnings} />}
+      <FrontSheetWarnings warnings={pack.warnings.filter((w) => frontSheetCodes.has(w.code))} />
+      {pack.warnings.some((w) => !frontSheetCodes.has(w.code)) && <Warnings warnings={pack.warnings.filter((w) => !frontSheetCodes.has(w.code))} />}
 
       {pack.items.length === 0 ? (
         <p className="empty">{t('pack.noItems')}</p>

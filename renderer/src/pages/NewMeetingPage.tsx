@@ -8,6 +8,7 @@ import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { usePageTitle } from '../components/usePageTitle';
+import { formatMeetingDate, londonWallClock } from '../format/dates';
 
 const fieldNames = ['title', 'committee', 'date', 'startTime', 'venue'] as const;
 type FieldName = (typeof fieldNames)[number];
@@ -70,6 +71,9 @@ export function NewMeetingPage() {
   };
 
   const errorCount = Object.keys(fieldErrors).length;
+  // A new meeting starts as Scheduled; one dated before today is usually a typing slip (or a meeting
+  // already held being recorded), so it is said, never refused.
+  const inThePast = NewMeeting.shape.date.safeParse(draft.date).success && draft.date < londonWallClock(new Date()).date;
 
   return (
     <section aria-labelledby="new-meeting-heading">
@@ -112,6 +116,13 @@ export function NewMeetingPage() {
             onChange={(value) => setDraft((d) => ({ ...d, [name]: value }))}
           />
         ))}
+        <div aria-live="polite">
+          {inThePast && (
+            <div className="warning" id="past-date-warning">
+              <p>{t('meetingWarnings.pastScheduled', { date: formatMeetingDate(draft.date, t) })}</p>
+            </div>
+          )}
+        </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={saving} aria-busy={saving}>
             {saving ? t('newMeeting.saving') : t('newMeeting.submit')}

@@ -9,6 +9,7 @@ import { useActingMember } from '../meeting/shared';
 import { ConflictsList } from './ConflictsList';
 import { QuarantinedChanges } from './QuarantinedChanges';
 import { RefusedChanges } from './RefusedChanges';
+import { PendingChanges } from './PendingChanges';
 import { SyncOptions } from './SyncOptions';
 import { UnavailablePapers } from './UnavailablePapers';
 import { useSyncStatus } from './useSyncStatus';
@@ -100,11 +101,13 @@ export function SignInPage() {
           </div>
           <RefusedChanges count={status.rejected} onChanged={refresh} />
           <QuarantinedChanges count={status.quarantined} />
+          <PendingChanges waiting={status.pendingByEntity} />
           <UnavailablePapers papers={status.unavailablePapers} />
           <SyncOptions status={status} onSaved={refresh} />
         </div>
       ) : (
         <form onSubmit={signIn}>
+          <p className="notice">{t('syncStatus.deviceOnlyExplained')}</p>
           <p>{t('sync.intro')}</p>
           {(['endpoint', 'email', 'password'] as const).map((name) => (
             <div className="field" key={name}>

@@ -47,6 +47,8 @@ export const SyncStatus = z.object({
   quarantined: z.number().int().nonnegative(),
   /** This device's changes the endpoint refused, not yet dismissed by the member. */
   rejected: z.number().int().nonnegative(),
+  /** The changes `pending` counts, by kind of record (the outbox's wire entity names). */
+  pendingByEntity: z.array(z.object({ entity: z.string(), count: z.number().int().positive() })),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
