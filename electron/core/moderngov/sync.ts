@@ -35,6 +35,13 @@ import type { MgDocument, MgMeeting, MgMeetingSummary } from './xml';
 export interface RefreshContext {
   signal: AbortSignal;
   progress(done: number, total: number): void;
+  /** Documents of the meeting being read (papers on demand show this). */
+  documentProgress?(done: number, total: number): void;
+}
+
+/** A member asking for one meeting's papers: no validators, and no backoff for its failed documents. */
+interface FetchMode {
+  force: boolean;
 }
 
 /** Called after a fetch made a new pack version of a meeting that had one: the hook for issue 4 (re-anchoring annotations). */
@@ -119,14 +126,34 @@ export class ModernGovSync {
    * Each meeting is its own unit of failure: one the site cannot give (HTTP 500, bad XML, a pack that
    * will not join) is named in `failures` and the others still arrive. Only cancelling stops the run.
    */
-  private async fetchMeetings(siteId: string, client: ModernGovClient, listed: { summary: MgMeetingSummary; committee: string }[], context: RefreshContext): Promise<RefreshResult> {
+  /** One meeting's papers on demand, whatever its date (issue 20.4). */
+  async refreshMeeting(meetingId: string, context: RefreshContext): Promise<RefreshResult> {
+    const row = this.db
+      .prepare<[string], { site_id: string; mg_meeting_id: number; mg_committee_id: number; mg_status: string; date: string; start_time: string; committee: string }>(
+        `SELECT l.site_id, l.mg_meeting_id, l.mg_committee_id, l.mg_status, m.date, m.start_time, m.committee
+           FROM moderngov_meetings l JOIN meetings m ON m.id = l.meeting_id WHERE l.meeting_id = ?`,
+      )
+      .get(meetingId);
+    if (!row) throw new CoreError('NOT_FOUND', 'That meeting did not come from a Modern.gov site');
+    const site = this.repo.site(row.site_id);
+    const summary: MgMeetingSummary = { id: row.mg_meeting_id, committeeId: row.mg_committee_id, date: row.date, startTime: row.start_time, status: row.mg_status };
+    return this.fetchMeetings(site.id, this.client(site.baseUrl, context.signal), [{ summary, committee: row.committee }], context, { force: true });
+  }
+
+  private async fetchMeetings(
+    siteId: string,
+    client: ModernGovClient,
+    listed: { summary: MgMeetingSummary; committee: string }[],
+    context: RefreshContext,
+    mode: FetchMode = { force: false },
+  ): Promise<RefreshResult> {
     const meetings: FetchedMeeting[] = [];
     const failures: DocumentFailure[] = [];
     context.progress(0, listed.length);
     for (const [index, { summary, committee }] of listed.entries()) {
       if (context.signal.aborted) throw cancelled();
       try {
-        const fetched = await this.fetchMeeting(siteId, client, summary, committee, context.signal);
+        const fetched = await this.fetchMeeting(siteId, client, summary, committee, context, mode);
         meetings.push(fetched.meeting);
         failures.push(...fetched.failures);
       } catch (error) {
@@ -153,13 +180,15 @@ export class ModernGovSync {
     client: ModernGovClient,
     summary: MgMeetingSummary,
     committee: string,
-    signal: AbortSignal,
+    context: RefreshContext,
+    mode: FetchMode,
   ): Promise<{ meeting: FetchedMeeting; failures: DocumentFailure[] }> {
+    const { signal } = context;
     const link = this.repo.link(siteId, summary.id);
     const known = link ? this.repo.documents(link.meeting_id) : [];
     const now = this.clock().toISOString();
     // A document that failed is worth asking for again, even if the meeting did not change, once its backoff has passed.
-    const retry = known.some((d) => d.fetch_error !== null && d.restricted === 0 && (d.retry_after === null || d.retry_after <= now));
+    const retry = mode.force || known.some((d) => d.fetch_error !== null && d.restricted === 0 && (d.retry_after === null || d.retry_after <= now));
     const validators = link && !retry ? { etag: link.etag, lastModified: link.last_modified } : undefined;
     const answer = await client.meeting(summary.id, validators);
     if (!answer.changed && link) {
@@ -185,8 +214,13 @@ export class ModernGovSync {
     const mg = answer.value;
 
     const downloads: Downloaded[] = [];
+    const total = mg.items.reduce((n, item) => n + item.documents.length, 0);
+    context.documentProgress?.(0, total);
     for (const item of mg.items) {
-      for (const doc of item.documents) downloads.push(await this.download(client, item.id, doc, known, signal));
+      for (const doc of item.documents) {
+        downloads.push(await this.download(client, item.id, doc, known, signal, mode));
+        context.documentProgress?.(downloads.length, total);
+      }
     }
     const failures: DocumentFailure[] = downloads
       .filter((d) => d.error !== null)
@@ -207,7 +241,7 @@ export class ModernGovSync {
     return { meeting: this.summaryOf(meetingId, mg.id, true, changes, packVersion), failures };
   }
 
-  private async download(client: ModernGovClient, itemMgId: number, doc: MgDocument, known: DocumentRow[], signal: AbortSignal): Promise<Downloaded> {
+  private async download(client: ModernGovClient, itemMgId: number, doc: MgDocument, known: DocumentRow[], signal: AbortSignal, mode: FetchMode): Promise<Downloaded> {
     const before = known.find((k) => k.mg_attachment_id === doc.attachmentId);
     const kept = { etag: before?.etag ?? null, lastModified: before?.last_modified ?? null };
     const base = { doc, itemMgId, bytes: null, fresh: false, pageCount: null, message: null, attempts: 0, retryAfter: null };
@@ -219,7 +253,7 @@ export class ModernGovSync {
       return { sha256, bytes, pageCount: bytes ? await countPages(bytes) : null };
     };
     const now = this.clock();
-    if (before?.fetch_error && before.retry_after && before.retry_after > now.toISOString()) {
+    if (!mode.force && before?.fetch_error && before.retry_after && before.retry_after > now.toISOString()) {
       const message = `Not asked for again until ${before.retry_after} after ${before.failed_attempts} failed attempts.`;
       return { ...base, ...(await held()), validators: kept, error: before.fetch_error, message, attempts: before.failed_attempts, retryAfter: before.retry_after };
     }
