@@ -55,6 +55,8 @@ export const structureWarningCodes = [
   'NO_TEXT_LAYER',
   'PAGES_WITHOUT_TEXT',
   'VERY_LARGE_PACK',
+  /** pdf.js could not read some pages: they import with no text (issue 20). */
+  'PAGES_UNREADABLE',
 ] as const;
 export const StructureWarning = z.object({
   code: z.enum(structureWarningCodes),
