@@ -50,6 +50,14 @@ export const errorCodes = [
   'MODERNGOV_UNREACHABLE',
   /** A linked document was not a PDF. */
   'MODERNGOV_NOT_PDF',
+  /** The site answered one meeting or document with a server error (HTTP 5xx); the rest carry on. */
+  'MODERNGOV_SERVER_ERROR',
+  /** The connection closed before the whole document arrived. */
+  'MODERNGOV_CUT_OFF',
+  /** A document took longer than its deadline to arrive, and was abandoned. */
+  'MODERNGOV_TIMED_OUT',
+  /** The refresh was cancelled; meetings already read stay, nothing half-read is kept. */
+  'MODERNGOV_CANCELLED',
   /** Running a meeting: attendance, agenda, outcome or comment rules (issue codes in shared/meeting). */
   'MEETING_RULE_BROKEN',
   /** Minutes: approved or locked minutes change only through a recorded correction. */

@@ -88,6 +88,9 @@ export function registerModernGov(program: Command, io: CliIo, { withCore, fail 
           for (const d of item.documents) io.out(`       ${d.title}: ${d.storedAt ?? `not fetched [${d.error ?? 'unknown'}]`}`);
         }
       }
-      for (const f of failures) io.err(`warning: ${f.title} (${f.url}) was not fetched: ${f.message} [${f.code}]`);
+      for (const f of failures) {
+        const what = f.kind === 'meeting' ? `meeting ${f.meetingModernGovId}${f.meetingDate ? ` (${f.meetingDate})` : ''}` : `${f.title} (${f.url})`;
+        io.err(`warning: ${what} was not fetched: ${f.message} [${f.code}]`);
+      }
     });
 }

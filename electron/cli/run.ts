@@ -16,6 +16,7 @@ import { registerBackupCommands } from './backup';
 import { registerKeyCommands } from './key';
 import { registerEndpointCommands } from './endpoint';
 import { registerSyncCommands } from './sync';
+import { registerPapersCommands } from './papers';
 
 export interface CliIo {
   out(text: string): void;
@@ -177,6 +178,12 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     },
   });
   registerSyncCommands(program, withCore, io);
+  registerPapersCommands(program, io, {
+    withCore,
+    fail: (failure) => {
+      throw new CliFailure(failure);
+    },
+  });
   registerBackupCommands(program, io, {
     withCore,
     fail: (failure) => {

@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceList } from '../../shared/sync/wire';
+import { chamberAsync } from '../core/testing/chamberCli';
 import { syncFixture, type SyncFixture } from '../core/testing/syncClients';
 import { openDataDatabase } from '../core/testing/dataDatabase';
 import { makeTempDir } from '../core/testing/tempDir';
 
-const bin = path.resolve(import.meta.dirname, '../../bin/chamber.cjs');
-// Asynchronous: the endpoint runs in this process and must keep answering while the CLI works.
-const chamber = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-};
+const chamber = chamberAsync;
 
 const member = { name: 'Cllr Eleri Morgan', email: 'eleri@council.example', role: 'councillor' as const, password: 'eleri password 1', committees: ['Planning Panel'] };
 

@@ -36,6 +36,7 @@ import { SettingsRepository } from './repositories/settings';
 import { AppLock } from './security/appLock';
 import { resolveDataKey, type DataKey } from './security/keyStore';
 import { appVersion } from './version';
+import { PapersOnDemand } from './papers/onDemand';
 
 export interface CoreOptions {
   dataDir: string;
@@ -125,6 +126,7 @@ export function openCore(options: CoreOptions): Core {
     options.syncTuning,
   );
 
+  const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
   const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store });
   const retention = new Retention({
     db,
@@ -195,6 +197,8 @@ export function openCore(options: CoreOptions): Core {
     applyRetention: ({ months, exportNotes }) => retention.apply(months, exportNotes),
     getPapersRemoved: ({ meetingId }) => ({ removedAt: retention.removedAt(meetingId) }),
     ...sync.handlers,
+    startPapersDownload: ({ meetingId }) => papersOnDemand.start(meetingId),
+    getPapersDownload: ({ meetingId }) => papersOnDemand.get(meetingId),
   };
   if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);
   if (options.applyRetentionOnOpen) {

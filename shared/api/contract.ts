@@ -15,6 +15,7 @@ import { storageOperations } from './contracts/storage';
 import { backupOperations } from './contracts/backup';
 import { retentionOperations } from './contracts/retention';
 import { syncOperations } from './contracts/sync';
+import { papersOperations } from './contracts/papers';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -195,6 +196,7 @@ export const contract = {
   ...retentionOperations,
   ...syncOperations,
   ...meetingRunningOperations,
+  ...papersOperations,
 };
 
 export type Contract = typeof contract;

@@ -42,6 +42,8 @@ export const ModernGovDocument = z.object({
   pdfPages: z.object({ from: z.number().int().positive(), to: z.number().int().positive() }).nullable(),
   /** Why it could not be fetched last time (an error code), or null. */
   error: z.string().nullable(),
+  /** After a failure: not asked for again before this instant (the backoff grows with each failure). */
+  retryAfter: z.iso.datetime().nullable().default(null),
 });
 export type ModernGovDocument = z.infer<typeof ModernGovDocument>;
 
@@ -63,17 +65,28 @@ export const ModernGovMeetingDetail = z.object({
   siteUrl: z.string(),
   modernGovId: z.number().int().positive(),
   fetchedAt: z.iso.datetime(),
+  /** The last refresh could not read this meeting (its agenda may be out of date); null when it could. */
+  failure: z.object({ code: z.string(), message: z.string(), at: z.iso.datetime() }).nullable().default(null),
   items: z.array(ModernGovItem),
 });
 export type ModernGovMeetingDetail = z.infer<typeof ModernGovMeetingDetail>;
 
+/**
+ * One thing a refresh could not bring: a whole meeting (its GetMeeting failed: `attachmentId` is
+ * null and `title` names the meeting) or one document. The rest of the refresh carried on.
+ */
 export const DocumentFailure = z.object({
+  kind: z.enum(['meeting', 'document']).default('document'),
   meetingModernGovId: z.number().int().positive(),
-  attachmentId: z.number().int().positive(),
+  /** The meeting's date as the site listed it (YYYY-MM-DD). */
+  meetingDate: IsoDate.nullable().default(null),
+  attachmentId: z.number().int().positive().nullable(),
   title: z.string(),
   url: z.string(),
   code: z.string(),
   message: z.string(),
+  /** Not asked for again before this instant (a document failing again waits longer each time). */
+  retryAfter: z.iso.datetime().nullable().default(null),
 });
 export type DocumentFailure = z.infer<typeof DocumentFailure>;
 
@@ -99,7 +112,7 @@ export type RefreshResult = z.infer<typeof RefreshResult>;
 
 export const RefreshState = z.object({
   id: z.uuid(),
-  state: z.enum(['running', 'succeeded', 'failed']),
+  state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   result: RefreshResult.nullable(),

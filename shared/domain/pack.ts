@@ -57,6 +57,8 @@ export const structureWarningCodes = [
   'VERY_LARGE_PACK',
   'FRONT_SHEET_DATE_DIFFERS',
   'FRONT_SHEET_COMMITTEE_DIFFERS',
+  /** pdf.js could not read some pages: they import with no text (issue 20). */
+  'PAGES_UNREADABLE',
 ] as const;
 export const StructureWarning = z.object({
   code: z.enum(structureWarningCodes),

@@ -15,6 +15,7 @@ type ModernGovHandlers = Pick<
   | 'removeModernGovSite'
   | 'startModernGovRefresh'
   | 'getModernGovRefresh'
+  | 'cancelModernGovRefresh'
   | 'getModernGovMeeting'
   | 'markModernGovChangesSeen'
 >;
@@ -26,7 +27,7 @@ const keepFinishedMs = 10 * 60 * 1000;
  * import jobs because their result is a list of meetings and per-document failures, not one pack.
  */
 class Refreshes {
-  private readonly runs = new Map<string, { key: string; state: RefreshState; finishedAt: number | null }>();
+  private readonly runs = new Map<string, { key: string; state: RefreshState; finishedAt: number | null; controller: AbortController }>();
 
   /** The same refresh asked for again while it runs (a second click) follows the running one. */
   start(key: string, work: (context: RefreshContext) => Promise<RefreshResult>): string {
@@ -35,9 +36,9 @@ class Refreshes {
     const running = [...this.runs.values()].find((r) => r.key === key && r.state.state === 'running');
     if (running) return running.state.id;
     const id = randomUUID();
-    const run = { key, state: { id, state: 'running', done: 0, total: 0, result: null, error: null } as RefreshState, finishedAt: null as number | null };
-    this.runs.set(id, run);
     const controller = new AbortController();
+    const run = { key, state: { id, state: 'running', done: 0, total: 0, result: null, error: null } as RefreshState, finishedAt: null as number | null, controller };
+    this.runs.set(id, run);
     work({ signal: controller.signal, progress: (done, total) => (run.state = { ...run.state, done, total }) }).then(
       (result) => {
         run.state = { ...run.state, state: 'succeeded', result };
@@ -46,11 +47,25 @@ class Refreshes {
       (error: unknown) => {
         const known = error instanceof CoreError;
         if (!known) console.error('[core] Modern.gov refresh failed', error);
-        run.state = { ...run.state, state: 'failed', error: known ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'The refresh failed; nothing was half-saved.' } };
+        const wasCancelled = controller.signal.aborted || (known && error.code === 'MODERNGOV_CANCELLED');
+        const reason = wasCancelled
+          ? { code: 'MODERNGOV_CANCELLED', message: 'The refresh was cancelled; meetings already fetched were kept.' }
+          : known
+            ? { code: error.code, message: error.message }
+            : { code: 'INTERNAL', message: 'The refresh failed; nothing was half-saved.' };
+        run.state = { ...run.state, state: wasCancelled ? 'cancelled' : 'failed', error: reason };
         run.finishedAt = Date.now();
       },
     );
     return id;
+  }
+
+  /** Stops the run at its next request; it answers 'cancelled' once it has stopped. */
+  cancel(id: string): RefreshState {
+    const run = this.runs.get(id);
+    if (!run) throw new CoreError('JOB_NOT_FOUND', 'No such refresh (it may have finished long ago)');
+    run.controller.abort();
+    return run.state;
   }
 
   get(id: string): RefreshState {
@@ -87,6 +102,7 @@ export function moderngovHandlers(repo: ModernGovRepository, sync: ModernGovSync
       return { refreshId };
     },
     getModernGovRefresh: ({ refreshId }) => refreshes.get(refreshId),
+    cancelModernGovRefresh: ({ refreshId }) => refreshes.cancel(refreshId),
     getModernGovMeeting: ({ meetingId }) => repo.detail(meetingId),
     markModernGovChangesSeen: ({ meetingId }) => ({ marked: repo.markSeen(meetingId) }),
   };

@@ -19,6 +19,8 @@ export interface SyncService {
   handlers: SyncHandlers;
   engine: SyncEngine;
   store: SyncStore;
+  /** Papers on demand (issue 20) ask these for a meeting outside the automatic window. */
+  downloads: PackDownloads;
   /** Restricted papers stay closed after too long offline (issue 9.4). */
   requireFreshSignIn(sha256: string): void;
 }
@@ -185,6 +187,7 @@ export function syncService(
     handlers,
     engine,
     store,
+    downloads,
     requireFreshSignIn: (sha256) => {
       if (!offlineExpired()) return;
       const restricted =

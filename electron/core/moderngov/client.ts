@@ -28,7 +28,16 @@ export class ModernGovClient {
   }
 
   async meeting(meetingId: number, validators?: Validators): Promise<Fetched<MgMeeting>> {
-    const answer = await this.http.getXml('GetMeeting', { lMeetingId: String(meetingId) }, validators);
+    let answer;
+    try {
+      answer = await this.http.getXml('GetMeeting', { lMeetingId: String(meetingId) }, validators);
+    } catch (error) {
+      // The site answered the meeting list, so a 500 here is this meeting's trouble, not a switched-off service.
+      if (error instanceof ModernGovError && error.code === 'MODERNGOV_SWITCHED_OFF' && error.httpStatus === 500) {
+        throw new ModernGovError('MODERNGOV_SERVER_ERROR', `The site failed to give meeting ${meetingId} (HTTP 500).`, 500);
+      }
+      throw error;
+    }
     if (answer.status === 'not-modified' || answer.text === undefined) return { changed: false };
     const value = readMeeting(answer.text);
     if (value.id !== meetingId) throw new ModernGovError('MODERNGOV_BAD_XML', `Asked for meeting ${meetingId}, the site sent meeting ${value.id}.`);

@@ -8,6 +8,8 @@ export class ModernGovError extends CoreError {
   constructor(
     override readonly code: ModernGovErrorCode,
     message: string,
+    /** The HTTP status that caused it, where there was one. */
+    readonly httpStatus: number | null = null,
   ) {
     super(code, message);
     this.name = 'ModernGovError';

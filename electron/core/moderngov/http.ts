@@ -19,12 +19,16 @@ export interface SiteHttpOptions {
   maxXmlBytes?: number;
   maxDocumentBytes?: number;
   timeoutMs?: number;
+  /** How long one document may take, headers and body together: a slow drip is abandoned then. */
+  documentDeadlineMs?: number;
   signal?: AbortSignal;
 }
 
 const maxRedirects = 5;
 export const defaultMaxXmlBytes = 20 * 1024 * 1024;
 export const defaultMaxDocumentBytes = 200 * 1024 * 1024;
+export const defaultTimeoutMs = 60_000;
+export const defaultDocumentDeadlineMs = 120_000;
 
 /** The site's base URL as stored: http(s), no credentials, query or fragment, no trailing slash or asmx. */
 export function normaliseSiteUrl(input: string): string {
@@ -69,18 +73,20 @@ export class SiteHttp {
   async get(link: string, kind: 'xml' | 'document', validators?: Validators): Promise<FetchOutcome> {
     let url = this.resolve(link);
     const limit = kind === 'xml' ? (this.options.maxXmlBytes ?? defaultMaxXmlBytes) : (this.options.maxDocumentBytes ?? defaultMaxDocumentBytes);
+    // One deadline for the whole answer, body included: a site that drips bytes cannot hold a refresh.
+    const deadlineMs = kind === 'xml' ? (this.options.timeoutMs ?? defaultTimeoutMs) : (this.options.documentDeadlineMs ?? defaultDocumentDeadlineMs);
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
+    const late = () => new ModernGovError('MODERNGOV_TIMED_OUT', `${url} did not arrive within ${Math.round(deadlineMs / 1000)} s; Chamber stopped waiting for it.`);
     for (let hop = 0; hop <= maxRedirects; hop++) {
       const headers: Record<string, string> = { accept: kind === 'xml' ? 'text/xml, application/xml' : 'application/pdf', 'user-agent': 'Chamber (council meetings reader)' };
       if (validators?.etag) headers['if-none-match'] = validators.etag;
       if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
       let response: Response;
       try {
-        response = await fetch(url, {
-          headers,
-          redirect: 'manual',
-          signal: this.options.signal ? AbortSignal.any([this.options.signal, AbortSignal.timeout(this.options.timeoutMs ?? 60_000)]) : AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
-        });
+        response = await fetch(url, { headers, redirect: 'manual', signal });
       } catch (error) {
+        if (deadline.aborted && !this.options.signal?.aborted) throw late();
         throw new ModernGovError('MODERNGOV_UNREACHABLE', `Could not reach ${this.origin}: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
@@ -93,21 +99,33 @@ export class SiteHttp {
       if (response.status === 304) return { status: 'not-modified', url };
       if (response.status === 403 || response.status === 401) {
         await response.body?.cancel();
-        throw new ModernGovError('MODERNGOV_FORBIDDEN', `${this.origin} refused the request (HTTP ${response.status}).`);
+        throw new ModernGovError('MODERNGOV_FORBIDDEN', `${this.origin} refused the request (HTTP ${response.status}).`, response.status);
       }
       if (!response.ok) {
         await response.body?.cancel();
         if (kind === 'xml' && (response.status === 404 || response.status === 503 || response.status === 500)) {
-          throw new ModernGovError('MODERNGOV_SWITCHED_OFF', `${this.origin} does not answer as a Modern.gov web service (HTTP ${response.status}); it may be switched off.`);
+          throw new ModernGovError('MODERNGOV_SWITCHED_OFF', `${this.origin} does not answer as a Modern.gov web service (HTTP ${response.status}); it may be switched off.`, response.status);
         }
-        throw new ModernGovError('MODERNGOV_UNREACHABLE', `${url} answered HTTP ${response.status}.`);
+        if (response.status >= 500) throw new ModernGovError('MODERNGOV_SERVER_ERROR', `${url} answered HTTP ${response.status}.`, response.status);
+        throw new ModernGovError('MODERNGOV_UNREACHABLE', `${url} answered HTTP ${response.status}.`, response.status);
       }
       const declared = Number(response.headers.get('content-length') ?? NaN);
       if (Number.isFinite(declared) && declared > limit) {
         await response.body?.cancel();
         throw new ModernGovError('MODERNGOV_TOO_LARGE', `${url} is ${declared} bytes; Chamber accepts at most ${limit}.`);
       }
-      const body = await readCapped(response, limit, url);
+      let body: Buffer;
+      try {
+        body = await readCapped(response, limit, url);
+      } catch (error) {
+        if (error instanceof ModernGovError) throw error;
+        if (this.options.signal?.aborted) throw new ModernGovError('MODERNGOV_CANCELLED', 'The refresh was cancelled.');
+        if (deadline.aborted) throw late();
+        throw new ModernGovError('MODERNGOV_CUT_OFF', `${url} was cut off before it all arrived: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (Number.isFinite(declared) && body.length < declared) {
+        throw new ModernGovError('MODERNGOV_CUT_OFF', `${url} was cut off after ${body.length} of ${declared} bytes.`);
+      }
       return {
         status: 'ok',
         url,

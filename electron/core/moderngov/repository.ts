@@ -42,6 +42,8 @@ export interface DocumentRow {
   fetch_error: string | null;
   pdf_from: number | null;
   pdf_to: number | null;
+  failed_attempts: number;
+  retry_after: string | null;
 }
 
 /** Sites, their committees and what was fetched from them: reads, and the writes that are not domain data. */
@@ -115,6 +117,15 @@ export class ModernGovRepository {
     this.db.prepare('UPDATE moderngov_sites SET refreshed_at = ? WHERE id = ?').run(now, id);
   }
 
+  /** The last refresh could not read this meeting: its page says so until one can. */
+  markMeetingFailed(meetingId: string, code: string, message: string, now: string): void {
+    this.db.prepare('UPDATE moderngov_meetings SET fetch_error = ?, fetch_error_message = ?, fetch_error_at = ? WHERE meeting_id = ?').run(code, message.slice(0, 500), now, meetingId);
+  }
+
+  clearMeetingFailure(meetingId: string): void {
+    this.db.prepare('UPDATE moderngov_meetings SET fetch_error = NULL, fetch_error_message = NULL, fetch_error_at = NULL WHERE meeting_id = ? AND fetch_error IS NOT NULL').run(meetingId);
+  }
+
   link(siteId: string, mgMeetingId: number): MeetingLink | null {
     return (
       this.db
@@ -137,8 +148,9 @@ export class ModernGovRepository {
 
   detail(meetingId: string): ModernGovMeetingDetail | null {
     const link = this.db
-      .prepare<[string], { site_id: string; base_url: string; mg_meeting_id: number; fetched_at: string }>(
-        'SELECT m.site_id, s.base_url, m.mg_meeting_id, m.fetched_at FROM moderngov_meetings m JOIN moderngov_sites s ON s.id = m.site_id WHERE m.meeting_id = ?',
+      .prepare<[string], { site_id: string; base_url: string; mg_meeting_id: number; fetched_at: string; fetch_error: string | null; fetch_error_message: string | null; fetch_error_at: string | null }>(
+        `SELECT m.site_id, s.base_url, m.mg_meeting_id, m.fetched_at, m.fetch_error, m.fetch_error_message, m.fetch_error_at
+           FROM moderngov_meetings m JOIN moderngov_sites s ON s.id = m.site_id WHERE m.meeting_id = ?`,
       )
       .get(meetingId);
     if (!link) return null;
@@ -155,6 +167,7 @@ export class ModernGovRepository {
       siteUrl: link.base_url,
       modernGovId: link.mg_meeting_id,
       fetchedAt: link.fetched_at,
+      failure: link.fetch_error && link.fetch_error_at ? { code: link.fetch_error, message: link.fetch_error_message ?? '', at: link.fetch_error_at } : null,
       items: this.items(meetingId).map((item) => ({
         modernGovId: item.mg_item_id,
         number: item.number,
@@ -189,5 +202,6 @@ function toDocument(d: DocumentRow): ModernGovDocument {
     sha256: d.document_sha256,
     pdfPages: d.pdf_from !== null && d.pdf_to !== null ? { from: d.pdf_from, to: d.pdf_to } : null,
     error: d.fetch_error,
+    retryAfter: d.fetch_error ? d.retry_after : null,
   };
 }

@@ -9,6 +9,7 @@ import { sha256Hex, type DocumentStore } from '../packs/documentStore';
 import type { NewVersionHook } from '../packs/importer';
 import { agendaItem, agendaStructure, joinPdfs } from '../packs/join';
 import type { Extractor } from '../packs/runExtraction';
+import { CoreError } from '../errors';
 import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
 import type { PacksRepository } from '../repositories/packs';
 import { addDays, londonToday } from './calendar';
@@ -34,6 +35,13 @@ import type { MgDocument, MgMeeting, MgMeetingSummary } from './xml';
 export interface RefreshContext {
   signal: AbortSignal;
   progress(done: number, total: number): void;
+  /** Documents of the meeting being read (papers on demand show this). */
+  documentProgress?(done: number, total: number): void;
+}
+
+/** A member asking for one meeting's papers: no validators, and no backoff for its failed documents. */
+interface FetchMode {
+  force: boolean;
 }
 
 /** Called after a fetch made a new pack version of a meeting that had one: the hook for issue 4 (re-anchoring annotations). */
@@ -44,10 +52,20 @@ interface Downloaded {
   itemMgId: number;
   sha256: string | null;
   bytes: Uint8Array | null;
+  /** Downloaded now and not yet stored: written only with the meeting's rows, so a failure leaves no file. */
+  fresh: boolean;
   pageCount: number | null;
   validators: Validators;
   error: string | null;
   message: string | null;
+  /** Failures in a row, and when to ask again (null: at the next refresh). */
+  attempts: number;
+  retryAfter: string | null;
+}
+
+/** The first failure waits a quarter of an hour, each further one twice as long, at most a day. */
+export function documentBackoffMs(attempts: number): number {
+  return Math.min(15 * 60_000 * 2 ** Math.max(0, attempts - 1), 24 * 3_600_000);
 }
 
 export interface FetchWindow {
@@ -104,18 +122,57 @@ export class ModernGovSync {
     return this.fetchMeetings(site.id, client, listed, context);
   }
 
-  private async fetchMeetings(siteId: string, client: ModernGovClient, listed: { summary: MgMeetingSummary; committee: string }[], context: RefreshContext): Promise<RefreshResult> {
+  /**
+   * Each meeting is its own unit of failure: one the site cannot give (HTTP 500, bad XML, a pack that
+   * will not join) is named in `failures` and the others still arrive. Only cancelling stops the run.
+   */
+  /** One meeting's papers on demand, whatever its date (issue 20.4). */
+  async refreshMeeting(meetingId: string, context: RefreshContext): Promise<RefreshResult> {
+    const row = this.db
+      .prepare<[string], { site_id: string; mg_meeting_id: number; mg_committee_id: number; mg_status: string; date: string; start_time: string; committee: string }>(
+        `SELECT l.site_id, l.mg_meeting_id, l.mg_committee_id, l.mg_status, m.date, m.start_time, m.committee
+           FROM moderngov_meetings l JOIN meetings m ON m.id = l.meeting_id WHERE l.meeting_id = ?`,
+      )
+      .get(meetingId);
+    if (!row) throw new CoreError('NOT_FOUND', 'That meeting did not come from a Modern.gov site');
+    const site = this.repo.site(row.site_id);
+    const summary: MgMeetingSummary = { id: row.mg_meeting_id, committeeId: row.mg_committee_id, date: row.date, startTime: row.start_time, status: row.mg_status };
+    return this.fetchMeetings(site.id, this.client(site.baseUrl, context.signal), [{ summary, committee: row.committee }], context, { force: true });
+  }
+
+  private async fetchMeetings(
+    siteId: string,
+    client: ModernGovClient,
+    listed: { summary: MgMeetingSummary; committee: string }[],
+    context: RefreshContext,
+    mode: FetchMode = { force: false },
+  ): Promise<RefreshResult> {
     const meetings: FetchedMeeting[] = [];
     const failures: DocumentFailure[] = [];
     context.progress(0, listed.length);
     for (const [index, { summary, committee }] of listed.entries()) {
-      if (context.signal.aborted) throw new ModernGovError('MODERNGOV_UNREACHABLE', 'The refresh was cancelled.');
-      const fetched = await this.fetchMeeting(siteId, client, summary, committee, context.signal);
-      meetings.push(fetched.meeting);
-      failures.push(...fetched.failures);
+      if (context.signal.aborted) throw cancelled();
+      try {
+        const fetched = await this.fetchMeeting(siteId, client, summary, committee, context, mode);
+        meetings.push(fetched.meeting);
+        failures.push(...fetched.failures);
+      } catch (error) {
+        if (context.signal.aborted) throw cancelled();
+        failures.push(this.meetingFailed(siteId, summary, error));
+      }
       context.progress(index + 1, listed.length);
     }
     return { meetings, failures };
+  }
+
+  private meetingFailed(siteId: string, summary: MgMeetingSummary, error: unknown): DocumentFailure {
+    const known = error instanceof CoreError;
+    if (!known) console.error('[core] Modern.gov meeting failed', summary.id, error);
+    const code = known ? error.code : 'INTERNAL';
+    const message = known ? error.message : 'Chamber could not read this meeting; nothing of it was saved.';
+    const link = this.repo.link(siteId, summary.id);
+    if (link) this.repo.markMeetingFailed(link.meeting_id, code, message, this.clock().toISOString());
+    return { kind: 'meeting', meetingModernGovId: summary.id, meetingDate: summary.date, attachmentId: null, title: `Modern.gov meeting ${summary.id}`, url: '', code, message, retryAfter: null };
   }
 
   private async fetchMeeting(
@@ -123,54 +180,95 @@ export class ModernGovSync {
     client: ModernGovClient,
     summary: MgMeetingSummary,
     committee: string,
-    signal: AbortSignal,
+    context: RefreshContext,
+    mode: FetchMode,
   ): Promise<{ meeting: FetchedMeeting; failures: DocumentFailure[] }> {
+    const { signal } = context;
     const link = this.repo.link(siteId, summary.id);
     const known = link ? this.repo.documents(link.meeting_id) : [];
-    // A document that failed last time is worth asking for again even if the meeting did not change.
-    const retry = known.some((d) => d.fetch_error !== null && d.restricted === 0);
+    const now = this.clock().toISOString();
+    // A document that failed is worth asking for again, even if the meeting did not change, once its backoff has passed.
+    const retry = mode.force || known.some((d) => d.fetch_error !== null && d.restricted === 0 && (d.retry_after === null || d.retry_after <= now));
     const validators = link && !retry ? { etag: link.etag, lastModified: link.last_modified } : undefined;
     const answer = await client.meeting(summary.id, validators);
-    if (!answer.changed && link) return { meeting: this.summaryOf(link.meeting_id, summary.id, false, 0), failures: [] };
+    if (!answer.changed && link) {
+      this.repo.clearMeetingFailure(link.meeting_id);
+      // Papers still waiting out their backoff are still missing: say so.
+      const waiting = known.filter((d) => d.fetch_error !== null && d.restricted === 0);
+      return {
+        meeting: this.summaryOf(link.meeting_id, summary.id, false, 0),
+        failures: waiting.map((d) => ({
+          kind: 'document',
+          meetingModernGovId: summary.id,
+          meetingDate: summary.date,
+          attachmentId: d.mg_attachment_id,
+          title: d.title,
+          url: d.url,
+          code: d.fetch_error ?? '',
+          message: `Not fetched (${d.failed_attempts} failed attempts); Chamber asks again after ${d.retry_after ?? 'the next refresh'}.`,
+          retryAfter: d.retry_after,
+        })),
+      };
+    }
     if (!answer.changed) throw new ModernGovError('MODERNGOV_BAD_XML', `The site sent nothing for meeting ${summary.id}.`);
     const mg = answer.value;
 
     const downloads: Downloaded[] = [];
+    const total = mg.items.reduce((n, item) => n + item.documents.length, 0);
+    context.documentProgress?.(0, total);
     for (const item of mg.items) {
-      for (const doc of item.documents) downloads.push(await this.download(client, item.id, doc, known, signal));
+      for (const doc of item.documents) {
+        downloads.push(await this.download(client, item.id, doc, known, signal, mode));
+        context.documentProgress?.(downloads.length, total);
+      }
     }
     const failures: DocumentFailure[] = downloads
       .filter((d) => d.error !== null)
-      .map((d) => ({ meetingModernGovId: mg.id, attachmentId: d.doc.attachmentId, title: d.doc.title, url: d.doc.url, code: d.error ?? '', message: d.message ?? '' }));
+      .map((d) => ({
+        kind: 'document' as const,
+        meetingModernGovId: mg.id,
+        meetingDate: mg.date,
+        attachmentId: d.doc.attachmentId,
+        title: d.doc.title,
+        url: d.doc.url,
+        code: d.error ?? '',
+        message: d.message ?? '',
+        retryAfter: d.retryAfter,
+      }));
 
     const pack = await this.assemble(mg, downloads, link, signal);
     const { meetingId, changes, packVersion } = this.save(siteId, mg, summary, committee, answer.validators, downloads, link, pack);
     return { meeting: this.summaryOf(meetingId, mg.id, true, changes, packVersion), failures };
   }
 
-  private async download(client: ModernGovClient, itemMgId: number, doc: MgDocument, known: DocumentRow[], signal: AbortSignal): Promise<Downloaded> {
+  private async download(client: ModernGovClient, itemMgId: number, doc: MgDocument, known: DocumentRow[], signal: AbortSignal, mode: FetchMode): Promise<Downloaded> {
     const before = known.find((k) => k.mg_attachment_id === doc.attachmentId);
     const kept = { etag: before?.etag ?? null, lastModified: before?.last_modified ?? null };
-    const base = { doc, itemMgId, bytes: null, pageCount: null, message: null };
+    const base = { doc, itemMgId, bytes: null, fresh: false, pageCount: null, message: null, attempts: 0, retryAfter: null };
     if (doc.restricted) return { ...base, sha256: null, validators: kept, error: 'RESTRICTED', message: 'The document is restricted (exempt); the public web service does not give it out.' };
+    // The older copy, if any, stays readable while the new one cannot be had.
+    const held = async () => {
+      const sha256 = before?.document_sha256 ?? null;
+      const bytes = sha256 ? this.storedBytes(sha256) : null;
+      return { sha256, bytes, pageCount: bytes ? await countPages(bytes) : null };
+    };
+    const now = this.clock();
+    if (!mode.force && before?.fetch_error && before.retry_after && before.retry_after > now.toISOString()) {
+      const message = `Not asked for again until ${before.retry_after} after ${before.failed_attempts} failed attempts.`;
+      return { ...base, ...(await held()), validators: kept, error: before.fetch_error, message, attempts: before.failed_attempts, retryAfter: before.retry_after };
+    }
     try {
       const answer = await client.document(doc.url, before?.document_sha256 ? kept : undefined);
-      if (!answer.changed) {
-        const bytes = before?.document_sha256 ? this.storedBytes(before.document_sha256) : null;
-        return { ...base, sha256: before?.document_sha256 ?? null, bytes, pageCount: bytes ? await countPages(bytes) : null, validators: kept, error: null };
-      }
+      if (!answer.changed) return { ...base, ...(await held()), validators: kept, error: null };
       const pageCount = await countPages(answer.bytes);
       if (pageCount === null) throw new ModernGovError('MODERNGOV_NOT_PDF', `${doc.url} is not a readable PDF.`);
-      const sha256 = sha256Hex(answer.bytes);
-      this.store.put(sha256, answer.bytes);
-      return { ...base, sha256, bytes: answer.bytes, pageCount, validators: answer.validators, error: null };
+      return { ...base, sha256: sha256Hex(answer.bytes), bytes: answer.bytes, fresh: true, pageCount, validators: answer.validators, error: null };
     } catch (error) {
       if (signal.aborted) throw error;
       if (!(error instanceof ModernGovError)) throw error;
-      // The older copy, if any, stays readable; the failure is reported and the rest carry on.
-      const stillHave = before?.document_sha256 ?? null;
-      const bytes = stillHave ? this.storedBytes(stillHave) : null;
-      return { ...base, sha256: stillHave, bytes, pageCount: bytes ? await countPages(bytes) : null, validators: kept, error: error.code, message: error.message };
+      const attempts = (before?.failed_attempts ?? 0) + 1;
+      const retryAfter = new Date(now.getTime() + documentBackoffMs(attempts)).toISOString();
+      return { ...base, ...(await held()), validators: kept, error: error.code, message: error.message, attempts, retryAfter };
     }
   }
 
@@ -201,8 +299,7 @@ export class ModernGovSync {
     const meeting = { committee: mg.committeeTitle || null, date: mg.date, startTime: mg.startTime, venue: mg.venue || null, members: membersOf(mg) };
     const structure = agendaStructure({ meeting, items }, parsePackStructure(extracted.pages));
     const sha256 = sha256Hex(bytes);
-    const newFile = this.store.put(sha256, bytes);
-    return { composition, changed: true as const, sha256, bytes, newFile, structure, ranges, pages: extracted.pages, pageTexts: extracted.pages.map((p) => p.text) };
+    return { composition, changed: true as const, sha256, bytes, structure, ranges, pages: extracted.pages, pageTexts: extracted.pages.map((p) => p.text) };
   }
 
   private save(
@@ -216,7 +313,14 @@ export class ModernGovSync {
     pack: Awaited<ReturnType<ModernGovSync['assemble']>>,
   ): { meetingId: string; changes: number; packVersion: number | null } {
     let saved;
+    // Files go in just before the rows that name them; if the rows do not commit, the files go too.
+    const written: string[] = [];
+    const put = (sha256: string, bytes: Uint8Array) => {
+      if (this.store.put(sha256, bytes)) written.push(sha256);
+    };
     try {
+      for (const d of downloads) if (d.fresh && d.sha256 && d.bytes) put(d.sha256, d.bytes);
+      if (pack?.changed) put(pack.sha256, pack.bytes);
       saved = this.writer.write((tx) => {
         const meetingId = this.upsertMeeting(tx, mg, summary, committee, link);
         this.db
@@ -224,7 +328,8 @@ export class ModernGovSync {
             `INSERT INTO moderngov_meetings (meeting_id, site_id, mg_meeting_id, mg_committee_id, mg_status, etag, last_modified, pack_composition, fetched_at)
              VALUES (@meetingId, @siteId, @mgId, @committeeId, @status, @etag, @lastModified, @composition, @now)
              ON CONFLICT (meeting_id) DO UPDATE SET mg_status = excluded.mg_status, etag = excluded.etag, last_modified = excluded.last_modified,
-               pack_composition = coalesce(excluded.pack_composition, pack_composition), fetched_at = excluded.fetched_at`,
+               pack_composition = coalesce(excluded.pack_composition, pack_composition), fetched_at = excluded.fetched_at,
+               fetch_error = NULL, fetch_error_message = NULL, fetch_error_at = NULL`,
           )
           .run({
             meetingId,
@@ -254,8 +359,8 @@ export class ModernGovSync {
         return { meetingId, changes, packVersion, republished: previous ? { meetingId, previousPackId: previous.id, packId } : null };
       });
     } catch (error) {
-      // The transaction rolled back; drop the joined pack file too unless an earlier version uses it.
-      if (pack?.changed && pack.newFile && !this.db.prepare('SELECT 1 FROM packs WHERE document_sha256 = ?').get(pack.sha256)) this.store.remove(pack.sha256);
+      // The transaction rolled back: remove what this meeting wrote that no row names.
+      for (const sha256 of written) if (!this.db.prepare('SELECT 1 FROM documents WHERE sha256 = ?').get(sha256)) this.store.remove(sha256);
       throw error;
     }
     // Only once committed: re-anchoring must see the new version in the database.
@@ -315,11 +420,11 @@ export class ModernGovSync {
          agenda_html = excluded.agenda_html, restricted = excluded.restricted, declaration_count = excluded.declaration_count`,
     );
     const upsertDoc = this.db.prepare(
-      `INSERT INTO moderngov_documents (item_id, mg_attachment_id, position, title, url, published_at, restricted, document_sha256, etag, last_modified, fetch_error, pdf_from, pdf_to)
-       VALUES (@itemId, @attachmentId, @position, @title, @url, @publishedAt, @restricted, @sha256, @etag, @lastModified, @error, @pdfFrom, @pdfTo)
+      `INSERT INTO moderngov_documents (item_id, mg_attachment_id, position, title, url, published_at, restricted, document_sha256, etag, last_modified, fetch_error, pdf_from, pdf_to, failed_attempts, retry_after)
+       VALUES (@itemId, @attachmentId, @position, @title, @url, @publishedAt, @restricted, @sha256, @etag, @lastModified, @error, @pdfFrom, @pdfTo, @attempts, @retryAfter)
        ON CONFLICT (item_id, mg_attachment_id) DO UPDATE SET position = excluded.position, title = excluded.title, url = excluded.url,
          published_at = excluded.published_at, restricted = excluded.restricted, document_sha256 = excluded.document_sha256, etag = excluded.etag,
-         last_modified = excluded.last_modified, fetch_error = excluded.fetch_error,
+         last_modified = excluded.last_modified, fetch_error = excluded.fetch_error, failed_attempts = excluded.failed_attempts, retry_after = excluded.retry_after,
          pdf_from = CASE WHEN @rangesKnown THEN excluded.pdf_from ELSE pdf_from END, pdf_to = CASE WHEN @rangesKnown THEN excluded.pdf_to ELSE pdf_to END`,
     );
     for (const [position, item] of mg.items.entries()) {
@@ -347,6 +452,8 @@ export class ModernGovSync {
           etag: got?.validators.etag ?? null,
           lastModified: got?.validators.lastModified ?? null,
           error: got?.error ?? null,
+          attempts: got?.attempts ?? 0,
+          retryAfter: got?.retryAfter ?? null,
           pdfFrom: range?.from ?? null,
           pdfTo: range?.to ?? null,
           rangesKnown: ranges ? 1 : 0,
@@ -394,6 +501,10 @@ function membersOf(mg: MgMeeting): PackMember[] {
     name: a.name.replace(/^(Cllr|Councillor|Cyng\.?|Cynghorydd)\s+/i, ''),
     role: /vice/i.test(a.role) ? 'vice-chair' : /chair/i.test(a.role) ? 'chair' : 'member',
   }));
+}
+
+function cancelled(): ModernGovError {
+  return new ModernGovError('MODERNGOV_CANCELLED', 'The refresh was cancelled; meetings already fetched were kept.');
 }
 
 async function countPages(bytes: Uint8Array): Promise<number | null> {

@@ -37,6 +37,8 @@ export interface ExtractedPdf {
   pages: ExtractedPage[];
   /** The catalogue's /Lang (BCP 47), or null. */
   language: string | null;
+  /** 0-based pages pdf.js could not read: each is in `pages` with no text, so the pack still imports. */
+  unreadablePages: number[];
 }
 
 export type PdfExtractErrorCode = 'NOT_A_PDF' | 'PDF_ENCRYPTED' | 'PDF_CORRUPT' | 'PDF_TOO_MANY_PAGES' | 'CANCELLED';
@@ -71,7 +73,7 @@ const SPACE_GAP_EM = 0.12;
 /** Runs whose baselines differ by less than this share a line (superscripts stay on their line). */
 const BASELINE_TOLERANCE_EM = 0.35;
 
-/** `%PDF-` must appear near the start; readers accept up to 1024 bytes of junk before it. */
+/** `%PDF-` near the start; pdf.js looks in the first 1024 bytes (and opens files without it too). */
 function hasPdfHeader(bytes: Uint8Array): boolean {
   const limit = Math.min(bytes.length - 5, 1024);
   for (let i = 0; i <= limit; i += 1) {
@@ -344,25 +346,36 @@ export const extractorDocumentOptions = {
   verbosity: 0,
 } as const;
 
+/**
+ * Opens a PDF no more strictly than pdf.js does: a file without a `%PDF-` header is tried too, and
+ * only when pdf.js cannot open it either is it NOT_A_PDF rather than damaged.
+ */
+async function openPdf(bytes: Uint8Array): Promise<{ task: ReturnType<typeof getDocument>; doc: PDFDocumentProxy | null; error: PdfExtractError | null }> {
+  // A plain copy: pdf.js empties the buffer it is given and refuses Node Buffers; the caller keeps its bytes.
+  const task = getDocument({ ...extractorDocumentOptions, data: new Uint8Array(bytes) });
+  try {
+    return { task, doc: await task.promise, error: null };
+  } catch (error) {
+    const mapped = mapPdfjsError(error);
+    const notPdf = !hasPdfHeader(bytes) && mapped.code === 'PDF_CORRUPT';
+    return { task, doc: null, error: notPdf ? new PdfExtractError('NOT_A_PDF', 'The file is not a PDF') : mapped };
+  }
+}
+
+/** A page pdf.js cannot read keeps its place, with no text, the size of the page before it (or A4). */
+function unreadablePage(index: number, before: ExtractedPage | undefined): ExtractedPage {
+  return { index, width: before?.width ?? 595.28, height: before?.height ?? 841.89, text: '', lines: [] };
+}
+
 /** Reads every page's text and lines. Throws PdfExtractError with a code for anything that stops it. */
 export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedPdf> {
   const { onProgress, signal, maxPages } = options;
   if (signal?.aborted) throw cancelled();
-  if (!hasPdfHeader(bytes)) throw new PdfExtractError('NOT_A_PDF', 'The file is not a PDF');
-
-  // pdf.js may transfer (detach) the buffer it is given; the caller keeps its bytes.
-  const task = getDocument({
-    ...extractorDocumentOptions,
-    // A plain copy: pdf.js empties the buffer it is given and refuses Node Buffers.
-    data: new Uint8Array(bytes),
-  });
-  let doc: PDFDocumentProxy | null = null;
+  const opened = await openPdf(bytes);
+  const task = opened.task;
+  const doc: PDFDocumentProxy | null = opened.doc;
   try {
-    try {
-      doc = await task.promise;
-    } catch (error) {
-      throw mapPdfjsError(error);
-    }
+    if (opened.error || !doc) throw opened.error ?? new PdfExtractError('PDF_CORRUPT', 'The PDF could not be read');
     const pageCount = doc.numPages;
     if (maxPages !== undefined && pageCount > maxPages) {
       throw new PdfExtractError('PDF_TOO_MANY_PAGES', `The PDF has ${pageCount} pages; at most ${maxPages} can be imported`);
@@ -378,17 +391,22 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     }
     const fonts = new FontNames();
     const pages: ExtractedPage[] = [];
+    const unreadablePages: number[] = [];
     for (let n = 1; n <= pageCount; n += 1) {
       if (signal?.aborted) throw cancelled();
       try {
         pages.push(await extractPage(doc, n, fonts));
       } catch (error) {
-        throw mapPdfjsError(error);
+        if (mapPdfjsError(error).code === 'PDF_ENCRYPTED') throw mapPdfjsError(error);
+        unreadablePages.push(n - 1);
+        pages.push(unreadablePage(n - 1, pages.at(-1)));
       }
       onProgress?.(n, pageCount);
     }
     if (signal?.aborted) throw cancelled();
-    return { pageCount, pages, language };
+    // Nothing readable at all is a damaged file, not a pack of blank pages.
+    if (unreadablePages.length === pageCount) throw new PdfExtractError('PDF_CORRUPT', 'The PDF is damaged: none of its pages can be read');
+    return { pageCount, pages, language, unreadablePages };
   } finally {
     if (doc) await doc.destroy();
     else await task.destroy();

@@ -52,7 +52,6 @@ export class PackImporter {
   async import(bytes: Uint8Array, sourceName: string, options: ImportOptions, context: JobContext): Promise<PackImportResult> {
     context.progress('reading');
     if (bytes.length > this.maxBytes) throw new ImportError('FILE_TOO_LARGE', `The file is larger than ${Math.floor(this.maxBytes / 2 ** 20)} MiB`);
-    if (!startsWithPdfHeader(bytes)) throw new ImportError('NOT_A_PDF', `${sourceName} is not a PDF file`);
     const chosen = options.meetingId ? this.meetings.get(options.meetingId) : null;
     const sha256 = sha256Hex(bytes);
 
@@ -63,6 +62,10 @@ export class PackImporter {
     context.progress('structuring', extracted.pageCount, extracted.pageCount);
     const parsed = parsePackStructure(extracted.pages);
     const warnings: StructureWarning[] = [...parsed.warnings];
+    if (extracted.unreadablePages.length > 0) {
+      const pages = extracted.unreadablePages.map((i) => i + 1).join(', ');
+      warnings.push({ code: 'PAGES_UNREADABLE', detail: `PDF page${extracted.unreadablePages.length === 1 ? '' : 's'} ${pages} could not be read and imported with no text` });
+    }
     if (extracted.pageCount > veryLargePack) {
       warnings.push({ code: 'VERY_LARGE_PACK', detail: `${extracted.pageCount} pages` });
     }
@@ -142,11 +145,4 @@ export class PackImporter {
   private documentReferenced(sha256: string): boolean {
     return this.db.prepare('SELECT 1 FROM packs WHERE document_sha256 = ? LIMIT 1').get(sha256) !== undefined;
   }
-}
-
-function startsWithPdfHeader(bytes: Uint8Array): boolean {
-  // The header may follow a little junk (some generators prefix a BOM or whitespace); 1 KiB is the
-  // window PDF readers allow.
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return head.includes('%PDF-');
 }

@@ -69,6 +69,8 @@ const partBytes = 256 * 1024;
  */
 export class PackDownloads {
   progress: { done: number; total: number } | null = null;
+  /** Meetings whose papers a member asked for, whatever their date (papers on demand); the next run takes them. */
+  private readonly requested = new Set<string>();
 
   constructor(
     private readonly store: SyncStore,
@@ -82,16 +84,33 @@ export class PackDownloads {
     return [today, until];
   }
 
+  /**
+   * Asks for a meeting's papers at the next run, past or future: a paper refused before is tried
+   * again (the member asked), and the endpoint still decides what this member may have.
+   */
+  request(meetingId: string): void {
+    this.requested.add(meetingId);
+    this.store.db.prepare('UPDATE sync_documents SET error = NULL WHERE meeting_id = ? AND stored_at IS NULL').run(meetingId);
+  }
+
+  isRequested(meetingId: string): boolean {
+    return this.requested.has(meetingId);
+  }
+
+  private requestedJson(): string {
+    return JSON.stringify([...this.requested]);
+  }
+
   /** Packs, and the supplements of meetings published with a pack: each imported on its own. */
   wanted(weeks: number): WantedDocument[] {
     return this.store.db
-      .prepare<[string, string], WantedDocument>(
+      .prepare<[string, string, string], WantedDocument>(
         `SELECT d.document_id, d.meeting_id, d.sha256, d.size FROM sync_documents d JOIN meetings m ON m.id = d.meeting_id
-          WHERE d.stored_at IS NULL AND d.error IS NULL AND m.date BETWEEN ? AND ?
+          WHERE d.stored_at IS NULL AND d.error IS NULL AND (m.date BETWEEN ? AND ? OR m.id IN (SELECT value FROM json_each(?)))
             AND (d.kind = 'pack' OR (d.kind = 'supplement' AND EXISTS (SELECT 1 FROM sync_documents p WHERE p.meeting_id = d.meeting_id AND p.kind = 'pack')))
           ORDER BY m.date, d.rowid`,
       )
-      .all(...this.window(weeks));
+      .all(...this.window(weeks), this.requestedJson());
   }
 
   /**
@@ -130,16 +149,16 @@ export class PackDownloads {
    */
   joins(weeks: number): JoinPlan[] {
     const rows = this.store.db
-      .prepare<[string, string], WantedDocument & { stored_at: string | null; error: string | null; record: string | null; meeting: string | null }>(
+      .prepare<[string, string, string], WantedDocument & { stored_at: string | null; error: string | null; record: string | null; meeting: string | null }>(
         `SELECT d.document_id, d.meeting_id, d.sha256, d.size, d.stored_at, d.error, s.data AS record, ms.data AS meeting
            FROM sync_documents d JOIN meetings m ON m.id = d.meeting_id
            JOIN sync_shadow s ON s.entity = 'meeting_document' AND s.id = d.document_id AND s.deleted = 0
            LEFT JOIN sync_shadow ms ON ms.entity = 'meeting' AND ms.id = d.meeting_id
-          WHERE d.kind <> 'pack' AND m.date BETWEEN ? AND ?
+          WHERE d.kind <> 'pack' AND (m.date BETWEEN ? AND ? OR m.id IN (SELECT value FROM json_each(?)))
             AND NOT EXISTS (SELECT 1 FROM sync_documents p WHERE p.meeting_id = d.meeting_id AND p.kind = 'pack')
           ORDER BY m.date, m.start_time, d.meeting_id, d.rowid`,
       )
-      .all(...this.window(weeks));
+      .all(...this.window(weeks), this.requestedJson());
     const byMeeting = new Map<string, { meeting: string | null; papers: Paper[] }>();
     for (const row of rows) {
       const record = MeetingDocument.safeParse(row.record === null ? null : JSON.parse(row.record));
@@ -182,9 +201,17 @@ export class PackDownloads {
   }
 
   async run(authorised: Authorised, weeks: number): Promise<number> {
+    const asked = [...this.requested];
     const documents = this.wanted(weeks);
     const joins = this.joins(weeks);
-    if (documents.length === 0 && joins.length === 0) return 0;
+    // Asked-for meetings are served by this run, whatever it finds for them.
+    const served = () => {
+      for (const id of asked) this.requested.delete(id);
+    };
+    if (documents.length === 0 && joins.length === 0) {
+      served();
+      return 0;
+    }
     const total = [...documents, ...joins.flatMap((j) => j.papers)].reduce((sum, d) => sum + d.size, 0);
     let before = 0;
     this.progress = { done: 0, total };
@@ -218,6 +245,7 @@ export class PackDownloads {
       }
       // Annotations and declarations that waited for their meeting's pack can land now.
       this.store.retryWaiting();
+      served();
       return documents.length + joins.length;
     } finally {
       this.progress = null;

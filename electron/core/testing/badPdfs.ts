@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, StandardFonts } from 'pdf-lib';
 import PDFKitDocument from 'pdfkit';
 
 function write(doc: PDFKit.PDFDocument, file: string): Promise<string> {
@@ -76,5 +76,59 @@ export async function embeddedFilePdf(source: string, dir: string): Promise<stri
   await doc.attach(Buffer.from(`Hidden payload ${hostileMarker}\n`), '../../../etc/passwd', { mimeType: 'text/plain', description: hostileMarker });
   const file = path.join(dir, 'embedded-file.pdf');
   fs.writeFileSync(file, await doc.save());
+  return file;
+}
+
+/** A few pages of real text, each saying which page it is, for the lenient-opening fixtures below. */
+async function textPages(count: number): Promise<PDFDocument> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= count; i++) doc.addPage([595, 842]).drawText(`Report page ${i} of the agenda pack`, { x: 72, y: 760, size: 14, font });
+  return doc;
+}
+
+/** Junk before the `%PDF-` line (a mail gateway's banner, a BOM and blank lines): pdf.js looks for the header in the first 1024 bytes. */
+export async function junkBeforeHeaderPdf(dir: string): Promise<string> {
+  const file = path.join(dir, 'junk-before-header.pdf');
+  const junk = Buffer.from(`\uFEFFX-Scanned-By: gateway\r\n${' '.repeat(400)}\r\n\r\n`, 'utf8');
+  fs.writeFileSync(file, Buffer.concat([junk, await (await textPages(2)).save()]));
+  return file;
+}
+
+/** A PDF whose `%PDF-1.7` header line is blanked out (same length, so every offset still holds): pdf.js opens it anyway. */
+export async function headerlessPdf(dir: string): Promise<string> {
+  const file = path.join(dir, 'headerless.pdf');
+  const bytes = Buffer.from(await (await textPages(2)).save());
+  const end = bytes.indexOf(0x0a);
+  bytes.fill(0x20, 0, end);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/**
+ * Two readable pages whose page tree also lists the tree itself as a kid (a circular reference),
+ * with a /Count of three: pdf.js reads the two pages and reports the third as broken.
+ */
+export async function circularPageTreePdf(dir: string): Promise<string> {
+  const doc = await textPages(2);
+  const pagesRef = doc.catalog.get(PDFName.of('Pages'));
+  const pages = doc.catalog.Pages();
+  const kids = pages.get(PDFName.of('Kids'));
+  if (!(pagesRef instanceof PDFRef) || !(kids instanceof PDFArray)) throw new Error('pdf-lib wrote no page tree');
+  kids.push(pagesRef);
+  pages.set(PDFName.of('Count'), doc.context.obj(3));
+  const file = path.join(dir, 'circular-page-tree.pdf');
+  fs.writeFileSync(file, await doc.save({ updateFieldAppearances: false }));
+  return file;
+}
+
+/** Three pages where the last kid of the page tree is not a page at all: pages 1 and 2 read, page 3 cannot. */
+export async function unreadablePagePdf(dir: string): Promise<string> {
+  const doc = await textPages(3);
+  const kids = doc.catalog.Pages().get(PDFName.of('Kids'));
+  if (!(kids instanceof PDFArray)) throw new Error('pdf-lib wrote no page tree');
+  kids.set(2, doc.context.register(doc.context.obj(42)));
+  const file = path.join(dir, 'unreadable-page.pdf');
+  fs.writeFileSync(file, await doc.save({ updateFieldAppearances: false }));
   return file;
 }

@@ -59,6 +59,16 @@ export interface RequestRecord {
   status: number;
 }
 
+/** Faults a site can have for one meeting or one document while the rest answer well. */
+export interface SiteFaults {
+  /** GetMeeting for these Modern.gov meeting ids answers HTTP 500 (withdrawn, misconfigured, overloaded). */
+  meetingErrors: Set<number>;
+  /** These attachments promise their full length, send half and then the connection is cut. */
+  cutDocuments: Set<number>;
+  /** These attachments trickle a few bytes at a time, far slower than any deadline allows. */
+  dripDocuments: Set<number>;
+}
+
 export interface ModernGovTestSite {
   /** http://127.0.0.1:<port>/council */
   url: string;
@@ -66,6 +76,12 @@ export interface ModernGovTestSite {
   siteUrl(name: 'council' | 'forbidden' | 'switched-off' | 'hostile' | 'bomb' | 'broken'): string;
   meetings: SiteMeeting[];
   requests: RequestRecord[];
+  faults: SiteFaults;
+  /**
+   * Adds a meeting of the committee `daysFromToday` away whose items carry copies of the soon
+   * meeting's papers under new attachment ids (so faults can be set on them alone).
+   */
+  addMeeting(daysFromToday: number): SiteMeeting;
   /** The Modern.gov ids of the three meetings: soon, recent (with the hostile items), far ahead. */
   ids: { committee: number; soon: number; recent: number; farAhead: number };
   /** Publishes the "to follow" item 7 report of the soon meeting as a supplement. */
@@ -240,6 +256,8 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
 </meeting>`;
 
   const requests: RequestRecord[] = [];
+  const faults: SiteFaults = { meetingErrors: new Set(), cutDocuments: new Set(), dripDocuments: new Set() };
+  const drips = new Set<NodeJS.Timeout>();
   let origin = '';
   const siteBase = (name: string) => `${origin}/${name}`;
   const idleMs = options.idleMs ?? 120_000;
@@ -296,6 +314,7 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
     }
     if (route === 'mgWebService.asmx/GetMeeting') {
       const meeting = meetings.find((m) => m.id === Number(url.searchParams.get('lMeetingId')));
+      if (meeting && faults.meetingErrors.has(meeting.id)) return send(500, '<html><body>Server Error in Application</body></html>', { 'content-type': 'text/html' });
       if (meeting?.hostile) return xml((meeting.hostile === 'xxe' ? xxeXml : bombXml)('meeting', hostileMeeting(meeting.id)));
       return meeting ? xml(meetingXml(meeting), meeting.validators) : xml('<?xml version="1.0"?><meeting>  </meeting>');
     }
@@ -308,6 +327,28 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
     const bytes = pdfs.get(id);
     if (!bytes) return send(404, 'Not found');
     const headers: Record<string, string> = { 'content-type': 'application/pdf' };
+    if (faults.cutDocuments.has(id)) {
+      record.status = 200;
+      res.writeHead(200, { ...headers, 'content-length': String(bytes.length) });
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+      return;
+    }
+    if (faults.dripDocuments.has(id)) {
+      record.status = 200;
+      res.writeHead(200, { ...headers, 'content-length': String(bytes.length) });
+      let sent = 0;
+      const drip = setInterval(() => {
+        if (sent >= bytes.length) return;
+        res.write(bytes.subarray(sent, sent + 16));
+        sent += 16;
+      }, 250);
+      drips.add(drip);
+      res.on('close', () => {
+        clearInterval(drip);
+        drips.delete(drip);
+      });
+      return;
+    }
     if (id % 2 === 0) {
       const etag = `"${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}"`;
       headers.etag = etag;
@@ -322,6 +363,7 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
   const close = () =>
     new Promise<void>((resolve) => {
       clearTimeout(timer.idle);
+      for (const drip of drips) clearInterval(drip);
       server.closeAllConnections();
       server.close(() => resolve());
     });
@@ -339,6 +381,23 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
     siteUrl: (name) => siteBase(name),
     meetings,
     requests,
+    faults,
+    addMeeting: (daysFromToday) => {
+      const id = 1100 + meetings.length;
+      const items = soon().items.map((item, position) => ({
+        ...item,
+        id: 50000 + id * 100 + position,
+        documents: item.documents.map((d) => {
+          const attachmentId = nextAttachment++;
+          const copy = pdfs.get(d.attachmentId);
+          if (copy) pdfs.set(attachmentId, copy);
+          return { ...d, attachmentId, url: `documents/s${attachmentId}/Report.pdf` };
+        }),
+      }));
+      const meeting: SiteMeeting = { ...soon(), id, date: shift(options.today, daysFromToday), validators: 'none', items };
+      meetings.push(meeting);
+      return meeting;
+    },
     ids,
     publishSupplement: async () => {
       const item = soon().items.find((i) => i.number === '7');

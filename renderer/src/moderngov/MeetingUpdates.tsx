@@ -46,6 +46,11 @@ export function MeetingUpdates({ meetingId }: { meetingId: string }) {
     <section aria-labelledby="moderngov-updates-heading" className="moderngov-updates">
       <h2 id="moderngov-updates-heading">{t('moderngov.updatesHeading')}</h2>
       <p>{t('moderngov.fetchedFrom', { site: detail.value.siteUrl, date: formatInstant(detail.value.fetchedAt, t) })}</p>
+      {detail.value.failure && (
+        <p role="alert" className="error-message">
+          {t('moderngov.lastRefreshFailed', { date: formatInstant(detail.value.failure.at, t), reason: failureReason(detail.value.failure.code, t) })}
+        </p>
+      )}
       <p role="status" className="status-line">
         {unseen > 0 ? t('moderngov.unseen', { count: unseen }) : t('moderngov.nothingNew')}
       </p>
@@ -87,6 +92,7 @@ function UpdatedItem({ item }: { item: ModernGovItem }) {
               {d.pdfPages ? t('moderngov.documentPages', { title: d.title, from: d.pdfPages.from, to: d.pdfPages.to }) : d.title}
               {' – '}
               {d.error ? t('moderngov.notFetched', { reason: failureReason(d.error, t) }) : t('moderngov.published', { date: when(d.publishedAt, t) })}
+              {d.error && d.retryAfter ? ` ${t('moderngov.retryAfter', { date: formatInstant(d.retryAfter, t) })}` : ''}
             </li>
           ))}
         </ul>

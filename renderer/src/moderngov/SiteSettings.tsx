@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { ModernGovSite } from '../../../shared/domain/moderngov';
 import { useApi } from '../api/ApiContext';
 import { formatInstant, formatShortDate } from '../format/dates';
-import { failureReason } from './reasons';
+import { describeFailure } from './reasons';
 import { useRefresh } from './useRefresh';
 
 /** One Modern.gov site: which committees to fetch, how far ahead, and a refresh with progress. */
@@ -14,7 +14,7 @@ export function SiteSettings({ site }: { site: ModernGovSite }) {
   const [chosen, setChosen] = useState(() => new Set(site.committees.filter((c) => c.chosen).map((c) => c.id)));
   const [daysAhead, setDaysAhead] = useState(String(site.daysAhead));
   const [saved, setSaved] = useState<'idle' | 'saved' | { code: string }>('idle');
-  const { view, start } = useRefresh(site.id);
+  const { view, start, cancel } = useRefresh(site.id);
   const idBase = `site-${site.id}`;
   const days = Number(daysAhead);
   const daysValid = Number.isInteger(days) && days >= 1 && days <= 730;
@@ -85,6 +85,11 @@ export function SiteSettings({ site }: { site: ModernGovSite }) {
           <button type="button" disabled={view.step === 'running'} onClick={() => void start()}>
             {t('moderngov.refresh')}
           </button>
+          {view.step === 'running' && (
+            <button type="button" onClick={() => void cancel()}>
+              {t('moderngov.cancelRefresh')}
+            </button>
+          )}
         </div>
         <p role="status" className="status-line">
           {saved === 'saved' ? t('moderngov.saved') : ''}
@@ -109,6 +114,7 @@ function RefreshProgress({ view, lastRefreshed }: { view: ReturnType<typeof useR
         {view.step === 'running' && (running && running.total > 0 ? t('moderngov.progress', { done: running.done, total: running.total }) : t('moderngov.starting'))}
         {view.step === 'done' && t('moderngov.done', { count: view.state.result?.meetings.length ?? 0 })}
         {view.step === 'idle' && lastRefreshed && t('moderngov.lastRefreshed', { date: formatInstant(lastRefreshed, t) })}
+        {view.step === 'cancelled' && t('moderngov.cancelled')}
       </div>
       {view.step === 'running' && <progress aria-label={t('moderngov.progressLabel')} value={running?.done ?? 0} max={Math.max(running?.total ?? 1, 1)} />}
       {view.step === 'failed' && (
@@ -131,7 +137,7 @@ function RefreshProgress({ view, lastRefreshed }: { view: ReturnType<typeof useR
               <h4>{t('moderngov.failuresHeading')}</h4>
               <ul className="failures">
                 {view.state.result.failures.map((f) => (
-                  <li key={`${f.meetingModernGovId}-${f.attachmentId}`}>{`${f.title}: ${failureReason(f.code, t)}`}</li>
+                  <li key={`${f.meetingModernGovId}-${f.attachmentId ?? 'meeting'}`}>{describeFailure(f, t)}</li>
                 ))}
               </ul>
             </>

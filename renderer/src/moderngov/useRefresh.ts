@@ -2,7 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefreshState } from '../../../shared/domain/moderngov';
 import { useApi } from '../api/ApiContext';
 
-export type RefreshView = { step: 'idle' } | { step: 'running'; state: RefreshState | null } | { step: 'done'; state: RefreshState } | { step: 'failed'; code: string };
+export type RefreshView =
+  | { step: 'idle' }
+  | { step: 'running'; state: RefreshState | null }
+  | { step: 'done'; state: RefreshState }
+  | { step: 'failed'; code: string }
+  | { step: 'cancelled' };
 
 const pollMs = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -12,6 +17,7 @@ export function useRefresh(siteId: string) {
   const api = useApi();
   const [view, setView] = useState<RefreshView>({ step: 'idle' });
   const live = useRef(true);
+  const running = useRef<string | null>(null);
   useEffect(() => {
     live.current = true;
     return () => {
@@ -26,6 +32,7 @@ export function useRefresh(siteId: string) {
       setView({ step: 'failed', code: started.error.code });
       return;
     }
+    running.current = started.value.refreshId;
     for (;;) {
       const answer = await api.getModernGovRefresh({ refreshId: started.value.refreshId });
       if (!live.current) return;
@@ -34,6 +41,11 @@ export function useRefresh(siteId: string) {
         return;
       }
       const state = answer.value;
+      if (state.state !== 'running') running.current = null;
+      if (state.state === 'cancelled') {
+        setView({ step: 'cancelled' });
+        return;
+      }
       if (state.state === 'failed') {
         setView({ step: 'failed', code: state.error?.code ?? 'INTERNAL' });
         return;
@@ -47,5 +59,11 @@ export function useRefresh(siteId: string) {
     }
   }, [api, siteId]);
 
-  return { view, start };
+  /** Asks the core to stop; the polling above sees the refresh end as cancelled. */
+  const cancel = useCallback(async () => {
+    const refreshId = running.current;
+    if (refreshId) await api.cancelModernGovRefresh({ refreshId });
+  }, [api]);
+
+  return { view, start, cancel };
 }

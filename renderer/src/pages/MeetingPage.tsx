@@ -10,6 +10,7 @@ import { formatMeetingDate, formatTime } from '../format/dates';
 import { PackImport } from '../import/PackImport';
 import type { ImportedState } from '../import/useImportPack';
 import { MeetingUpdates } from '../moderngov/MeetingUpdates';
+import { PapersOnDemand } from '../papers/PapersOnDemand';
 import { currentItemShortcut, findCurrentItem, useCurrentItemKey } from '../live/currentItem';
 import { MyDeclarations } from '../meeting/MyDeclarations';
 import { AgendaPack, agendaItemId } from '../pack/AgendaPack';
@@ -128,6 +129,7 @@ export function MeetingPage() {
             ) : (
               <p className="empty">{t('pack.none')}</p>
             ))}
+          <PapersOnDemand meetingId={id} onArrived={reloadPack} />
           <MyDeclarations meetingId={id} />
           <MeetingUpdates meetingId={id} />
           {pack.state === 'ready' && <PackImport meetingId={id} heading={pack.value ? t('packImport.headingNewVersion') : t('packImport.heading')} />}

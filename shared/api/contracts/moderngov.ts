@@ -37,6 +37,11 @@ export const moderngovOperations = {
     input: z.object({ refreshId: z.uuid() }).strict(),
     output: RefreshState,
   },
+  cancelModernGovRefresh: {
+    summary: 'Cancel a running refresh: meetings already fetched stay, nothing half-read is kept',
+    input: z.object({ refreshId: z.uuid() }).strict(),
+    output: RefreshState,
+  },
   getModernGovMeeting: {
     summary: "What Modern.gov published for a meeting: items, agenda text, documents and what is new since last seen",
     input: z.object({ meetingId: MeetingId }).strict(),
