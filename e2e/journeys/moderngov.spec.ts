@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { londonToday } from '../../electron/core/moderngov/calendar';
 import { startModernGovSite, type ModernGovTestSite } from '../../electron/core/testing/modernGovSite';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from '../fixtures';
 
 const samplePackDir = path.resolve(import.meta.dirname, '..', '..', 'dist', 'sample-packs');
@@ -13,6 +14,20 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await site.close();
 });
+
+/** Settings: adds the test site, chooses the committee and refreshes once (two meetings arrive). */
+async function addSiteAndRefresh(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Site address').fill(site.url);
+  await page.getByRole('button', { name: 'Add site' }).click();
+  const siteSection = page.getByRole('region', { name: site.url });
+  await siteSection.getByRole('checkbox', { name: committee }).check();
+  await siteSection.getByRole('button', { name: 'Save choices' }).click();
+  await expect(siteSection.getByText('Choices saved.')).toBeVisible();
+  await siteSection.getByRole('button', { name: 'Refresh now' }).click();
+  await expect(siteSection.getByText('Refresh finished: 2 meetings.')).toBeVisible({ timeout: 60_000 });
+  return siteSection;
+}
 
 test.describe('Modern.gov sites', () => {
   test('add the council site in settings, choose a committee, refresh, read a fetched pack; agenda text scripts never run', async ({ app }) => {
@@ -78,15 +93,7 @@ test.describe('Modern.gov sites', () => {
 
   test('a supplement shows as new on the item, then as seen, in Welsh too', async ({ app }) => {
     const { page } = app;
-    await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Site address').fill(site.url);
-    await page.getByRole('button', { name: 'Add site' }).click();
-    const siteSection = page.getByRole('region', { name: site.url });
-    await siteSection.getByRole('checkbox', { name: committee }).check();
-    await siteSection.getByRole('button', { name: 'Save choices' }).click();
-    await expect(siteSection.getByText('Choices saved.')).toBeVisible();
-    await siteSection.getByRole('button', { name: 'Refresh now' }).click();
-    await expect(siteSection.getByText('Refresh finished: 2 meetings.')).toBeVisible({ timeout: 60_000 });
+    const siteSection = await addSiteAndRefresh(page);
 
     await site.publishSupplement();
     await siteSection.getByRole('button', { name: 'Refresh now' }).click();
@@ -106,5 +113,46 @@ test.describe('Modern.gov sites', () => {
     await expectNoAxeViolations(page, 'meeting with a supplement (cy)');
     await updatesCy.getByRole('button', { name: 'Nodi’r cyfan fel wedi’i weld' }).click();
     await expect(updatesCy.getByRole('status')).toHaveText('Dim byd newydd ers i chi edrych ddiwethaf.');
+  });
+
+  // Issue 20.3 in the app: a refresh that meets a broken meeting and broken papers names them, and can be cancelled.
+  test('a refresh names the meeting and the paper it could not fetch, on Settings and the meeting page, and can be cancelled', async ({ app }) => {
+    const { page } = app;
+    const siteSection = await addSiteAndRefresh(page);
+    const recentLink = await siteSection.getByRole('link', { name: new RegExp(`^${committee}, `) }).nth(1).getAttribute('href');
+
+    // The recent meeting now fails with HTTP 500; a new meeting has a paper cut off mid-body.
+    site.faults.meetingErrors.add(site.ids.recent);
+    const extra = site.addMeeting(20);
+    const cut = extra.items.flatMap((i) => i.documents)[0];
+    if (!cut) throw new Error('no paper to cut');
+    site.faults.cutDocuments.add(cut.attachmentId);
+    await siteSection.getByRole('button', { name: 'Refresh now' }).click();
+    await expect(siteSection.getByText('Refresh finished: 2 meetings.')).toBeVisible({ timeout: 60_000 });
+    const failures = siteSection.getByRole('list').filter({ hasText: 'Modern.gov 1002' });
+    await expect(failures.getByText(/^Meeting of .* \(Modern\.gov 1002\): The council’s site failed with a server error/)).toBeVisible();
+    await expect(failures.getByText(new RegExp(`^${cut.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: The connection closed before the whole document arrived.*Chamber will try again after`))).toBeVisible();
+    await expectNoAxeViolations(page, 'settings after a refresh with failures (en-GB)');
+
+    // The meeting that could not be read says so on its page, in Welsh too.
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, recentLink ?? '');
+    const updates = page.getByRole('region', { name: 'From the council’s Modern.gov site' });
+    await expect(updates.getByRole('alert')).toContainText('could not read this meeting');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('cy');
+    await expect(page.getByRole('region', { name: 'O safle Modern.gov y cyngor' }).getByRole('alert')).toContainText('Methodd yr adnewyddu diwethaf');
+    await expectNoAxeViolations(page, 'meeting that could not be refreshed (cy)');
+    await page.getByRole('combobox', { name: 'Iaith' }).selectOption('en-GB');
+
+    // A paper that drips for ever holds the refresh until it is cancelled.
+    site.faults.meetingErrors.clear();
+    site.faults.cutDocuments.clear();
+    site.faults.dripDocuments.add(extra.items.flatMap((i) => i.documents)[1]?.attachmentId ?? 0);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await siteSection.getByRole('button', { name: 'Refresh now' }).click();
+    await siteSection.getByRole('button', { name: 'Cancel refresh' }).click();
+    await expect(siteSection.getByText('Refresh cancelled. Meetings already fetched were kept.')).toBeVisible({ timeout: 30_000 });
+    await expectNoAxeViolations(page, 'settings after a cancelled refresh');
   });
 });
