@@ -55,7 +55,14 @@ export const structureWarningCodes = [
   'NO_TEXT_LAYER',
   'PAGES_WITHOUT_TEXT',
   'VERY_LARGE_PACK',
+  'MEETING_TIME_ASSUMED',
+  'VENUE_ASSUMED',
 ] as const;
+/** The meeting fields a front sheet gives; an import that cannot place a pack says which it lacked. */
+export const meetingFields = ['committee', 'date', 'startTime', 'venue'] as const;
+export const MeetingField = z.enum(meetingFields);
+export type MeetingField = z.infer<typeof MeetingField>;
+
 export const StructureWarning = z.object({
   code: z.enum(structureWarningCodes),
   /** English detail for logs and the command line (e.g. which item). */
