@@ -233,7 +233,7 @@ export function openCore(options: CoreOptions): Core {
       );
       const finished = await jobs.wait(job.id);
       if (finished.result) return finished.result;
-      throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed');
+      throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed', finished.error?.fields);
     },
     close: () => {
       sync.engine.stop();

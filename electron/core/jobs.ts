@@ -43,6 +43,8 @@ export class Jobs {
       (error: unknown) => {
         if (error instanceof ImportError && error.code === 'CANCELLED') {
           this.finish(entry, { state: 'cancelled', error: { code: 'CANCELLED', message: error.message } });
+        } else if (error instanceof ImportError && error.fields) {
+          this.finish(entry, { state: 'failed', error: { code: error.code, message: error.message, fields: [...error.fields] } });
         } else if (error instanceof ImportError || error instanceof CoreError) {
           this.finish(entry, { state: 'failed', error: { code: error.code, message: error.message } });
         } else {

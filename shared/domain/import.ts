@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MeetingId } from './meeting';
-import { PackItem, PackStructure, StructureWarning } from './pack';
+import { MeetingField, PackItem, PackStructure, StructureWarning } from './pack';
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -45,7 +45,12 @@ export const PackImportResult = z.object({
 });
 export type PackImportResult = z.infer<typeof PackImportResult>;
 
-export const JobError = z.object({ code: z.string(), message: z.string() });
+export const JobError = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** PACK_NEEDS_MEETING: the meeting fields the front sheet did not give. */
+  fields: z.array(MeetingField).optional(),
+});
 
 export const Job = z.object({
   id: JobId,

@@ -59,7 +59,14 @@ export const structureWarningCodes = [
   'FRONT_SHEET_COMMITTEE_DIFFERS',
   /** pdf.js could not read some pages: they import with no text (issue 20). */
   'PAGES_UNREADABLE',
+  'MEETING_TIME_ASSUMED',
+  'VENUE_ASSUMED',
 ] as const;
+/** The meeting fields a front sheet gives; an import that cannot place a pack says which it lacked. */
+export const meetingFields = ['committee', 'date', 'startTime', 'venue'] as const;
+export const MeetingField = z.enum(meetingFields);
+export type MeetingField = z.infer<typeof MeetingField>;
+
 export const StructureWarning = z.object({
   code: z.enum(structureWarningCodes),
   /** English detail for logs and the command line (e.g. which item). */

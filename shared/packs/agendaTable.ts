@@ -150,18 +150,20 @@ export function findTable(pages: PackText, firstFooterPage: number): TableLocati
       }
     }
   }
-  // Otherwise two consecutive numbered rows in table cells ("1 | Apologies", "2 | Declarations");
-  // minute numbers ("51.", "52.") only where the second follows the first.
+  // Otherwise two consecutive numbered rows in table cells ("1 | Apologies", "2 | Declarations") or
+  // bold numbered headings ("1. APOLOGIES"); minute numbers ("51.", "52.") only where the second
+  // follows the first.
+  const rowLike = (l: Line | undefined): l is Line => l !== undefined && (l.cells.length >= 2 || l.bold === true);
   for (let p = 0; p < Math.min(limit, 10); p += 1) {
     const lines = pages.page(p);
     for (let i = 0; i < lines.length; i += 1) {
       const line = lines[i];
-      if (!line || line.cells.length < 2) continue;
+      if (!rowLike(line)) continue;
       const a = rowStart(line, 0, false);
       if (!a) continue;
       for (let j = i + 1; j < Math.min(lines.length, i + 25); j += 1) {
         const next = lines[j];
-        if (!next || next.cells.length < 2) continue;
+        if (!rowLike(next)) continue;
         const b = rowStart(next, a.key, true);
         if (b && (a.key <= 300 || Math.floor(b.key / 100) === Math.floor(a.key / 100) + 1)) return { page: p, line: i };
         if (ITEM_NUMBER_RE.test(next.cells[0] ?? '')) break;

@@ -16,9 +16,21 @@ export interface MeetingFields {
   venue: string | null;
 }
 
+/**
+ * A field label, in one language or both as bilingual sheets print it ("Dyddiad / Date:").
+ * Non-capturing, so it can sit inside other patterns.
+ */
+function label(words: string): string {
+  return String.raw`(?:${words})(?:\s*\/\s*(?:${words}))?`;
+}
+
+const DATE_WORDS = 'date|dyddiad|when|pryd';
+const TIME_WORDS = 'start time|amser dechrau|time|amser';
+const VENUE_WORDS = 'venue|place|location|where|lleoliad|man cyfarfod';
+
 /** What may come before the meeting date on its line: a label, a weekday, a start time. */
 const DATE_LEAD_RE = new RegExp(
-  String.raw`^\s*((date|dyddiad|when|pryd)\s*:?\s*)?(((on|ar)\s+)?(${WEEKDAY})\.?,?\s*)?((at\s+)?\d{1,2}([.:]\d{2})?\s*(${SUFFIX})?\s*(on|,)?\s*)?$`,
+  String.raw`^\s*(${label(DATE_WORDS)}\s*:?\s*)?(((on|ar)\s+)?(${WEEKDAY})\.?,?\s*)?((at\s+)?\d{1,2}([.:]\d{2})?\s*(${SUFFIX})?\s*(on|,)?\s*)?$`,
   'iu',
 );
 /** A committee name and then the weekday on the date's line: "… Scrutiny Panel Monday, 17 January 2022". */
@@ -30,11 +42,11 @@ const COMMITTEE_NOISE_RE = /^(agenda|rhaglen|public document pack|supplementary|
 export const COMMITTEE_ONLY_RE = /\b(committee|sub-committee|panel|board|cabinet|forum|commission|scrutiny|pwyllgor|is-bwyllgor|bwrdd|fforwm|comisiwn)\b/i;
 const COMMITTEE_WORD_RE = /\b(committee|sub-committee|panel|board|cabinet|council|forum|commission|assembly|scrutiny|pwyllgor|is-bwyllgor|bwrdd|cyngor|fforwm|comisiwn)\b/i;
 const CONNECTOR_END_RE = /(\b(and|of|for|the|on|in|to|with|a|ac|ar|y|yr|o|i|&)|[,&-])$/i;
-const VENUE_LABEL_RE = /^(venue|place|location|where|lleoliad|man cyfarfod)\s*:\s*(.+)$/i;
-const TIME_LABEL_RE = /^(time|amser|start time|amser dechrau)\s*:/i;
+const VENUE_LABEL_RE = new RegExp(String.raw`^(${label(VENUE_WORDS)})\s*:\s*(.+)$`, 'i');
+const TIME_LABEL_RE = new RegExp(String.raw`^${label(TIME_WORDS)}\s*:`, 'i');
 const COMMITTEE_LABEL_RE = /^(committee|meeting|pwyllgor|cyfarfod)\s*:\s*(.+)$/i;
 /** A label line that is not the committee's name ("Date:", "Time:", "Contact:" …). */
-const FIELD_LABEL_RE = /^(date|dyddiad|time|amser|venue|place|location|lleoliad|contact|cyswllt|membership|aelodaeth|quorum|cworwm)\s*:/i;
+const FIELD_LABEL_RE = new RegExp(String.raw`^${label(`${DATE_WORDS}|${TIME_WORDS}|${VENUE_WORDS}|contact|cyswllt|membership|aelodaeth|quorum|cworwm`)}\s*:`, 'i');
 const NOT_VENUE_RE = /^(membership|aelodaeth|councillors|cynghorwyr|members|agenda|rhaglen|all (county )?councillors|gwahoddir|item|this document|find out more|cllr|cyng|contact|cyswllt|quorum)\b/i;
 
 function committeeBefore(lines: readonly Line[], dateLine: number): string | null {

@@ -10,7 +10,10 @@ import { clean, joinWrapped, type Line } from './lines';
 const MEMBER_PREFIX = String.raw`(?:County\s+)?(?:Councillors?|Cllrs?|Cynghorydd|Cynghorwyr|Cyng)\.?`;
 export const MEMBER_PREFIX_RE = new RegExp(String.raw`(?:^|[\s,(])${MEMBER_PREFIX}\s`, 'i');
 const MEMBER_PREFIXES_RE = new RegExp(MEMBER_PREFIX_RE.source, 'gi');
-const MEMBERSHIP_LABEL_RE = /^(membership|aelodaeth|councillors|cynghorwyr|members|aelodau)\b\s*:?/i;
+const LABEL_WORDS = 'membership|aelodaeth|councillors|cynghorwyr|members|aelodau';
+const MEMBERSHIP_LABEL_RE = new RegExp(String.raw`^(?:${LABEL_WORDS})\b\s*:?`, 'i');
+/** The whole label, bilingual or not: "Membership:", "Aelodaeth / Membership:". */
+const FULL_LABEL_RE = new RegExp(String.raw`^(?:${LABEL_WORDS})(?:\s*\/\s*(?:${LABEL_WORDS}))?\s*:\s*`, 'i');
 const STOP_MEMBERS_RE =
   /^(agenda|rhaglen|items?\b|item no|rhif|substitutes?|dirprwy|also (invited|in attendance)|officers?|swyddogion|notes?\b|date\b|dyddiad|contact|cyswllt|venue|time\b|public document pack|quorum|cworwm|enquiries|ymholiadau|part\s+(i|1|one)\b)/i;
 /** A plain name as a list prints it: two to five capitalised words, initials allowed. */
@@ -24,8 +27,8 @@ function roleOf(text: string): PackMember['role'] {
 
 /** "Cllr Mike Rouse (Chairman), Cllr James Stanley (Vice Chairman), Cllr … and Cllr X". */
 export function parseMembers(text: string): PackMember[] {
-  const body = clean(text).replace(/^(membership|aelodaeth)\s*:?\s*/i, '').replace(/^(councillors|cynghorwyr|members|aelodau)\s*:\s*/i, '');
-  const parts = body.split(new RegExp(String.raw`\s*[,;]\s*|\s+(?:and|a|ac|&)\s+(?=${MEMBER_PREFIX}\s)|\s+(?=${MEMBER_PREFIX}\s)`, 'i'));
+  const body = clean(text).replace(/^(membership|aelodaeth)\s*:?\s*/i, '').replace(FULL_LABEL_RE, '');
+  const parts = body.split(new RegExp(String.raw`\s*[,;]\s*|\s+(?:and|a|ac|&)\s+(?=${MEMBER_PREFIX}\s)|\s+(?=${MEMBER_PREFIX}\s)|\s+(?:and|ac|&)\s+(?=\p{Lu})(?![^()]*\))`, 'iu'));
   const members: PackMember[] = [];
   for (const raw of parts) {
     const part = clean(raw);
@@ -42,13 +45,15 @@ export function parseMembers(text: string): PackMember[] {
   return members;
 }
 
-/** Lines under a bare "Membership:" label naming members without "Cllr": each part a plain name. */
-function plainNames(lines: readonly Line[], from: number, isStop: (line: Line) => boolean): PackMember[] {
+/** A "Membership:" label naming members without "Cllr": the rest of its line and the lines under it, each part a plain name. */
+function plainNames(first: string, lines: readonly Line[], from: number, isStop: (line: Line) => boolean): PackMember[] {
   const members: PackMember[] = [];
-  for (let i = from; i < lines.length && members.length < 60; i += 1) {
-    const line = lines[i];
-    if (!line || isStop(line) || STOP_MEMBERS_RE.test(line.text) || findDate(line.text)) break;
-    const parts = line.text.split(/\s*[,;]\s*|\s+(?:and|a|ac|&)\s+/).map(clean).filter((p) => p.length > 0);
+  for (let i = from - 1; i < lines.length && members.length < 60; i += 1) {
+    const line = i < from ? null : lines[i];
+    const text = line ? line.text : first;
+    if (i >= from && (!line || isStop(line) || STOP_MEMBERS_RE.test(text) || findDate(text))) break;
+    if (text.length === 0) continue;
+    const parts = text.split(/\s*[,;]\s*|\s+(?:and|ac|&)\s+/).map(clean).filter((p) => p.length > 0);
     const read = parts.map((part) => ({ name: clean(part.replace(/\([^)]*\)/g, ' ')), role: roleOf([...part.matchAll(/\(([^)]*)\)/g)].map((m) => m[1] ?? '').join(' ')) }));
     if (read.length === 0 || read.some((m) => !PLAIN_NAME_RE.test(m.name) || m.name.length > 60)) break;
     members.push(...read);
@@ -75,8 +80,8 @@ export function findMembers(lines: readonly Line[], isStop: (line: Line) => bool
       start = i;
       break;
     }
-    if (labelled && /^(membership|aelodaeth)\s*:?$/i.test(line.text)) {
-      const names = plainNames(lines, i + 1, isStop);
+    if (labelled && FULL_LABEL_RE.test(line.text)) {
+      const names = plainNames(line.text.replace(FULL_LABEL_RE, ''), lines, i + 1, isStop);
       if (names.length > 0) return names;
     }
   }

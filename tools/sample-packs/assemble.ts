@@ -151,6 +151,18 @@ export function layoutFrontSheet(spec: AgendaPackSpec, pageColumns: string[], m:
   return flow.finish();
 }
 
+/** Numbers the reports' pages on from `first`, in order; the printed range of each (null for none). */
+export function numberReports(reports: readonly Page[][], first: number): Array<PageRange | null> {
+  let printed = first;
+  return reports.map((pages) => {
+    if (pages.length === 0) return null;
+    const range = { from: printed, to: printed + pages.length - 1 };
+    pages.forEach((page, i) => (page.printed = range.from + i));
+    printed = range.to + 1;
+    return range;
+  });
+}
+
 /** Supplies an item's report pages already laid out; null falls back to laying out its blocks. */
 export type PrebuiltReports = (item: ItemSpec) => Page[] | null;
 
@@ -163,14 +175,7 @@ export function assembleAgendaPack(spec: AgendaPackSpec, m: Measurer, prebuilt?:
   }
 
   const reports = spec.items.map((item) => layoutReport(item, spec, m, prebuilt));
-  let printed = 1;
-  const printedRanges = reports.map((pages) => {
-    if (pages.length === 0) return null;
-    const range = { from: printed, to: printed + pages.length - 1 };
-    pages.forEach((page, i) => (page.printed = range.from + i));
-    printed = range.to + 1;
-    return range;
-  });
+  const printedRanges = numberReports(reports, 1);
 
   const pageColumns = spec.items.map((item, i) => {
     const range = printedRanges[i];

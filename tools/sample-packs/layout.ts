@@ -522,6 +522,31 @@ export interface RenderOptions {
   /** Fixed so the bytes, and the /ID pdfkit derives from the info dictionary, never change. */
   date: Date;
   footerLabel: string;
+  /** How the printed number is set; centred at the foot as "<label> N" when omitted. */
+  footer?: FooterStyle;
+}
+
+/** A printed page number as other councils set it: its wording and its corner. */
+export interface FooterStyle {
+  /** `last` is the highest number printed in the document ("Page 3 of 24"). */
+  text: (printed: number, last: number) => string;
+  align: 'left' | 'centre' | 'right';
+  edge: 'top' | 'bottom';
+  /** Furniture sharing the number's line at the opposite side ("Planning Committee, 14 March 2023"). */
+  beside?: string;
+}
+
+function drawFooter(doc: PDFKit.PDFDocument, style: FooterStyle, printed: number, last: number): void {
+  const label = style.text(printed, last);
+  const y = style.edge === 'bottom' ? FOOTER_Y : 20;
+  doc.font('Helvetica').fontSize(9);
+  const w = doc.widthOfString(label);
+  const x = style.align === 'left' ? MARGIN_LEFT : style.align === 'right' ? PAGE_WIDTH - MARGIN_RIGHT - w : (PAGE_WIDTH - w) / 2;
+  doc.text(label, x, y, { lineBreak: false });
+  if (style.beside) {
+    const bw = doc.widthOfString(style.beside);
+    doc.text(style.beside, style.align === 'left' ? PAGE_WIDTH - MARGIN_RIGHT - bw : MARGIN_LEFT, y, { lineBreak: false });
+  }
 }
 
 /** Writes pages to a PDF. Pages are flushed as they are drawn so 2000-page packs stay small in memory. */
@@ -550,6 +575,7 @@ export async function renderPdf(pages: readonly Page[], options: RenderOptions):
     doc.on('error', reject);
   });
   doc.pipe(out);
+  const lastPrinted = Math.max(0, ...pages.map((p) => p.printed ?? 0));
 
   for (const page of pages) {
     doc.addPage({ size: 'A4', margin: 0 });
@@ -567,7 +593,9 @@ export async function renderPdf(pages: readonly Page[], options: RenderOptions):
         doc.fillColor('#000000');
       }
     }
-    if (page.printed !== null) {
+    if (page.printed !== null && options.footer) {
+      drawFooter(doc, options.footer, page.printed, lastPrinted);
+    } else if (page.printed !== null) {
       const label = `${options.footerLabel} ${page.printed}`;
       doc.font('Helvetica').fontSize(10);
       const w = doc.widthOfString(label);

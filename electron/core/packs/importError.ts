@@ -1,3 +1,5 @@
+import type { MeetingField } from '../../../shared/domain/pack';
+
 export const importErrorCodes = [
   'NOT_A_PDF',
   'FILE_TOO_LARGE',
@@ -16,6 +18,8 @@ export class ImportError extends Error {
   constructor(
     readonly code: ImportErrorCode,
     message: string,
+    /** PACK_NEEDS_MEETING: which meeting fields the front sheet lacked. */
+    readonly fields?: readonly MeetingField[],
   ) {
     super(message);
     this.name = 'ImportError';

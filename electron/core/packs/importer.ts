@@ -9,6 +9,7 @@ import type { MeetingsRepository } from '../repositories/meetings';
 import type { PacksRepository } from '../repositories/packs';
 import { sha256Hex, type DocumentStore } from './documentStore';
 import { ImportError } from './importError';
+import { placePack } from './meetingForPack';
 import type { ExtractedPage } from './extract';
 import { agendaStructure, type AgendaOutline } from './join';
 import type { Extractor } from './runExtraction';
@@ -87,14 +88,14 @@ export class PackImporter {
     sha256: string,
     byteSize: number,
     sourceName: string,
-    structure: PackStructure,
+    read: PackStructure,
     pages: readonly ExtractedPage[],
     options: ImportOptions,
     context: JobContext,
   ): PackImportResult {
     return this.writer.write((tx) => {
       if (context.signal.aborted) throw new ImportError('CANCELLED', 'The import was cancelled');
-      const meetingId = options.meetingId ?? this.matchOrCreateMeeting(structure);
+      const { meetingId, structure } = options.meetingId ? { meetingId: options.meetingId, structure: read } : this.matchOrCreateMeeting(read);
       const latest = this.packs.latest(meetingId);
       // The same file again after retention cleared it brings the papers back as a new version.
       const cleared = latest !== null && this.packs.papersCleared(latest);
@@ -126,20 +127,12 @@ export class PackImporter {
     });
   }
 
-  /** A pack naming the committee and date of a meeting we hold is a new version of its pack. */
-  private matchOrCreateMeeting(structure: PackStructure): string {
-    const { committee, date, startTime, venue } = structure.meeting;
-    if (!committee || !date) {
-      const missing = [!committee && 'committee', !date && 'date'].filter(Boolean).join(' and ');
-      throw new ImportError('PACK_NEEDS_MEETING', `The front sheet does not say the ${missing}; choose the meeting this pack belongs to.`);
-    }
-    const existing = this.packs.findMeetingByCommitteeAndDate(committee, date);
-    if (existing) return existing;
-    if (!startTime || !venue) {
-      const missing = [!startTime && 'start time', !venue && 'venue'].filter(Boolean).join(' and ');
-      throw new ImportError('PACK_NEEDS_MEETING', `The front sheet does not say the ${missing}; choose or create the meeting this pack belongs to.`);
-    }
-    return this.meetings.create({ title: committee, committee, date, startTime, venue }).id;
+  /** A pack naming the committee and date of a meeting we hold is a new version of its pack; see placePack. */
+  private matchOrCreateMeeting(structure: PackStructure): { meetingId: string; structure: PackStructure } {
+    const placement = placePack(structure.meeting, this.packs);
+    if (placement.kind === 'existing') return { meetingId: placement.meetingId, structure };
+    const meetingId = this.meetings.create(placement.meeting).id;
+    return { meetingId, structure: { ...structure, warnings: [...structure.warnings, ...placement.warnings] } };
   }
 
   private documentReferenced(sha256: string): boolean {

@@ -66,6 +66,16 @@ export class PacksRepository {
     return row?.id ?? null;
   }
 
+  /** The committee's most recent meeting, for the time and venue a front sheet left out. */
+  latestMeetingOfCommittee(committee: string): { startTime: string; venue: string; date: string } | null {
+    const row = this.db
+      .prepare<[string], { start_time: string; venue: string; date: string }>(
+        'SELECT start_time, venue, date FROM meetings WHERE lower(committee) = lower(?) ORDER BY date DESC, start_time DESC LIMIT 1',
+      )
+      .get(committee);
+    return row ? { startTime: row.start_time, venue: row.venue, date: row.date } : null;
+  }
+
   latest(meetingId: string): PackRow | null {
     return this.packRow('WHERE p.meeting_id = ? ORDER BY p.version DESC LIMIT 1', meetingId);
   }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MeetingField } from '../../../shared/domain/pack';
 import { useImportPack, type ImportState } from './useImportPack';
 
 export const importShortcut = { key: 'i', label: 'Ctrl+Alt+I', aria: 'Control+Alt+I' } as const;
@@ -183,6 +184,14 @@ function announcement(state: ImportState, t: (key: string) => string): string {
   }
 }
 
+/** Each field a front sheet lacked is explained by the warning the reader gives for it. */
+const missingFieldWarning: Record<MeetingField, string> = {
+  committee: 'COMMITTEE_NOT_FOUND',
+  date: 'MEETING_DATE_NOT_FOUND',
+  startTime: 'MEETING_TIME_NOT_FOUND',
+  venue: 'VENUE_NOT_FOUND',
+};
+
 function ImportFailure({ state, onDismiss }: { state: ImportState; onDismiss: () => void }) {
   const { t, i18n } = useTranslation();
   if (state.step !== 'failed') return null;
@@ -202,6 +211,13 @@ function ImportFailure({ state, onDismiss }: { state: ImportState; onDismiss: ()
         <strong>{t('packImport.failedTitle')}: </strong>
         {t(key)}
       </p>
+      {state.fields && state.fields.length > 0 && (
+        <ul>
+          {state.fields.map((field) => (
+            <li key={field}>{t(`pack.warnings.${missingFieldWarning[field]}`)}</li>
+          ))}
+        </ul>
+      )}
       <button type="button" onClick={onDismiss}>
         {t('packImport.dismiss')}
       </button>

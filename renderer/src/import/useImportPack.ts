@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Job } from '../../../shared/domain/import';
+import type { MeetingField } from '../../../shared/domain/pack';
 import type { Result } from '../../../shared/result';
 import { useApi } from '../api/ApiContext';
 import { precheckFile, UploadCancelled, uploadFile } from './upload';
@@ -15,7 +16,7 @@ export type ImportState =
   | { step: 'cancelling'; fileName: string | null; job: Job | null }
   | { step: 'cancelled' }
   /** `source` says which table of messages translates the code: the job's or the contract's. */
-  | { step: 'failed'; source: 'import' | 'api'; code: string };
+  | { step: 'failed'; source: 'import' | 'api'; code: string; fields?: readonly MeetingField[] };
 
 /** What the meeting page learns about an import that just finished (router state). */
 export interface ImportedState {
@@ -81,7 +82,7 @@ export function useImportPack(meetingId?: string) {
           break;
         }
         if (job.state === 'failed') {
-          setState({ step: 'failed', source: 'import', code: job.error?.code ?? 'IMPORT_FAILED' });
+          setState({ step: 'failed', source: 'import', code: job.error?.code ?? 'IMPORT_FAILED', fields: job.error?.fields });
           break;
         }
         setState(cancelSent ? { step: 'cancelling', fileName, job } : { step: 'importing', fileName, job });
