@@ -7,6 +7,7 @@ import { NoConnection } from './pages/NoConnection';
 import { initI18n } from './i18n';
 import { applyDisplay } from './preferences/display';
 import './styles.css';
+import './live/live.css';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
