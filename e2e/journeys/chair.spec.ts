@@ -67,9 +67,17 @@ test.describe('the chair runs a meeting they imported themselves', () => {
     await expect(outcome.getByRole('row', { name: /^Totals/ })).toHaveText(/Totals\s*1\s*0\s*0\s*8/);
     await expectNoAxeViolations(page, 'run meeting vote grid (en-GB)');
 
+    // What the chair sees: a laptop, a smaller laptop, and 200% zoom (half the CSS pixels of 1280×800).
+    for (const [width, height, name] of [[1366, 900, '1366x900'], [1280, 800, '1280x800'], [640, 400, 'zoom-200']] as const) {
+      await page.setViewportSize({ width, height });
+      await page.locator('.vote-grid').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/screenshots/run-meeting-${name}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // In Welsh.
     await page.getByLabel('Language').selectOption('cy');
-    await expect(outcome.getByRole('row', { name: /Aled Evans/ })).toContainText('Gadawodd oherwydd buddiant a ddatganwyd: ni all bleidleisio');
+    await expect(page.locator('.vote-grid').getByRole('row', { name: /Aled Evans/ })).toContainText('Gadawodd oherwydd buddiant a ddatganwyd: ni all bleidleisio');
     await expectNoAxeViolations(page, 'run meeting vote grid (cy)');
     await page.goto(`${app.origin}/#/meetings/${meetingId}/members`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Aelodau a rolau');
