@@ -84,6 +84,11 @@ test.describe('running the meeting', () => {
     // Outcomes: item 6 noted, item 5 resolved with a recorded vote.
     await page.getByLabel('Item for the outcome and actions').selectOption('6');
     const outcome = page.getByRole('form', { name: /^Outcome of item/ });
+    // Cllr Evans withdrew from item 6 for his interest: the vote grid has no buttons for him, only why.
+    await outcome.getByLabel('Recorded vote (by name)').check();
+    await expect(outcome.getByRole('row', { name: new RegExp(nameOf('evans')) })).toContainText('Withdrew for a declared interest: cannot vote');
+    await expect(outcome.getByRole('radiogroup', { name: nameOf('evans') })).toHaveCount(0);
+    await outcome.getByLabel('Recorded vote (by name)').uncheck();
     await outcome.getByRole('combobox', { name: /^Outcome/ }).selectOption('noted');
     await outcome.getByRole('button', { name: 'Record outcome' }).click();
     await expect(row('6')).toContainText('Noted');
@@ -93,7 +98,9 @@ test.describe('running the meeting', () => {
     await outcome.getByLabel('Resolution or decision text').fill(seedResolution);
     await outcome.getByLabel('Recorded vote (by name)').check();
     const votes: Record<string, 'for' | 'against' | 'abstain'> = { rouse: 'for', stanley: 'for', allcott: 'for', evans: 'for', gretton: 'for', marshall: 'for', miller: 'for', warhurst: 'against', griffiths: 'abstain' };
-    for (const [id, side] of Object.entries(votes)) await outcome.getByRole('combobox', { name: new RegExp(`^${nameOf(id)}`) }).selectOption(side);
+    const sideName = { for: 'For', against: 'Against', abstain: 'Abstained' } as const;
+    for (const [id, side] of Object.entries(votes)) await outcome.getByRole('radiogroup', { name: nameOf(id) }).getByRole('radio', { name: sideName[side] }).check();
+    await expect(outcome.getByRole('row', { name: /^Totals/ })).toHaveText(/Totals\s*7\s*1\s*1\s*0/);
     await outcome.getByRole('button', { name: 'Record outcome' }).click();
     await expect(row('5')).toContainText('Resolved');
     const stored = (await call(page, 'listOutcomes', { meetingId })).find((o) => o.itemNumber === '5');

@@ -9,6 +9,7 @@ import { applyDisplay } from './preferences/display';
 import './styles/tokens.css';
 import './styles.css';
 import './styles/base.css';
+import './live/live.css';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);

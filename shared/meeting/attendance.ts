@@ -23,7 +23,7 @@ export const votingRoles: readonly MeetingRoleName[] = ['chair', 'vice-chair', '
 const nonVotingRoles: readonly MeetingRoleName[] = ['officer', 'cabinet-member', 'clerk'];
 
 /** Which statuses fit a role at the meeting. */
-const statusesFor = (role: MeetingRoleName): readonly AttendanceStatus[] => {
+export const statusesFor = (role: MeetingRoleName): readonly AttendanceStatus[] => {
   if (role === 'substitute') return ['substitute', 'absent'];
   if (nonVotingRoles.includes(role)) return ['in-attendance', 'apologies', 'absent'];
   return ['present', 'apologies', 'absent'];

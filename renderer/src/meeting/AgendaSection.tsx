@@ -1,26 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingRole } from '../../../shared/domain/interests';
-import { outcomeKinds, type Attendance, type LiveAgenda, type OutcomeKind, type StoredOutcome } from '../../../shared/meeting/schema';
+import { outcomeKinds, type LiveAgenda, type OutcomeKind, type StoredOutcome } from '../../../shared/meeting/schema';
 import { useApi } from '../api/ApiContext';
+import { useResult } from '../components/useResult';
 import { londonWallClock } from '../format/dates';
+import { VoteGrid, type Side } from '../live/VoteGrid';
 import { RefusalMessage, useChange } from './shared';
 
 interface Props {
   meetingId: string;
   actingMemberId: string;
-  roles: MeetingRole[];
-  attendance: Attendance;
   agenda: LiveAgenda;
   outcomes: StoredOutcome[];
   onChanged: () => void;
+  /** Changes whenever the page reloads, so who may vote is read again after attendance or declarations change. */
+  refreshKey: string;
 }
 
 const clock = (iso: string | null) => (iso === null ? '' : londonWallClock(new Date(iso)).time);
-type Side = '' | 'for' | 'against' | 'abstain';
+const noItem = { ok: true as const, value: null };
+
+/** The item most recently started: what the chair has just been taking. */
+const lastTaken = (agenda: LiveAgenda): string | null =>
+  agenda.items.filter((i) => i.startedAt !== null).sort((a, b) => Date.parse(b.startedAt ?? '') - Date.parse(a.startedAt ?? ''))[0]?.number ?? null;
 
 /** The live agenda: start and end items, see time against the indicative timing, record outcomes. */
-export function AgendaSection({ meetingId, actingMemberId, roles, attendance, agenda, outcomes, onChanged }: Props) {
+export function AgendaSection({ meetingId, actingMemberId, agenda, outcomes, onChanged, refreshKey }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const [error, run] = useChange(onChanged);
@@ -31,9 +36,10 @@ export function AgendaSection({ meetingId, actingMemberId, roles, attendance, ag
   const [recorded, setRecorded] = useState(false);
   const [sides, setSides] = useState<Record<string, Side>>({});
   const [action, setAction] = useState({ text: '', owner: '', dueDate: '' });
-  const item = selected || agenda.currentItem || '';
-  const voters = attendance.entries.filter((e) => (e.status === 'present' || e.status === 'substitute') && e.departedAtItem === undefined);
-  const nameOf = (id: string) => roles.find((r) => r.memberId === id)?.memberName ?? id;
+  // The form follows the item being taken, and after End stays on the item just taken.
+  const item = selected || agenda.currentItem || lastTaken(agenda) || '';
+  const [entitlement] = useResult(() => (item === '' ? Promise.resolve(noItem) : api.getItemEntitlement({ meetingId, itemNumber: item })), `entitlement:${meetingId}:${item}:${refreshKey}`);
+  const voters = entitlement.state === 'ready' && entitlement.value ? entitlement.value.members.filter((m) => m.mayVote) : [];
 
   const submitOutcome = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,8 +72,8 @@ export function AgendaSection({ meetingId, actingMemberId, roles, attendance, ag
 
   return (
     <section aria-labelledby="agenda-heading">
-      <h2 id="agenda-heading">{t('runMeeting.agenda.heading')}</h2>
-      {error && <RefusalMessage error={error} />}
+      <h2 id="agenda-heading" tabIndex={-1}>{t('runMeeting.agenda.heading')}</h2>
+      {error && <RefusalMessage error={error} fieldIds={{ itemNumber: 'outcome-item', kind: 'outcome-kind', resolution: 'outcome-resolution', vote: 'outcome-vote', mode: 'agenda-heading', text: 'action-text', owner: 'action-owner' }} />}
       <table>
         <thead>
           <tr>
@@ -102,10 +108,20 @@ export function AgendaSection({ meetingId, actingMemberId, roles, attendance, ag
                 </td>
                 <td>{outcome && t(`runMeeting.outcome.kinds.${outcome.kind}`)}</td>
                 <td>
-                  {!i.current && !i.deferred && (
+                  {!i.current && !i.deferred && i.startedAt === null && (
                     <button type="button" aria-label={t('runMeeting.agenda.startLabel', { label })} onClick={() => void run(() => api.startAgendaItem({ actingMemberId, meetingId, itemNumber: i.number }))}>
                       {t('runMeeting.agenda.start')}
                     </button>
+                  )}
+                  {!i.current && !i.deferred && i.startedAt !== null && (
+                    <>
+                      <button type="button" aria-label={t('runMeeting.agenda.resumeLabel', { label })} onClick={() => void run(() => api.startAgendaItem({ actingMemberId, meetingId, itemNumber: i.number, mode: 'resume' }))}>
+                        {t('runMeeting.agenda.resume')}
+                      </button>
+                      <button type="button" aria-label={t('runMeeting.agenda.correctLabel', { label })} onClick={() => void run(() => api.startAgendaItem({ actingMemberId, meetingId, itemNumber: i.number, mode: 'correct' }))}>
+                        {t('runMeeting.agenda.correct')}
+                      </button>
+                    </>
                   )}
                   {i.current && (
                     <button type="button" aria-label={t('runMeeting.agenda.endLabel', { label })} onClick={() => void run(() => api.endAgendaItem({ actingMemberId, meetingId, itemNumber: i.number }))}>
@@ -127,7 +143,7 @@ export function AgendaSection({ meetingId, actingMemberId, roles, attendance, ag
 
       <label>
         {t('runMeeting.outcome.itemChoice')}
-        <select value={item} onChange={(e) => setSelected(e.target.value)}>
+        <select id="outcome-item" value={item} onChange={(e) => setSelected(e.target.value)}>
           <option value="">{t('runMeeting.choose')}</option>
           {agenda.items.map((i) => (
             <option key={i.number} value={i.number}>
@@ -141,7 +157,7 @@ export function AgendaSection({ meetingId, actingMemberId, roles, attendance, ag
         <h3 id="outcome-heading">{t('runMeeting.outcome.heading', { item })}</h3>
         <label>
           {t('runMeeting.outcome.kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as OutcomeKind)}>
+          <select id="outcome-kind" value={kind} onChange={(e) => setKind(e.target.value as OutcomeKind)}>
             {outcomeKinds.map((k) => (
               <option key={k} value={k}>
                 {t(`runMeeting.outcome.kinds.${k}`)}
@@ -151,12 +167,12 @@ export function AgendaSection({ meetingId, actingMemberId, roles, attendance, ag
         </label>
         <label>
           {t('runMeeting.outcome.resolution')}
-          <textarea value={resolution} onChange={(e) => setResolution(e.target.value)} rows={3} />
+          <textarea id="outcome-resolution" value={resolution} onChange={(e) => setResolution(e.target.value)} rows={3} />
         </label>
         <fieldset>
           <legend>{t('runMeeting.outcome.vote')}</legend>
           <label>
-            <input type="checkbox" checked={recorded} onChange={(e) => setRecorded(e.target.checked)} /> {t('runMeeting.outcome.recorded')}
+            <input id="outcome-vote" type="checkbox" checked={recorded} onChange={(e) => setRecorded(e.target.checked)} /> {t('runMeeting.outcome.recorded')}
           </label>
           {!recorded &&
             (['for', 'against', 'abstain'] as const).map((side) => (
@@ -165,20 +181,7 @@ export function AgendaSection({ meetingId, actingMemberId, roles, attendance, ag
                 <input type="number" min={0} value={counts[side]} onChange={(e) => setCounts({ ...counts, [side]: e.target.value })} />
               </label>
             ))}
-          {recorded &&
-            voters.map((v) => (
-              <label key={v.memberId}>
-                {nameOf(v.memberId)}
-                <select value={sides[v.memberId] ?? ''} onChange={(e) => setSides({ ...sides, [v.memberId]: e.target.value as Side })}>
-                  <option value="">{t('runMeeting.outcome.didNotVote')}</option>
-                  {(['for', 'against', 'abstain'] as const).map((side) => (
-                    <option key={side} value={side}>
-                      {t(`runMeeting.outcome.sides.${side}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
+          {recorded && entitlement.state === 'ready' && entitlement.value && <VoteGrid entitlement={entitlement.value} value={sides} onChange={setSides} />}
         </fieldset>
         <button type="submit">{t('runMeeting.outcome.submit')}</button>
       </form>
@@ -187,11 +190,11 @@ export function AgendaSection({ meetingId, actingMemberId, roles, attendance, ag
         <h3 id="action-heading">{t('runMeeting.actions.formHeading', { item })}</h3>
         <label>
           {t('runMeeting.actions.text')}
-          <input type="text" value={action.text} onChange={(e) => setAction({ ...action, text: e.target.value })} required />
+          <input id="action-text" type="text" value={action.text} onChange={(e) => setAction({ ...action, text: e.target.value })} required />
         </label>
         <label>
           {t('runMeeting.actions.owner')}
-          <input type="text" value={action.owner} onChange={(e) => setAction({ ...action, owner: e.target.value })} required />
+          <input id="action-owner" type="text" value={action.owner} onChange={(e) => setAction({ ...action, owner: e.target.value })} required />
         </label>
         <label>
           {t('runMeeting.actions.due')}

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingRole } from '../../../shared/domain/interests';
-import { attendanceStatuses, type Attendance, type AttendanceStatus } from '../../../shared/meeting/schema';
+import { statusesFor } from '../../../shared/meeting/attendance';
+import type { Attendance, AttendanceStatus } from '../../../shared/meeting/schema';
 import { useApi } from '../api/ApiContext';
 import { RefusalMessage, useChange } from './shared';
 
@@ -22,13 +23,38 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
   const [substituteFor, setSubstituteFor] = useState<Record<string, string>>({});
   const voting = roles.filter((r) => r.role === 'chair' || r.role === 'vice-chair' || r.role === 'member');
 
-  const record = (memberId: string, status: AttendanceStatus) =>
-    run(() =>
+  const [pending, setPending] = useState<Record<string, AttendanceStatus>>({});
+  const stepping = useRef(false);
+
+  const record = (memberId: string, status: AttendanceStatus, replaces = substituteFor[memberId] ?? entryOf(memberId)?.substituteFor) => {
+    const { arrivedAtItem, departedAtItem } = entryOf(memberId) ?? {};
+    return run(() =>
       api.recordAttendance({
         actingMemberId,
-        attendance: { meetingId, memberId, status, ...(status === 'substitute' ? { substituteFor: substituteFor[memberId] ?? entryOf(memberId)?.substituteFor ?? '' } : {}) },
+        attendance: {
+          meetingId,
+          memberId,
+          status,
+          ...(status === 'substitute' && replaces ? { substituteFor: replaces } : {}),
+          ...(arrivedAtItem ? { arrivedAtItem } : {}),
+          ...(departedAtItem ? { departedAtItem } : {}),
+        },
       }),
     );
+  };
+
+  // Arrow keys on a closed select change it a step at a time: keep the step, save on Enter or on leaving.
+  const choose = (memberId: string, status: AttendanceStatus) => {
+    if (stepping.current) setPending({ ...pending, [memberId]: status });
+    else void record(memberId, status);
+  };
+  const settle = (memberId: string) => {
+    const status = pending[memberId];
+    if (status === undefined) return;
+    const { [memberId]: _settled, ...rest } = pending;
+    setPending(rest);
+    if (status !== entryOf(memberId)?.status) void record(memberId, status);
+  };
 
   const { quorum } = attendance;
   return (
@@ -59,7 +85,11 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
                       {t('runMeeting.attendance.substituteFor')}{' '}
                       <select
                         value={substituteFor[r.memberId] ?? entry?.substituteFor ?? ''}
-                        onChange={(e) => setSubstituteFor({ ...substituteFor, [r.memberId]: e.target.value })}
+                        onChange={(e) => {
+                          setSubstituteFor({ ...substituteFor, [r.memberId]: e.target.value });
+                          // Already substituting: the new member replaced is saved at once.
+                          if (entry?.status === 'substitute' && e.target.value !== '') void record(r.memberId, 'substitute', e.target.value);
+                        }}
                         aria-label={t('runMeeting.attendance.substituteForLabel', { name: r.memberName })}
                       >
                         <option value="">{t('runMeeting.choose')}</option>
@@ -73,11 +103,19 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
                   )}
                   <select
                     aria-label={t('runMeeting.attendance.statusLabel', { name: r.memberName })}
-                    value={entry?.status ?? ''}
-                    onChange={(e) => void record(r.memberId, e.target.value as AttendanceStatus)}
+                    value={pending[r.memberId] ?? entry?.status ?? ''}
+                    onKeyDown={(e) => {
+                      stepping.current = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key);
+                      if (e.key === 'Enter') settle(r.memberId);
+                    }}
+                    onKeyUp={() => {
+                      stepping.current = false;
+                    }}
+                    onBlur={() => settle(r.memberId)}
+                    onChange={(e) => choose(r.memberId, e.target.value as AttendanceStatus)}
                   >
                     <option value="">{t('runMeeting.attendance.notRecorded')}</option>
-                    {attendanceStatuses.map((s) => (
+                    {statusesFor(r.role).map((s) => (
                       <option key={s} value={s}>
                         {t(`runMeeting.attendance.statuses.${s}`)}
                       </option>

@@ -96,7 +96,7 @@ export function RunMeetingPage() {
         presiding={presiding}
         declareForMe={searchParams.get('declare') === '1' && actingMemberId !== ''}
       />
-      <AgendaSection meetingId={id} actingMemberId={actingMemberId} roles={roles.value} attendance={attendance.value} agenda={agenda.value} outcomes={outcomes.value} onChanged={bump} />
+      <AgendaSection meetingId={id} actingMemberId={actingMemberId} agenda={agenda.value} outcomes={outcomes.value} onChanged={bump} refreshKey={key} />
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t('runMeeting.comments.heading')}</h2>
