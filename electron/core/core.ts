@@ -26,7 +26,7 @@ import { PackImporter, type ImportOptions } from './packs/importer';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
 import { PageGeometryStore } from './annotations/geometry';
-import { annotationHandlers, annotationImportHook, localMemberId } from './handlers/annotations';
+import { annotationHandlers, annotationImportHook } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
@@ -35,6 +35,8 @@ import { SettingsRepository } from './repositories/settings';
 import { AppLock } from './security/appLock';
 import { resolveDataKey, type DataKey } from './security/keyStore';
 import { appVersion } from './version';
+import { ActingMember } from './identity/identity';
+import { identityHandlers } from './identity/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -119,12 +121,13 @@ export function openCore(options: CoreOptions): Core {
     options.syncTuning,
   );
 
-  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store });
+  const acting = new ActingMember(db, clock);
+  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, actingMemberId: () => acting.id() });
   const retention = new Retention({
     db,
     store,
     clock,
-    memberId: () => localMemberId(db),
+    memberId: () => acting.id(),
     exportNotes: async (memberId, meetingId) => annotationOps.exportAnnotations({ actingMemberId: memberId, meetingId, format: 'md' }),
     notesDir: options.notesDir ?? path.join(options.dataDir, savedNotesDir),
   });
@@ -189,6 +192,7 @@ export function openCore(options: CoreOptions): Core {
     applyRetention: ({ months, exportNotes }) => retention.apply(months, exportNotes),
     getPapersRemoved: ({ meetingId }) => ({ removedAt: retention.removedAt(meetingId) }),
     ...sync.handlers,
+    ...identityHandlers(acting),
   };
   if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);
   if (options.applyRetentionOnOpen) {
@@ -204,7 +208,7 @@ export function openCore(options: CoreOptions): Core {
     }
   }
 
-  const dispatcher = createDispatcher(appLock.guard(handlers), options.log);
+  const dispatcher = createDispatcher(appLock.guard(handlers), options.log, (claimed) => acting.check(claimed));
   return {
     ...dispatcher,
     dataDir: options.dataDir,

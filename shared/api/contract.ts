@@ -14,6 +14,7 @@ import { storageOperations } from './contracts/storage';
 import { backupOperations } from './contracts/backup';
 import { retentionOperations } from './contracts/retention';
 import { syncOperations } from './contracts/sync';
+import { identityOperations } from './contracts/identity';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -193,6 +194,7 @@ export const contract = {
   ...backupOperations,
   ...retentionOperations,
   ...syncOperations,
+  ...identityOperations,
 };
 
 export type Contract = typeof contract;

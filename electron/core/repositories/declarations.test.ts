@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/result';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import type { Db } from '../db/database';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022 } from '../testing/samplePacks';
@@ -36,7 +37,7 @@ function openDb(): Db {
 }
 
 beforeEach(async () => {
-  core = openCore({ dataDir: makeTempDir(), distDir });
+  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
   meetingId = (await core.importPackFile(january2022().path)).meetingId;
   for (const [id, name] of [
     ['rouse', 'Mike Rouse'],

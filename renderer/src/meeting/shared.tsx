@@ -1,22 +1,9 @@
 import { useState } from 'react';
+export { useActingMember } from '../identity/useActingMember';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Result } from '../../../shared/result';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { Loaded } from '../components/useResult';
-
-const actingKey = 'chamber.actingMemberId';
-
-/** There is no sign-in yet: who is using Chamber is chosen on this device and kept here. */
-export function useActingMember(): [string, (id: string) => void] {
-  const [id, setId] = useState(() => window.localStorage.getItem(actingKey) ?? '');
-  return [
-    id,
-    (next) => {
-      window.localStorage.setItem(actingKey, next);
-      setId(next);
-    },
-  ];
-}
 
 /** A refused change: the translated reason, and each broken rule in words. */
 export function RefusalMessage({ error }: { error: ApiError }) {

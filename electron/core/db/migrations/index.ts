@@ -12,8 +12,9 @@ import { migration0012 } from './0012_minute_narrative_state';
 import { migration0013 } from './0013_download_parts';
 import { migration0014 } from './0014_minute_correction_sync';
 import { migration0015 } from './0015_agenda_item_restricted';
+import { migration0016 } from './0016_acting_member_history';
 
 /** In version order; append new migrations, never edit or reorder landed ones. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0011, migration0012, migration0013, migration0014, migration0015];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
