@@ -85,6 +85,11 @@ export const errorCodes = [
   /** A restore would overwrite a folder that is not empty (or holds Chamber data, without replace). */
   'RESTORE_TARGET_NOT_EMPTY',
   'INTERNAL',
+  // Who is acting (issue 17.6).
+  /** A call named an acting member other than the one this device acts as (the core decides who acts). */
+  'NOT_ACTING_MEMBER',
+  /** A signed-in device acts as its signed-in member; choosing someone else needs signing out first. */
+  'IDENTITY_SIGNED_IN',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

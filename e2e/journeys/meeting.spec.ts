@@ -14,6 +14,8 @@ async function sampleMeetingWithCast(page: Page): Promise<string> {
   const { jobId } = await call(page, 'openSamplePack', {});
   await expect.poll(async () => (await call(page, 'getJob', { jobId })).state, { timeout: 60_000 }).toBe('succeeded');
   const meetingId = (await call(page, 'getJob', { jobId })).result?.meetingId ?? '';
+  // The chair the front sheet names sets the roles: who uses this device is one recorded choice.
+  await call(page, 'chooseMember', { memberId: seedChair });
   for (const m of seedMembers) await call(page, 'setMeetingRole', { actingMemberId: seedChair, meetingId, memberId: m.id, role: m.role });
   return meetingId;
 }
@@ -124,26 +126,31 @@ test.describe('running the meeting', () => {
     await draft.fill(seedPanelComment.first);
     await expect.poll(async () => (await call(page, 'listPanelComments', { meetingId }))[0]?.text).toBe(seedPanelComment.first);
 
-    // ... edited at the same time by a second member in another window.
+    // ... added to by a second member in another window. One device acts as one member at a time
+    // (the core owns who is acting), so the chair hands it over and takes it back, each a recorded choice.
     const token = await page.evaluate(() => sessionStorage.getItem('chamber.launchToken') ?? '');
     const browser = page.context().browser();
     if (!browser) throw new Error('no browser');
+    await draft.press('Control+Home');
+    await draft.pressSequentially('Budget: ');
+    await expect(draft).toHaveValue(`Budget: ${seedPanelComment.first}`);
+    await expect.poll(async () => (await call(page, 'listPanelComments', { meetingId }))[0]?.text).toBe(`Budget: ${seedPanelComment.first}`);
+
     const other = await (await browser.newContext()).newPage();
     await other.goto(`${app.origin}/?token=${token}#/meetings/${meetingId}/run`);
     await other.getByLabel('Acting as').selectOption('gretton');
     const otherDraft = other.getByLabel('Draft wording (members edit together)');
-    await expect(otherDraft).toHaveValue(seedPanelComment.first);
-
-    await draft.press('Control+Home');
-    await draft.pressSequentially('Budget: ');
-    await expect(draft).toHaveValue(`Budget: ${seedPanelComment.first}`);
+    await expect(otherDraft).toHaveValue(`Budget: ${seedPanelComment.first}`);
     await otherDraft.press('Control+End');
     await otherDraft.pressSequentially(seedPanelComment.addition);
     const both = `Budget: ${seedPanelComment.first}${seedPanelComment.addition}`;
     await expect(draft).toHaveValue(both, { timeout: 15_000 });
     await expect(otherDraft).toHaveValue(both, { timeout: 15_000 });
 
-    // The chair marks the final wording as agreed by the panel.
+    // The chair takes the device back and marks the final wording as agreed by the panel.
+    await page.reload();
+    await page.getByLabel('Acting as').selectOption(seedChair);
+    await expect(draft).toHaveValue(both);
     await page.getByRole('button', { name: 'Mark this wording as agreed by the panel' }).click();
     await expect(page.getByTestId('agreed-text')).toHaveText(both);
     const [agreed] = await call(page, 'listPanelComments', { meetingId });
@@ -173,8 +180,10 @@ test.describe('the meeting page during a live meeting', () => {
     await page.keyboard.press('c');
     await expect(page.locator('.current-item-note')).toHaveText('No item is being taken at the moment.');
 
-    // The chair (on their own device) starts item 5; C moves focus to it, the row marked as now.
+    // The chair starts item 5 (handed this device for the moment, then handing it back); C moves focus to it, the row marked as now.
+    await call(page, 'chooseMember', { memberId: seedChair });
     await call(page, 'startAgendaItem', { actingMemberId: seedChair, meetingId, itemNumber: '5' });
+    await call(page, 'chooseMember', { memberId: 'allcott' });
     await page.keyboard.press('c');
     const item5 = page.locator('#agenda-item-5');
     await expect(item5).toBeFocused();

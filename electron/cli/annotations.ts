@@ -12,9 +12,13 @@ interface Io {
 /** `chamber annotations …`: import, export and list a member's annotations for a meeting. */
 export function registerAnnotationCommands(program: Command, call: CallCore, io: Io): void {
   const annotations = program.command('annotations').description('import, export and list annotations');
-  const member = () => new Option('--member <id>', "act as this member (default: this device's local member)");
+  const member = () => new Option('--member <id>', 'choose who uses this device first (recorded, and kept for later commands); default: whoever it is used by now');
+  // --member is the recorded choice of this device's member (chooseMember), never a per-call claim:
+  // the core decides who is acting and refuses anything else.
   const actingMember = async (command: Command, options: { member?: string }) =>
-    options.member ?? (await call(command, 'getLocalMember', {})).memberId;
+    options.member !== undefined
+      ? (await call(command, 'chooseMember', { memberId: options.member, via: 'cli' })).memberId
+      : (await call(command, 'getIdentity', {})).memberId;
 
   annotations
     .command('import')

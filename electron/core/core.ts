@@ -27,7 +27,7 @@ import { membershipImportHook } from './members/publishedMembership';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
 import { PageGeometryStore } from './annotations/geometry';
-import { annotationHandlers, annotationImportHook, localMemberId } from './handlers/annotations';
+import { annotationHandlers, annotationImportHook } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
@@ -37,6 +37,8 @@ import { AppLock } from './security/appLock';
 import { resolveDataKey, type DataKey } from './security/keyStore';
 import { appVersion } from './version';
 import { PapersOnDemand } from './papers/onDemand';
+import { ActingMember } from './identity/identity';
+import { identityHandlers } from './identity/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -127,12 +129,13 @@ export function openCore(options: CoreOptions): Core {
   );
 
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
-  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store });
+  const acting = new ActingMember(db, clock);
+  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, actingMemberId: () => acting.id() });
   const retention = new Retention({
     db,
     store,
     clock,
-    memberId: () => localMemberId(db),
+    memberId: () => acting.id(),
     exportNotes: async (memberId, meetingId) => annotationOps.exportAnnotations({ actingMemberId: memberId, meetingId, format: 'md' }),
     notesDir: options.notesDir ?? path.join(options.dataDir, savedNotesDir),
   });
@@ -199,6 +202,7 @@ export function openCore(options: CoreOptions): Core {
     ...sync.handlers,
     startPapersDownload: ({ meetingId }) => papersOnDemand.start(meetingId),
     getPapersDownload: ({ meetingId }) => papersOnDemand.get(meetingId),
+    ...identityHandlers(acting),
   };
   if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);
   if (options.applyRetentionOnOpen) {
@@ -214,7 +218,7 @@ export function openCore(options: CoreOptions): Core {
     }
   }
 
-  const dispatcher = createDispatcher(appLock.guard(handlers), options.log);
+  const dispatcher = createDispatcher(appLock.guard(handlers), options.log, (claimed) => acting.check(claimed));
   return {
     ...dispatcher,
     dataDir: options.dataDir,

@@ -23,13 +23,18 @@ export interface Dispatcher {
   call<N extends OperationName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>>;
 }
 
-export function createDispatcher(handlers: Handlers, log: Logger = () => undefined): Dispatcher {
+/** Refuses (throws a CoreError) an input that claims to act as someone other than the acting member. */
+export type ActingCheck = (claimedActingMemberId: unknown) => void;
+
+export function createDispatcher(handlers: Handlers, log: Logger = () => undefined, checkActing: ActingCheck = () => undefined): Dispatcher {
   async function dispatch(name: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isOperationName(name)) return err('UNKNOWN_OPERATION', `Unknown operation: ${String(name).slice(0, 80)}`);
     const operation = contract[name];
     const parsed = operation.input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) return err('INVALID_INPUT', `Invalid input for ${name}`, issuesFromZod(parsed.error));
     try {
+      // The core owns who is acting: an input may name the acting member only to agree with it.
+      if (typeof parsed.data === 'object' && parsed.data !== null && 'actingMemberId' in parsed.data) checkActing(parsed.data.actingMemberId);
       const handler = handlers[name] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       const checked = operation.output.safeParse(value);

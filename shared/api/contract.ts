@@ -16,6 +16,7 @@ import { backupOperations } from './contracts/backup';
 import { retentionOperations } from './contracts/retention';
 import { syncOperations } from './contracts/sync';
 import { papersOperations } from './contracts/papers';
+import { identityOperations } from './contracts/identity';
 import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -197,6 +198,7 @@ export const contract = {
   ...syncOperations,
   ...meetingRunningOperations,
   ...papersOperations,
+  ...identityOperations,
 };
 
 export type Contract = typeof contract;

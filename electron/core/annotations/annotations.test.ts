@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { extractPdf } from '../packs/extract';
 import { january2022, january2022Revised } from '../testing/samplePacks';
@@ -20,7 +21,7 @@ async function errorCode<T>(result: Promise<Res<T>>): Promise<string> {
 const passage = 'The Panel will consider the draft Budget 2022/23 for areas within the remit of the Panel';
 
 async function withPack(): Promise<{ core: Core; meetingId: string; packId: string; page: number }> {
-  const core = openCore({ dataDir: makeTempDir(), distDir });
+  const core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
   const imported = await core.importPackFile(january2022().path);
   const page = (january2022Revised().revisions?.unchanged[0]?.location.pdfPage ?? 5) - 1;
   return { core, meetingId: imported.meetingId, packId: imported.packId, page };

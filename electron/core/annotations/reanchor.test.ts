@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collapse } from '../../../shared/annotations/anchoring';
 import type { Annotation } from '../../../shared/annotations/schema';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022, january2022Revised } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
@@ -39,7 +40,7 @@ function linesHolding(core: Core, packId: string, pageIndex: number, passage: st
 
 describe('annotations survive a republished pack', () => {
   it('re-anchors moved and edited passages at their new places, flags the deleted one, drops none', async () => {
-    const core = openCore({ dataDir: makeTempDir(), distDir });
+    const core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
     const original = await core.importPackFile(january2022().path);
     const truth = january2022Revised().revisions;
     if (!truth) throw new Error('the revised sample pack has no revisions record');

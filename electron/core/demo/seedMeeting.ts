@@ -6,6 +6,7 @@ import type { MeetingRoleName } from '../../../shared/domain/interests';
 import type { Core } from '../core';
 import { CoreError } from '../errors';
 import { seedMinutesDraft } from './seedMinutes';
+import { takingTurns } from '../identity/switchingCaller';
 
 /**
  * A fully recorded meeting on the 17 January 2022 sample pack: the fixture `chamber demo` loads,
@@ -74,7 +75,20 @@ export function samplePackFile(distDir: string): string {
   return path.join(dir, pack.file);
 }
 
-export async function seedMeeting(core: Core, packFile: string): Promise<SeededMeeting> {
+export async function seedMeeting(device: Core, packFile: string): Promise<SeededMeeting> {
+  // The demo's chair, clerk and members take turns at this one device, each turn a recorded choice;
+  // afterwards the device is handed back to whoever used it before.
+  const before = await device.call('getIdentity', {});
+  const core = takingTurns(device);
+  try {
+    return await seedAs(core, packFile);
+  } finally {
+    const after = await device.call('getIdentity', {});
+    if (before.ok && after.ok && after.value.memberId !== before.value.memberId) await device.call('chooseMember', { memberId: before.value.memberId, via: 'cli' });
+  }
+}
+
+async function seedAs(core: Core, packFile: string): Promise<SeededMeeting> {
   const call = async <N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
     const result = await core.call(name, input);
     if (!result.ok) throw new CoreError(result.error.code, `${name}: ${result.error.message}`, result.error.issues);

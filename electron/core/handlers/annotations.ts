@@ -38,6 +38,8 @@ export interface AnnotationDeps {
   meetings: MeetingsRepository;
   packs: PacksRepository;
   store: DocumentStore;
+  /** Who is acting (electron/core/identity): the signed-in member, or this device's chosen member. */
+  actingMemberId: () => string;
 }
 
 /** Stores page geometry for every new pack version and re-anchors the meeting's annotations onto it. */
@@ -46,14 +48,6 @@ export function annotationImportHook({ db, geometry }: Pick<AnnotationDeps, 'db'
     geometry.store(packId, pages);
     reanchorMeeting(db, geometry, tx, meetingId, packId);
   };
-}
-
-/** The signed-in member (their id at the endpoint); before sign-in, one stable local member per device. */
-export function localMemberId(db: Db): string {
-  const user = db.prepare<[], { id: string | null }>("SELECT json_extract(value, '$.id') AS id FROM sync_state WHERE key = 'user'").get();
-  if (user?.id) return user.id;
-  const row = db.prepare<[], { value: string }>("SELECT value FROM device_settings WHERE key = 'client_id'").get();
-  return `local-${row?.value ?? 'device'}`;
 }
 
 export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
@@ -68,7 +62,7 @@ export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
   });
 
   return {
-    getLocalMember: () => ({ memberId: localMemberId(deps.db) }),
+    getLocalMember: () => ({ memberId: deps.actingMemberId() }),
     createAnnotation: ({ actingMemberId, annotation }) => annotations.create(actingMemberId, annotation),
     updateAnnotation: ({ actingMemberId, id, change }) => annotations.update(actingMemberId, id, change),
     deleteAnnotation: ({ actingMemberId, id }) => annotations.remove(actingMemberId, id),

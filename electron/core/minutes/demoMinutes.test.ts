@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
 import { OpenCivicDataMinutes } from '../../../shared/minutes/openData';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { samplePackFile, seedChair, seedClerk, seedMeeting, seedPanelComment, seedResolution } from '../demo/seedMeeting';
 import { seedDataSharingNarrative } from '../demo/seedMinutes';
 import { distDir, makeTempDir } from '../testing/tempDir';
@@ -16,7 +17,7 @@ const value = <T>(result: Result<T>): T => {
 let core: Core;
 let meetingId: string;
 beforeEach(async () => {
-  core = openCore({ dataDir: makeTempDir(), distDir });
+  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
   meetingId = (await seedMeeting(core, samplePackFile(distDir))).meetingId;
 });
 afterEach(() => core.close());

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RefreshResult } from '../../../shared/domain/moderngov';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
 import { samplePackDir } from '../testing/samplePacks';
@@ -20,7 +21,7 @@ beforeEach(async () => {
   site = await startModernGovSite({ samplePackDir, today });
   dataDir = makeTempDir();
   republished.length = 0;
-  core = openCore({ dataDir, distDir, clock, onPackRepublished: (e) => republished.push(e) });
+  core = takingTurns(openCore({ dataDir, distDir, clock, onPackRepublished: (e) => republished.push(e) }));
 });
 afterEach(async () => {
   core.close();

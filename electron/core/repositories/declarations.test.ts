@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/result';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import type { Db } from '../db/database';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022 } from '../testing/samplePacks';
@@ -37,7 +38,7 @@ function openDb(): Db {
 }
 
 beforeEach(async () => {
-  core = openCore({ dataDir: makeTempDir(), distDir });
+  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
   for (const [id, name] of [
     ['rouse', 'Mike Rouse'],
     ['aled', 'Aled Evans'],

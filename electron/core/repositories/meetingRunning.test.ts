@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Result } from '../../../shared/result';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { january2022, november2019 } from '../testing/samplePacks';
 import { publishedChair } from '../testing/publishedChair';
 import { distDir, makeTempDir } from '../testing/tempDir';
@@ -34,7 +35,7 @@ const members = [
 
 beforeEach(async () => {
   now = new Date('2022-01-17T10:00:00Z');
-  core = openCore({ dataDir: makeTempDir(), distDir, clock: () => now });
+  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir, clock: () => now }));
   for (const [id, name] of members) value(await core.call('saveMember', { id, name }));
   // The front sheet makes Rouse the chair and four more members; the chair hands out the other roles.
   meetingId = (await core.importPackFile(january2022().path)).meetingId;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
 import type { RichText } from '../../../shared/minutes/richText';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022, november2019 } from '../testing/samplePacks';
 import { publishedChair } from '../testing/publishedChair';
@@ -24,7 +25,7 @@ const narrative: RichText = [
 ];
 
 beforeEach(async () => {
-  core = openCore({ dataDir: makeTempDir(), distDir });
+  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
   for (const [id, name] of [
     ['clerk', 'Emma James'],
     ['rouse', 'Mike Rouse'],

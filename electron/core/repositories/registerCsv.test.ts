@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { distDir, makeTempDir } from '../testing/tempDir';
 
 const value = <T>(result: Result<T>): T => {
@@ -10,7 +11,7 @@ const value = <T>(result: Result<T>): T => {
 
 let core: Core;
 beforeEach(async () => {
-  core = openCore({ dataDir: makeTempDir(), distDir });
+  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
   value(await core.call('saveMember', { id: 'aled', name: 'Aled Evans' }));
   value(await core.call('saveMember', { id: 'laura', name: 'Laura Gretton' }));
 });

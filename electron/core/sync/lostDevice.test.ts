@@ -24,6 +24,10 @@ describe('lost device and offline expiry (issue 9.4)', () => {
       annotation: { meetingId, kind: 'note', colour: '#ffcc00', pageIndex: 0, rects: [{ x: 1, y: 1, width: 4, height: 4 }], body: 'Private thoughts on the viability report' },
     });
     const { deviceId } = await laptop.call('getSyncStatus', {});
+    // The member's notes as retention saves them before clearing papers: Markdown in saved-notes/.
+    const notes = await laptop.call('exportAnnotations', { actingMemberId: user.id, meetingId, format: 'md' });
+    fs.mkdirSync(path.join(laptop.dataDir, 'saved-notes'), { recursive: true });
+    fs.writeFileSync(path.join(laptop.dataDir, 'saved-notes', notes.fileName), Buffer.from(notes.data, 'base64'));
 
     // The member reports the laptop lost, from another device.
     const phone = await endpoint.signIn(member.email, member.password, 'phone');
@@ -38,6 +42,8 @@ describe('lost device and offline expiry (issue 9.4)', () => {
     expect(status).toMatchObject({ wipedReason: 'revoked', signedIn: false, pending: 0 });
     expect(await laptop.call('listMeetings', {})).toEqual([]);
     expect(fs.readdirSync(path.join(laptop.dataDir, 'documents'))).toEqual([]);
+    // What is left in the data directory: the (emptied, encrypted) database and its key file only.
+    expect(fs.readdirSync(laptop.dataDir).filter((f) => !/^chamber\.sqlite3(-wal|-shm)?$/.test(f)).sort()).toEqual(['documents', 'keys.json']);
     const db = openDataDatabase(laptop.dataDir, { readonly: true });
     try {
       for (const table of ['annotations', 'meetings', 'packs', 'outbox', 'sync_shadow', 'pack_pages']) {

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../db/database';
+import { savedNotesDir } from '../backup/backup';
+import { actingMemberKey } from '../identity/identity';
 
 /** Kept through a wipe: the schema's own bookkeeping and this installation's identity. */
 const keptTables = new Set(['schema_migrations', 'device_settings', 'sqlite_sequence']);
@@ -24,6 +27,8 @@ export function wipeLocalData(db: Db, documentsDir: string): void {
         if (keptTables.has(table.name) || isFtsShadow(table.name) || table.name.startsWith('sqlite_')) continue;
         db.exec(`DELETE FROM "${table.name}"`);
       }
+      // Which member this device was chosen for is the member's too; the client id stays.
+      db.prepare('DELETE FROM device_settings WHERE key = ?').run(actingMemberKey);
       for (const trigger of blocking) db.exec(trigger.sql);
     })();
   } finally {
@@ -32,4 +37,7 @@ export function wipeLocalData(db: Db, documentsDir: string): void {
   db.exec('VACUUM');
   fs.rmSync(documentsDir, { recursive: true, force: true });
   fs.mkdirSync(documentsDir, { recursive: true });
+  // Retention's saved notes (plaintext Markdown) and unfinished uploads sit beside the documents.
+  const dataDir = path.dirname(documentsDir);
+  for (const leftover of [savedNotesDir, 'uploads']) fs.rmSync(path.join(dataDir, leftover), { recursive: true, force: true });
 }

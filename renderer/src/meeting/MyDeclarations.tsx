@@ -8,19 +8,19 @@ import { useActingMember } from './shared';
 /**
  * The member's own declarations for this meeting, on the meeting page, so they can check before
  * the meeting what they have declared (and whether the chair has confirmed it) and declare more.
- * "Me" is the member chosen on this device (useActingMember) until sign-in names the member.
+ * "Me" is who the core says is acting: the signed-in member, or the member chosen for this device.
  */
 export function MyDeclarations({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [memberId] = useActingMember();
+  const [memberId, , identity] = useActingMember();
   const [declarations, reload] = useResult(() => api.listDeclarations({ meetingId }), `declarations:${meetingId}`);
   const declareLink = `/meetings/${meetingId}/run?declare=1`;
 
   return (
     <section aria-labelledby="my-declarations-heading" className="my-declarations">
       <h2 id="my-declarations-heading">{t('myDeclarations.heading')}</h2>
-      {memberId === '' ? (
+      {memberId === '' || identity?.source === 'device' ? (
         <p className="empty">{t('myDeclarations.whoAreYou')}</p>
       ) : declarations.state === 'loading' ? (
         <p aria-busy="true">{t('app.loading')}</p>

@@ -1,22 +1,9 @@
 import { useState } from 'react';
+export { useActingMember } from '../identity/useActingMember';
 import type { ApiError, Result } from '../../../shared/result';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ErrorSummary, isRefusal } from '../components/ErrorSummary';
 import type { Loaded } from '../components/useResult';
-
-const actingKey = 'chamber.actingMemberId';
-
-/** There is no sign-in yet: who is using Chamber is chosen on this device and kept here. */
-export function useActingMember(): [string, (id: string) => void] {
-  const [id, setId] = useState(() => window.localStorage.getItem(actingKey) ?? '');
-  return [
-    id,
-    (next) => {
-      window.localStorage.setItem(actingKey, next);
-      setId(next);
-    },
-  ];
-}
 
 /** A refused change: the GOV.UK error summary naming each broken rule and linking to its field. */
 export function RefusalMessage({ error, fieldIds }: { error: ApiError; fieldIds?: Record<string, string> }) {

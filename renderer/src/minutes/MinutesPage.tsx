@@ -28,7 +28,7 @@ export function MinutesPage() {
   const api = useApi();
   const [version, setVersion] = useState(0);
   const key = `${id}:${version}`;
-  const [acting, setActing] = useActingMember();
+  const [acting, setActing, actingIdentity] = useActingMember();
   const [meeting] = useResult(() => api.getMeeting({ id }), `meeting:${id}`);
   const [roles] = useResult(() => api.listMeetingRoles({ meetingId: id }), `roles:${id}`);
   // While the screen reloads after a change it keeps what it had, so the editors stay in place.
@@ -86,7 +86,13 @@ export function MinutesPage() {
       <h1 id="minutes-heading">{t('minutes.screen.heading', { committee: meeting.value.committee, date: formatMeetingDate(meeting.value.date, t) })}</h1>
       <label className="acting-as form-field">
         {t('minutes.screen.actingAs')}
-        <select value={acting} onChange={(e) => setActing(e.target.value)}>
+        <select
+          value={actingIdentity?.source === 'device' ? '' : acting}
+          disabled={actingIdentity?.canChoose === false}
+          onChange={(e) => {
+            if (e.target.value !== '') void setActing(e.target.value);
+          }}
+        >
           <option value="">{t('minutes.screen.choose')}</option>
           {roles.value.map((r) => (
             <option key={r.memberId} value={r.memberId}>

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { presidingRoles } from '../../../shared/domain/interests';
+import type { ApiError } from '../../../shared/result';
 import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { usePageTitle } from '../components/usePageTitle';
@@ -25,7 +26,8 @@ export function RunMeetingPage() {
   const [version, setVersion] = useState(0);
   const bump = () => setVersion((v) => v + 1);
   const key = `${id}:${version}`;
-  const [actingMemberId, setActingMemberId] = useActingMember();
+  const [actingMemberId, chooseActingMember, identity] = useActingMember();
+  const [chooseError, setChooseError] = useState<ApiError | null>(null);
   const [meeting] = useResult(() => api.getMeeting({ id }), `meeting:${id}`);
   const roles = useLastReady(useResult(() => api.listMeetingRoles({ meetingId: id }), `roles:${key}`)[0]);
   const attendance = useLastReady(useResult(() => api.getAttendance({ meetingId: id }), `attendance:${key}`)[0]);
@@ -73,7 +75,13 @@ export function RunMeetingPage() {
       <h1 id="run-heading">{t('runMeeting.heading', { title: meeting.value.title, date: formatShortDate(meeting.value.date, t) })}</h1>
       <label className="acting-as">
         {t('runMeeting.actingAs')}
-        <select value={actingMemberId} onChange={(e) => setActingMemberId(e.target.value)}>
+        <select
+          value={identity?.source === 'device' ? '' : actingMemberId}
+          disabled={identity?.canChoose === false}
+          onChange={(e) => {
+            if (e.target.value !== '') void chooseActingMember(e.target.value).then(setChooseError);
+          }}
+        >
           <option value="">{t('runMeeting.choose')}</option>
           {roles.value.map((r) => (
             <option key={r.memberId} value={r.memberId}>
@@ -82,6 +90,7 @@ export function RunMeetingPage() {
           ))}
         </select>
       </label>
+      {chooseError && <ErrorMessage error={chooseError} />}
       {!presiding && <p className="hint">{t('runMeeting.notPresiding')}</p>}
 
       <AttendanceSection meetingId={id} actingMemberId={actingMemberId} roles={roles.value} attendance={attendance.value} onChanged={bump} />

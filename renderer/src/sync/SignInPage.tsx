@@ -5,7 +5,7 @@ import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatInstant } from '../format/dates';
-import { useActingMember } from '../meeting/shared';
+import { actingMemberChanged } from '../identity/useActingMember';
 import { ConflictsList } from './ConflictsList';
 import { QuarantinedChanges } from './QuarantinedChanges';
 import { RefusedChanges } from './RefusedChanges';
@@ -19,7 +19,6 @@ export function SignInPage() {
   const { t } = useTranslation();
   const api = useApi();
   const [status, refresh] = useSyncStatus();
-  const [, setActing] = useActingMember();
   const [draft, setDraft] = useState({ endpoint: '', email: '', password: '' });
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,8 +38,8 @@ export function SignInPage() {
     void run(async () => {
       const result = await api.signInToEndpoint(draft);
       if (!result.ok) return result.error;
-      // What this person writes is theirs at the endpoint too.
-      if (result.value.user) setActing(result.value.user.id);
+      // Signed in, the core acts as the signed-in member: every screen reads who is acting again.
+      window.dispatchEvent(new Event(actingMemberChanged));
       setDraft((d) => ({ ...d, password: '' }));
       const started = await api.startSync({});
       return started.ok ? null : started.error;
