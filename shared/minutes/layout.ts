@@ -14,7 +14,7 @@ export type MinutesLanguage = (typeof minutesLanguages)[number];
 /** Looks up a `minutes.*` phrase (key without the prefix; `dates.*` from the root) and fills its {{placeholders}}. */
 export type Phrase = (key: string, values?: Record<string, string | number>) => string;
 
-export type Tone = 'normal' | 'meta' | 'resolution' | 'gap' | 'status';
+export type Tone = 'normal' | 'meta' | 'resolution' | 'gap' | 'status' | 'council';
 
 export type LayoutBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; minuteNumber?: number }
@@ -51,6 +51,8 @@ export function layoutMinutes(doc: MinutesDocument, language: MinutesLanguage, t
   const date = formatMinutesDate(doc.date, t);
   const gap = (g: Gap): LayoutBlock => text(t('document.gap', { text: t(`gaps.${g.code}`, { item: g.itemNumber ?? '' }) }), 'gap');
 
+  // The council's name above the title, as on its own minutes.
+  if (doc.councilName !== '') blocks.push(text(doc.councilName, 'council'));
   blocks.push({ kind: 'heading', level: 1, text: `${t('document.title')}: ${doc.committee}` });
   blocks.push(text(t('document.held', { date, time: doc.startTime, venue: doc.venue || '—' }), 'meta'));
   blocks.push(text(statusLine(doc, t), 'status'));
@@ -81,7 +83,7 @@ export function layoutMinutes(doc: MinutesDocument, language: MinutesLanguage, t
       kind: 'list',
       ordered: true,
       items: doc.corrections.map((c) => [
-        { text: c.minuteNumber === undefined ? `${c.at.slice(0, 10)}: ${c.text}` : t('document.correctionMinute', { at: c.at.slice(0, 10), minute: c.minuteNumber, text: c.text }) },
+        { text: c.minuteNumber === undefined ? `${formatMinutesDate(c.at.slice(0, 10), t)}: ${c.text}` : t('document.correctionMinute', { at: formatMinutesDate(c.at.slice(0, 10), t), minute: c.minuteNumber, text: c.text }) },
       ]),
     });
   }
@@ -181,7 +183,7 @@ function minute(item: MinuteItem, declarations: readonly MinutesDeclaration[] | 
       kind: 'table',
       caption: t('actions.caption'),
       headers: [t('actions.action'), t('actions.owner'), t('actions.due')],
-      rows: item.actions.map((a) => [a.text, a.owner, a.dueDate ?? t('actions.noDue')]),
+      rows: item.actions.map((a) => [a.text, a.owner, a.dueDate ? formatMinutesDate(a.dueDate, t) : t('actions.noDue')]),
     });
   }
   for (const g of item.gaps) out.push(gap(g));

@@ -109,6 +109,26 @@ describe('minutes exports of the seed meeting', () => {
     expect(headers.map((name) => strFromU8(files[name] ?? new Uint8Array())).join('')).toContain('Worcestershire County Council');
   });
 
+  it.each([
+    ['en-GB', 'Monday 14 February 2022'],
+    ['cy', 'Dydd Llun 14 Chwefror 2022'],
+  ] as const)('PDF (%s): the council’s name heads the minutes and action due dates are long dates', async (language, due) => {
+    const text = pdfText(await renderMinutes(doc, 'pdf', language));
+    expect(text.indexOf('Worcestershire County Council')).toBeLessThan(text.indexOf(language === 'cy' ? 'Cofnodion:' : 'Minutes:'));
+    expect(text).toContain(due);
+    expect(text).not.toContain('2022-02-14');
+  });
+
+  it('DOCX has a house style: paragraph spacing, spaced headings, the council’s name centred above the title', async () => {
+    const files = unzipSync(await renderMinutes(doc, 'docx', 'en-GB'));
+    const styles = strFromU8(files['word/styles.xml'] ?? new Uint8Array());
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:spacing w:after="120" w:line="276"\/>/);
+    expect(styles).toMatch(/w:styleId="Heading2"[\s\S]*?<w:spacing w:after="120" w:before="360"\/>/);
+    const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+    expect(xml).toMatch(/<w:jc w:val="center"\/>[\s\S]*?Worcestershire County Council[\s\S]*?w:val="Heading1"/);
+    expect(xml).toContain('Monday 14 February 2022');
+  });
+
   it.each(['en-GB', 'cy'] as const)('HTML (%s): semantic, escaped, no script', async (language) => {
     const html = new TextDecoder().decode(await renderMinutes(doc, 'html', language));
     expect(html).toMatch(new RegExp(`^<!DOCTYPE html>\\n<html lang="${language}">`));
