@@ -7,6 +7,7 @@
 import type { Gap, MinuteItem, MinutesDeclaration, MinutesDocument, MinutesVote } from './model';
 import { declarationsItem } from './model';
 import type { TextRun } from './richText';
+import { memberName } from '../domain/memberTitle';
 
 export const minutesLanguages = ['en-GB', 'cy'] as const;
 export type MinutesLanguage = (typeof minutesLanguages)[number];
@@ -46,7 +47,29 @@ export function formatMinutesDate(isoDate: string, t: Phrase): string {
   return t('dates.pattern.full', { weekday: t(`dates.weekdays.${weekday}`), day, month: t(`dates.months.${month}`), year });
 }
 
-export function layoutMinutes(doc: MinutesDocument, language: MinutesLanguage, t: Phrase): MinutesLayout {
+/** Every member's name with the title of the minutes' language ("Cyng." in Welsh, "Cllr" in English). */
+function titled(doc: MinutesDocument, language: MinutesLanguage): MinutesDocument {
+  const n = (name: string) => memberName(name, language);
+  const declarations = (list: readonly MinutesDeclaration[]) => list.map((d) => ({ ...d, memberName: n(d.memberName) }));
+  return {
+    ...doc,
+    present: doc.present.map((p) => ({ ...p, name: n(p.name) })),
+    apologies: doc.apologies.map((a) => ({ ...a, name: n(a.name) })),
+    substitutes: doc.substitutes.map((s) => ({ ...s, name: n(s.name), forName: n(s.forName) })),
+    alsoInAttendance: doc.alsoInAttendance.map((a) => ({ ...a, name: n(a.name) })),
+    declarations: declarations(doc.declarations),
+    items: doc.items.map((item) => ({
+      ...item,
+      declarations: declarations(item.declarations),
+      vote: item.vote?.recorded
+        ? { ...item.vote, recorded: { for: item.vote.recorded.for.map(n), against: item.vote.recorded.against.map(n), abstain: item.vote.recorded.abstain.map(n) } }
+        : item.vote,
+    })),
+  };
+}
+
+export function layoutMinutes(original: MinutesDocument, language: MinutesLanguage, t: Phrase): MinutesLayout {
+  const doc = titled(original, language);
   const blocks: LayoutBlock[] = [];
   const date = formatMinutesDate(doc.date, t);
   const gap = (g: Gap): LayoutBlock => text(t('document.gap', { text: t(`gaps.${g.code}`, { item: g.itemNumber ?? '' }) }), 'gap');

@@ -50,7 +50,7 @@ const phrases = {
     '(Is-gadeirydd)',
     'Ymddiheuriadau',
     'Dirprwyon',
-    'yn dirprwyo dros Cllr Natalie McVey',
+    'yn dirprwyo dros Cyng. Natalie McVey',
     'Hefyd yn bresennol',
     'Datganiadau o fuddiant ac o unrhyw chwip plaid',
     'Buddiant cofrestradwy arall',
@@ -73,7 +73,9 @@ const phrases = {
 const pageLabel = { 'en-GB': 'Page 1 of', cy: 'Tudalen 1 o' } as const;
 
 function expectEverySection(text: string, language: keyof typeof phrases): void {
-  for (const expected of [...seedMinutesContent, ...phrases[language]]) expect(text, `${language}: ${expected}`).toContain(expected);
+  // Welsh minutes print members as Cyng. (Cynghorydd).
+  const content = language === 'cy' ? seedMinutesContent.map((c) => c.replace(/\bCllr\b/g, 'Cyng.')) : seedMinutesContent;
+  for (const expected of [...content, ...phrases[language]]) expect(text, `${language}: ${expected}`).toContain(expected);
 }
 
 describe('minutes exports of the seed meeting', () => {
@@ -117,6 +119,13 @@ describe('minutes exports of the seed meeting', () => {
     expect(text.indexOf('Worcestershire County Council')).toBeLessThan(text.indexOf(language === 'cy' ? 'Cofnodion:' : 'Minutes:'));
     expect(text).toContain(due);
     expect(text).not.toContain('2022-02-14');
+  });
+
+  it('prints members as Cyng. in Welsh and Cllr in English', async () => {
+    const welsh = pdfText(await renderMinutes(doc, 'pdf', 'cy'));
+    expect(welsh).toContain('Cyng. Natalie McVey');
+    expect(welsh).not.toMatch(/\bCllr\b/);
+    expect(pdfText(await renderMinutes(doc, 'pdf', 'en-GB'))).toContain('Cllr Natalie McVey');
   });
 
   it('DOCX has a house style: paragraph spacing, spaced headings, the council’s name centred above the title', async () => {
