@@ -7,6 +7,7 @@
 import type { Gap, MinuteItem, MinutesDeclaration, MinutesDocument, MinutesVote } from './model';
 import { declarationsItem } from './model';
 import type { TextRun } from './richText';
+import { memberName } from '../domain/memberTitle';
 
 export const minutesLanguages = ['en-GB', 'cy'] as const;
 export type MinutesLanguage = (typeof minutesLanguages)[number];
@@ -14,7 +15,7 @@ export type MinutesLanguage = (typeof minutesLanguages)[number];
 /** Looks up a `minutes.*` phrase (key without the prefix; `dates.*` from the root) and fills its {{placeholders}}. */
 export type Phrase = (key: string, values?: Record<string, string | number>) => string;
 
-export type Tone = 'normal' | 'meta' | 'resolution' | 'gap' | 'status';
+export type Tone = 'normal' | 'meta' | 'resolution' | 'gap' | 'status' | 'council';
 
 export type LayoutBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; minuteNumber?: number }
@@ -46,11 +47,35 @@ export function formatMinutesDate(isoDate: string, t: Phrase): string {
   return t('dates.pattern.full', { weekday: t(`dates.weekdays.${weekday}`), day, month: t(`dates.months.${month}`), year });
 }
 
-export function layoutMinutes(doc: MinutesDocument, language: MinutesLanguage, t: Phrase): MinutesLayout {
+/** Every member's name with the title of the minutes' language ("Cyng." in Welsh, "Cllr" in English). */
+function titled(doc: MinutesDocument, language: MinutesLanguage): MinutesDocument {
+  const n = (name: string) => memberName(name, language);
+  const declarations = (list: readonly MinutesDeclaration[]) => list.map((d) => ({ ...d, memberName: n(d.memberName) }));
+  return {
+    ...doc,
+    present: doc.present.map((p) => ({ ...p, name: n(p.name) })),
+    apologies: doc.apologies.map((a) => ({ ...a, name: n(a.name) })),
+    substitutes: doc.substitutes.map((s) => ({ ...s, name: n(s.name), forName: n(s.forName) })),
+    alsoInAttendance: doc.alsoInAttendance.map((a) => ({ ...a, name: n(a.name) })),
+    declarations: declarations(doc.declarations),
+    items: doc.items.map((item) => ({
+      ...item,
+      declarations: declarations(item.declarations),
+      vote: item.vote?.recorded
+        ? { ...item.vote, recorded: { for: item.vote.recorded.for.map(n), against: item.vote.recorded.against.map(n), abstain: item.vote.recorded.abstain.map(n) } }
+        : item.vote,
+    })),
+  };
+}
+
+export function layoutMinutes(original: MinutesDocument, language: MinutesLanguage, t: Phrase): MinutesLayout {
+  const doc = titled(original, language);
   const blocks: LayoutBlock[] = [];
   const date = formatMinutesDate(doc.date, t);
   const gap = (g: Gap): LayoutBlock => text(t('document.gap', { text: t(`gaps.${g.code}`, { item: g.itemNumber ?? '' }) }), 'gap');
 
+  // The council's name above the title, as on its own minutes.
+  if (doc.councilName !== '') blocks.push(text(doc.councilName, 'council'));
   blocks.push({ kind: 'heading', level: 1, text: `${t('document.title')}: ${doc.committee}` });
   blocks.push(text(t('document.held', { date, time: doc.startTime, venue: doc.venue || '—' }), 'meta'));
   blocks.push(text(statusLine(doc, t), 'status'));
@@ -81,7 +106,7 @@ export function layoutMinutes(doc: MinutesDocument, language: MinutesLanguage, t
       kind: 'list',
       ordered: true,
       items: doc.corrections.map((c) => [
-        { text: c.minuteNumber === undefined ? `${c.at.slice(0, 10)}: ${c.text}` : t('document.correctionMinute', { at: c.at.slice(0, 10), minute: c.minuteNumber, text: c.text }) },
+        { text: c.minuteNumber === undefined ? `${formatMinutesDate(c.at.slice(0, 10), t)}: ${c.text}` : t('document.correctionMinute', { at: formatMinutesDate(c.at.slice(0, 10), t), minute: c.minuteNumber, text: c.text }) },
       ]),
     });
   }
@@ -181,7 +206,7 @@ function minute(item: MinuteItem, declarations: readonly MinutesDeclaration[] | 
       kind: 'table',
       caption: t('actions.caption'),
       headers: [t('actions.action'), t('actions.owner'), t('actions.due')],
-      rows: item.actions.map((a) => [a.text, a.owner, a.dueDate ?? t('actions.noDue')]),
+      rows: item.actions.map((a) => [a.text, a.owner, a.dueDate ? formatMinutesDate(a.dueDate, t) : t('actions.noDue')]),
     });
   }
   for (const g of item.gaps) out.push(gap(g));

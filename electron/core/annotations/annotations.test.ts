@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../core';
@@ -151,4 +154,44 @@ describe('annotations', () => {
     expect(loaded.getPage(page).node.Contents()?.toString()).not.toBe(original.getPage(page).node.Contents()?.toString());
     core.close();
   });
+
+  it('prints a long note with “—”, ŵ and ŷ in the annotated PDF, wrapped on the page, and words every export in Welsh', async () => {
+    const { core, meetingId, page } = await withPack();
+    const welsh = 'Cwestiwn i’r swyddog — a fydd y gŵr a’r ŷd yn rhan o’r cynllun? '.repeat(4).trim();
+    const [width] = await pageSize(core, meetingId, page);
+    // Near the right edge: the note's words must still stay on the paper.
+    await value(core.call('createAnnotation', { actingMemberId: 'aled', annotation: { meetingId, kind: 'note', colour: '#ffd60a', pageIndex: page, rects: [{ x: width - 30, y: 100, width: 16, height: 16 }], body: welsh } }));
+    const pdf = await value(core.call('exportAnnotations', { actingMemberId: 'aled', meetingId, format: 'pdf' }));
+    const file = path.join(makeTempDir(), pdf.fileName);
+    fs.writeFileSync(file, Buffer.from(pdf.data, 'base64'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page + 1), '-l', String(page + 1), file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('—');
+    expect(text).toContain('gŵr');
+    expect(text).toContain('ŷd');
+    expect(text).not.toMatch(/g\?r|\?d yn/);
+    // Wrapped: several lines, every one inside the page's width.
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', String(page + 1), '-l', String(page + 1), file, '-'], { encoding: 'utf8' });
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(?:[^<]*ŷd[^<]*)<\/word>/g)];
+    expect(words.length).toBe(4);
+    expect(new Set(words.map((w) => w[2])).size).toBeGreaterThan(1);
+    for (const w of words) expect(Number(w[3])).toBeLessThanOrEqual(width);
+
+    await value(core.call('updateSettings', { language: 'cy' }));
+    const md = await value(core.call('exportAnnotations', { actingMemberId: 'aled', meetingId, format: 'md' }));
+    expect(md.fileName).toBe('2022-01-17-corporate-and-communities-overview-and-scrutiny-panel-anodiadau.md');
+    const markdown = Buffer.from(md.data, 'base64').toString('utf8');
+    expect(markdown).toContain('Dydd Llun 17 Ionawr 2022 am 10:00');
+    expect(markdown).toMatch(/## Eitem \d+:/);
+    expect(markdown).toMatch(/Nodyn \(Tudalen \d+\)/);
+    const english = await value(core.call('exportAnnotations', { actingMemberId: 'aled', meetingId, format: 'docx', language: 'en-GB' }));
+    expect(english.fileName.endsWith('-annotations.docx')).toBe(true);
+    core.close();
+  });
 });
+
+async function pageSize(core: Core, meetingId: string, pageIndex: number): Promise<[number, number]> {
+  const pack = await value(core.call('getMeetingPack', { meetingId }));
+  const bytes = Buffer.from((await value(core.call('readDocument', { sha256: pack?.documentSha256 ?? '', offset: 0, length: 4 * 1024 * 1024 }))).data, 'base64');
+  const { width, height } = (await PDFDocument.load(bytes)).getPage(pageIndex).getSize();
+  return [width, height];
+}

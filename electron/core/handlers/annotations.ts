@@ -2,7 +2,8 @@ import { fromW3c, W3cError } from '../../../shared/annotations/w3c';
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 import { CoreError } from '../errors';
-import { toAnnotatedPdf, toDocx, toMarkdown, toW3cFile, type MeetingNotes } from '../annotations/exports';
+import { notesWording, toAnnotatedPdf, toDocx, toMarkdown, toW3cFile, type MeetingNotes } from '../annotations/exports';
+import { SettingsRepository } from '../repositories/settings';
 import type { PageGeometryStore } from '../annotations/geometry';
 import { reanchorMeeting } from '../annotations/reanchor';
 import { AnnotationsRepository } from '../annotations/repository';
@@ -53,6 +54,7 @@ export function annotationImportHook({ db, geometry }: Pick<AnnotationDeps, 'db'
 export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
   const annotations = new AnnotationsRepository(deps.db, deps.writer, deps.geometry);
   const questions = new QuestionsRepository(deps.db, deps.writer);
+  const settings = new SettingsRepository(deps.db);
 
   const notesFor = (actor: string, meetingId: string): MeetingNotes => ({
     meeting: deps.meetings.get(meetingId),
@@ -77,15 +79,17 @@ export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
     },
     listQuestions: ({ actingMemberId, meetingId, itemNumber }) => questions.list(actingMemberId, meetingId, itemNumber),
     reorderQuestions: ({ actingMemberId, meetingId, itemNumber, ids }) => questions.reorder(actingMemberId, meetingId, itemNumber, ids),
-    exportAnnotations: async ({ actingMemberId, meetingId, format }) => {
+    exportAnnotations: async ({ actingMemberId, meetingId, format, language }) => {
       const notes = notesFor(actingMemberId, meetingId);
-      if (format === 'md') return toMarkdown(notes);
-      if (format === 'docx') return toDocx(notes);
-      if (format === 'w3c') return toW3cFile(notes);
       const pack = deps.packs.get(meetingId);
+      // In the language asked for, else the one the member chose for the app.
+      const wording = notesWording(language ?? settings.get().language, pack ? { packId: pack.packId, pages: pack.printedPageNumbers } : null);
+      if (format === 'md') return toMarkdown(notes, wording);
+      if (format === 'docx') return toDocx(notes, wording);
+      if (format === 'w3c') return toW3cFile(notes, wording);
       if (!pack) throw new CoreError('NOT_FOUND', 'That meeting has no pack to annotate');
       const { data } = deps.store.read(pack.documentSha256, 0, pack.byteSize);
-      return toAnnotatedPdf(notes, data, pack.packId);
+      return toAnnotatedPdf(notes, data, pack.packId, wording);
     },
     importAnnotations: ({ actingMemberId, meetingId, json }) => {
       let items;

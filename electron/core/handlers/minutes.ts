@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 import { MinutesAssembler } from '../minutes/gather';
 import { minutesMediaTypes, renderMinutes } from '../minutes/render/index';
+import { minutesPhrases } from '../minutes/render/phrases';
 import type { DomainWriter } from '../repositories/domainWriter';
 import { MeetingAccess } from '../repositories/meetingAccess';
 import { MinutesRepository } from '../repositories/minutes';
@@ -37,9 +38,10 @@ export function minutesHandlers(db: Db, writer: DomainWriter, clock: () => Date)
     exportMinutes: async ({ meetingId, format, language, councilName }) => {
       const document = assembler.assemble(meetingId, councilName);
       const bytes = await renderMinutes(document, format, language);
-      const suffix = language === 'cy' ? '-cy' : '';
+      // "cofnodion-…" in Welsh: the file is named in the language it is written in.
+      const word = minutesPhrases(language)('document.fileName');
       return {
-        fileName: `minutes-${document.date}-${slug(document.committee)}${suffix}.${format}`,
+        fileName: `${word}-${document.date}-${slug(document.committee)}.${format}`,
         mediaType: minutesMediaTypes[format],
         data: Buffer.from(bytes).toString('base64'),
         gaps: allGaps(document).length,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingPack } from '../../../shared/domain/import';
+import { memberName } from '../../../shared/domain/memberTitle';
 import type { StructureWarning } from '../../../shared/domain/pack';
 import { formatInstant, formatTimeRange } from '../format/dates';
 import { formatPdfPages, formatPrintedPages, readerPath } from './format';
@@ -14,7 +15,7 @@ export const agendaItemId = (number: string) => `agenda-item-${number.replace(/[
  * `nowItem` is the item being taken in a live meeting, marked as the current step.
  */
 export function AgendaPack({ pack, nowItem = null }: { pack: MeetingPack; nowItem?: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const current = pack.versions.find((v) => v.version === pack.version);
   const latest = pack.versions.reduce((max, v) => Math.max(max, v.version), pack.version);
 
@@ -93,7 +94,7 @@ export function AgendaPack({ pack, nowItem = null }: { pack: MeetingPack; nowIte
           <ul className="members">
             {pack.members.map((member) => (
               <li key={`${member.role}:${member.name}`}>
-                {member.role === 'member' ? member.name : t(`pack.members.as.${member.role}`, { name: member.name })}
+                {member.role === 'member' ? memberName(member.name, i18n.language) : t(`pack.members.as.${member.role}`, { name: memberName(member.name, i18n.language) })}
               </li>
             ))}
           </ul>

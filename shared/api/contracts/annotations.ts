@@ -18,6 +18,7 @@ import {
 } from '../../annotations/schema';
 import { MemberId } from '../../declarations/schema';
 import { MeetingId } from '../../domain/meeting';
+import { Language } from '../../domain/settings';
 
 const ItemNumber = z.string().trim().min(1).max(50);
 
@@ -86,7 +87,7 @@ export const annotationOperations = {
   },
   exportAnnotations: {
     summary: 'Your annotations and questions for a meeting: W3C Web Annotation JSON, Markdown, Word, or the pack as an annotated PDF',
-    input: z.object({ actingMemberId: MemberId, meetingId: MeetingId, format: ExportFormat }).strict(),
+    input: z.object({ actingMemberId: MemberId, meetingId: MeetingId, format: ExportFormat, language: Language.optional() }).strict(),
     output: ExportedFile,
   },
   importAnnotations: {

@@ -55,6 +55,21 @@ function table(b: Extract<LayoutBlock, { kind: 'table' }>): (Paragraph | Table)[
   ];
 }
 
+/**
+ * A council's house style rather than Word's defaults: 11 pt Arial at 1.15 lines with 6 pt after
+ * each paragraph, and headings that stand apart from the text (spacing before, keep with next).
+ * Sizes are half-points, spacing twentieths of a point.
+ */
+const wordStyles = {
+  default: {
+    document: { run: { font: 'Arial', size: 22 }, paragraph: { spacing: { after: 120, line: 276 } } },
+    title: { run: { font: 'Arial', size: 36, bold: true } },
+    heading1: { run: { font: 'Arial', size: 34, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 180 }, keepNext: true } },
+    heading2: { run: { font: 'Arial', size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+    heading3: { run: { font: 'Arial', size: 23, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+  },
+};
+
 /** Word minutes: real heading styles (navigable), lists, tables for votes and declarations, page numbers. */
 export async function renderMinutesDocx(layout: MinutesLayout): Promise<Uint8Array> {
   let listInstance = 0;
@@ -67,7 +82,8 @@ export async function renderMinutesDocx(layout: MinutesLayout): Promise<Uint8Arr
       case 'paragraph':
         body.push(
           new Paragraph({
-            children: textRuns(b.runs, { bold: b.tone === 'status' || b.tone === 'gap' ? true : undefined }),
+            children: b.tone === 'council' ? [new TextRun({ text: b.runs.map((r) => r.text).join(''), bold: true, size: 28 })] : textRuns(b.runs, { bold: b.tone === 'status' || b.tone === 'gap' ? true : undefined }),
+            ...(b.tone === 'council' ? { alignment: AlignmentType.CENTER, spacing: { after: 240 } } : {}),
             ...(b.tone === 'gap'
               ? { shading: { type: ShadingType.CLEAR, fill: 'FFF4CE', color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: '8A5A00', space: 4 } } }
               : {}),
@@ -93,7 +109,7 @@ export async function renderMinutesDocx(layout: MinutesLayout): Promise<Uint8Arr
   const doc = new Document({
     title: layout.title,
     creator: 'Chamber',
-    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    styles: wordStyles,
     numbering: {
       config: [
         { reference: BULLETS, levels: [{ level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },

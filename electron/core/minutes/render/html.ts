@@ -42,7 +42,7 @@ const style = `
 body{font-family:Arial,Helvetica,sans-serif;line-height:1.5;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 header{border-bottom:2px solid #1a1a1a;margin-bottom:1rem}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:1.5rem}h3{font-size:1.05rem}
-.meta{color:#404040}.status{font-weight:bold}
+.meta{color:#404040}.status{font-weight:bold}.council{font-weight:bold;font-size:1.15rem;text-align:center;margin:0}
 .gap{background:#fff4ce;border-left:4px solid #8a5a00;padding:.25rem .5rem;color:#4d3300;font-weight:bold}
 table{border-collapse:collapse;margin:.5rem 0;width:100%}caption{text-align:left;font-weight:bold}
 th,td{border:1px solid #595959;padding:.25rem .5rem;text-align:left;vertical-align:top}

@@ -1,25 +1,9 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { pdfFonts } from '../../fonts/pdfFonts';
 import type { LayoutBlock, MinutesLayout } from '../../../../shared/minutes/layout';
 import type { TextRun } from '../../../../shared/minutes/richText';
 
 type Pdf = InstanceType<typeof PDFDocument>;
-
-/**
- * pdfkit's built-in Helvetica only knows WinAnsi, which has no ŵ or ŷ, so Welsh minutes would lose
- * letters. Liberation Sans (SIL OFL) ships with pdf.js, which Chamber already carries; pdfkit
- * embeds only the glyphs used.
- */
-function fontFiles(): Record<'regular' | 'bold' | 'italic' | 'boldItalic', string> {
-  const dir = path.join(path.dirname(createRequire(__filename).resolve('pdfjs-dist/package.json')), 'standard_fonts');
-  return {
-    regular: path.join(dir, 'LiberationSans-Regular.ttf'),
-    bold: path.join(dir, 'LiberationSans-Bold.ttf'),
-    italic: path.join(dir, 'LiberationSans-Italic.ttf'),
-    boldItalic: path.join(dir, 'LiberationSans-BoldItalic.ttf'),
-  };
-}
 
 const MARGIN = 56;
 const HEADER_Y = 24;
@@ -79,7 +63,7 @@ export async function renderMinutesPdf(layout: MinutesLayout): Promise<Uint8Arra
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  for (const [name, file] of Object.entries(fontFiles())) doc.registerFont(name, file);
+  for (const [name, file] of Object.entries(pdfFonts().files)) doc.registerFont(name, file);
   const width = doc.page.width - 2 * MARGIN;
 
   for (const b of layout.blocks) {
@@ -99,6 +83,8 @@ export async function renderMinutesPdf(layout: MinutesLayout): Promise<Uint8Arra
           doc.fillColor('#4d3300');
           writeRuns(doc, b.runs, MARGIN + 8, width - 12, { bold: true });
           doc.fillColor('#000000');
+        } else if (b.tone === 'council') {
+          doc.font('bold').fontSize(13).fillColor('#000000').text(b.runs.map((r) => r.text).join(''), MARGIN, doc.y, { width, align: 'center' });
         } else {
           doc.fillColor(b.tone === 'meta' ? '#404040' : '#000000');
           writeRuns(doc, b.runs, MARGIN, width, { bold: b.tone === 'status' ? true : undefined });

@@ -7,18 +7,20 @@ type Tree = { [key: string]: string | Tree };
 const roots: Record<MinutesLanguage, Tree> = { 'en-GB': enGB, cy };
 
 /**
- * The `minutes.*` phrases of the app's own locale files, so exported minutes use the same
- * reviewed English and Welsh as the screens. A missing key shows as the key itself (and the
- * locales test catches it) rather than failing an export.
+ * Phrases under one namespace of the app's own locale files (`dates.*` always from the root), so
+ * exports use the same reviewed English and Welsh as the screens. A missing key shows as the key
+ * itself (and the locales test catches it) rather than failing an export.
  */
-export function minutesPhrases(language: MinutesLanguage): Phrase {
+export function localePhrases(language: MinutesLanguage, namespace: string): Phrase {
   const root = roots[language];
   return (key, values = {}) => {
-    // Dates are the app's shared `dates.*` names; everything else is under `minutes.`.
-    const path = key.startsWith('dates.') ? key : `minutes.${key}`;
+    const path = key.startsWith('dates.') ? key : `${namespace}.${key}`;
     let node: string | Tree | undefined = root;
     for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
     const template = typeof node === 'string' ? node : path;
     return template.replace(/{{\s*(\w+)\s*}}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
   };
 }
+
+/** The `minutes.*` phrases the minutes are laid out with. */
+export const minutesPhrases = (language: MinutesLanguage): Phrase => localePhrases(language, 'minutes');

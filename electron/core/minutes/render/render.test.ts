@@ -50,7 +50,7 @@ const phrases = {
     '(Is-gadeirydd)',
     'Ymddiheuriadau',
     'Dirprwyon',
-    'yn dirprwyo dros Cllr Natalie McVey',
+    'yn dirprwyo dros Cyng. Natalie McVey',
     'Hefyd yn bresennol',
     'Datganiadau o fuddiant ac o unrhyw chwip plaid',
     'Buddiant cofrestradwy arall',
@@ -73,7 +73,9 @@ const phrases = {
 const pageLabel = { 'en-GB': 'Page 1 of', cy: 'Tudalen 1 o' } as const;
 
 function expectEverySection(text: string, language: keyof typeof phrases): void {
-  for (const expected of [...seedMinutesContent, ...phrases[language]]) expect(text, `${language}: ${expected}`).toContain(expected);
+  // Welsh minutes print members as Cyng. (Cynghorydd).
+  const content = language === 'cy' ? seedMinutesContent.map((c) => c.replace(/\bCllr\b/g, 'Cyng.')) : seedMinutesContent;
+  for (const expected of [...content, ...phrases[language]]) expect(text, `${language}: ${expected}`).toContain(expected);
 }
 
 describe('minutes exports of the seed meeting', () => {
@@ -107,6 +109,33 @@ describe('minutes exports of the seed meeting', () => {
     expect(xml).toContain('w:tblHeader');
     const headers = Object.keys(files).filter((name) => /word\/header\d*\.xml/.test(name));
     expect(headers.map((name) => strFromU8(files[name] ?? new Uint8Array())).join('')).toContain('Worcestershire County Council');
+  });
+
+  it.each([
+    ['en-GB', 'Monday 14 February 2022'],
+    ['cy', 'Dydd Llun 14 Chwefror 2022'],
+  ] as const)('PDF (%s): the council’s name heads the minutes and action due dates are long dates', async (language, due) => {
+    const text = pdfText(await renderMinutes(doc, 'pdf', language));
+    expect(text.indexOf('Worcestershire County Council')).toBeLessThan(text.indexOf(language === 'cy' ? 'Cofnodion:' : 'Minutes:'));
+    expect(text).toContain(due);
+    expect(text).not.toContain('2022-02-14');
+  });
+
+  it('prints members as Cyng. in Welsh and Cllr in English', async () => {
+    const welsh = pdfText(await renderMinutes(doc, 'pdf', 'cy'));
+    expect(welsh).toContain('Cyng. Natalie McVey');
+    expect(welsh).not.toMatch(/\bCllr\b/);
+    expect(pdfText(await renderMinutes(doc, 'pdf', 'en-GB'))).toContain('Cllr Natalie McVey');
+  });
+
+  it('DOCX has a house style: paragraph spacing, spaced headings, the council’s name centred above the title', async () => {
+    const files = unzipSync(await renderMinutes(doc, 'docx', 'en-GB'));
+    const styles = strFromU8(files['word/styles.xml'] ?? new Uint8Array());
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:spacing w:after="120" w:line="276"\/>/);
+    expect(styles).toMatch(/w:styleId="Heading2"[\s\S]*?<w:spacing w:after="120" w:before="360"\/>/);
+    const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+    expect(xml).toMatch(/<w:jc w:val="center"\/>[\s\S]*?Worcestershire County Council[\s\S]*?w:val="Heading1"/);
+    expect(xml).toContain('Monday 14 February 2022');
   });
 
   it.each(['en-GB', 'cy'] as const)('HTML (%s): semantic, escaped, no script', async (language) => {
