@@ -54,7 +54,7 @@ async function prepare(pdf: string): Promise<Opened> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   // Load the app once (token into session storage, bundles warm in the HTTP cache as after a first run).
   await page.goto(url);
-  await page.locator('section[data-state="ready"]').waitFor();
+  await page.locator('section[data-state="ready"]').waitFor({ timeout: 90_000 });
   return { host, browser, page, readerUrl: `${new URL(url).origin}/#/meetings/${meetingId}/pack?page=1` };
 }
 

@@ -1,11 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { contentSecurityPolicy, headerOnlyDirectives } from '../../shared/security/csp';
 import { err, type ErrorCode } from '../../shared/result';
 import { CoreClient } from '../core/process/client';
 import type { CoreUnlock } from '../core/process/protocol';
 import { startCoreWorker } from '../core/process/workerChannel';
+import { serveDocument } from './documentBytes';
 
 export interface BrowserHostOptions {
   dataDir: string;
@@ -65,7 +66,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return fail(reply, 500, 'INTERNAL', 'Something went wrong inside Chamber');
   });
 
-  app.post<{ Params: { operation: string } }>('/api/:operation', async (request, reply) => {
+  /** The launch token and same-origin rule every API request must pass; a refusal is sent here. */
+  const refused = (request: FastifyRequest, reply: FastifyReply): FastifyReply | null => {
     const supplied = Buffer.from(request.headers.authorization ?? '');
     if (supplied.length !== expected.length || !timingSafeEqual(supplied, expected)) {
       return fail(reply, 401, 'UNAUTHORISED', 'Missing or wrong launch token');
@@ -74,8 +76,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       return fail(reply, 403, 'UNAUTHORISED', 'Cross-origin calls are refused');
     }
+    return null;
+  };
+
+  app.post<{ Params: { operation: string } }>('/api/:operation', async (request, reply) => {
+    const refusal = refused(request, reply);
+    if (refusal) return refusal;
     const result = await core.call(request.params.operation, request.body);
     return reply.code(200).header('cache-control', 'no-store').send(result);
+  });
+
+  // A stored document's bytes with Range, for pdf.js's range loader (no base64 inside JSON).
+  app.get<{ Params: { sha256: string } }>('/api/documents/:sha256', async (request, reply) => {
+    const refusal = refused(request, reply);
+    if (refusal) return refusal;
+    const served = await serveDocument((name, input) => core.call(name, input), request.params.sha256, request.headers.range);
+    return reply.code(served.status).headers(served.headers).send(served.body);
   });
 
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', cacheControl: false });

@@ -19,6 +19,9 @@ async function start(): Promise<void> {
   applyDisplay(chosen);
   await initI18n(chosen.language);
   root.render(<StrictMode>{api ? <App api={api} /> : <NoConnection />}</StrictMode>);
+  // pdf.js's worker starts with the app, not with the reader: opening a pack then waits for nothing
+  // but its bytes. Loading it once the first screen is up keeps it off the start-up path.
+  if (api) setTimeout(() => void import('./reader/pdf').then((pdf) => pdf.ensureWorker()), 0);
 }
 
 void start();

@@ -3,6 +3,9 @@ import { createApiClient } from '../../../shared/api/client';
 
 const tokenKey = 'chamber.launchToken';
 
+/** This launch's browser-host token, or null in Electron (or before the host handed one over). */
+export const launchToken = (): string | null => (window.chamber ? null : sessionStorage.getItem(tokenKey));
+
 /**
  * In Electron the preload has already bound the contract to IPC. In the browser host the same
  * contract is bound to HTTP with this launch's token; that binding is the only thing that differs.

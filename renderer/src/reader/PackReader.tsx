@@ -56,7 +56,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
 
   const { doc, baseSize, loadError } = usePdfDocument(api, pack.documentSha256, pack.byteSize);
   const pageCount = doc?.numPages ?? pack.pageCount;
-  const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, contentWidth, positioned } = useViewport(scrollRef, baseSize, pageCount, initialPage);
+  const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned } = useViewport(scrollRef, baseSize, pageCount, initialPage);
   usePageInAddress(meeting.id, current, initialPage, positioned, goToPage);
   const notes = useAnnotations(api, meeting.id);
   const { tool, colour, setColour, chooseTool, markSelection, placeNote, editing, setEditing } = useReaderTools(notes, scale, meeting.id, pack.packId);
@@ -243,6 +243,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                     left={Math.max(pageGap, Math.floor((contentWidth - size.width) / 2))}
                     label={pageLabel(page)}
                     current={page === current}
+                    visible={page >= onScreen.first && page <= onScreen.last}
                     onSize={onPageSize}
                   >
                     <AnnotationLayer

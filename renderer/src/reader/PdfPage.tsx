@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RenderingCancelledException, TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import type { Size } from './layout';
+import { urgent, whenUrgentDone } from './renderPriority';
 
 /** Keep canvases under ~16 megapixels: browsers refuse (or blank) larger ones. */
 const maxCanvasPixels = 16 * 1024 * 1024;
@@ -46,19 +47,24 @@ interface PdfPageProps {
   left: number;
   label: string;
   current: boolean;
+  /** On screen now: painted first; off-screen neighbours wait for it. */
+  visible: boolean;
   onSize: (page: number, size: Size) => void;
   /** Drawn over the page (annotations). */
   children?: ReactNode;
 }
 
 /** One page of the virtualised list: mounted only while near the viewport, dropped when far. */
-export function PdfPage({ doc, page, scale, size, top, left, label, current, onSize, children }: PdfPageProps) {
+export function PdfPage({ doc, page, scale, size, top, left, label, current, visible, onSize, children }: PdfPageProps) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<'rendering' | 'ready' | 'failed'>('rendering');
   const onSizeRef = useRef(onSize);
+  // Whether it was on screen when its render began decides its priority; a scroll does not restart it.
+  const visibleRef = useRef(visible);
   useEffect(() => {
     onSizeRef.current = onSize;
+    visibleRef.current = visible;
   });
 
   useEffect(() => {
@@ -67,19 +73,21 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, onS
     let task: RenderTask | null = null;
     let live = true;
     setState('rendering');
-    renderPageToCanvas(
-      doc,
-      page,
-      canvas,
-      scale,
-      (t) => {
-        task = t;
-        if (!live) t.cancel();
-      },
-      (s) => {
-        if (live) onSizeRef.current(page, s);
-      },
-    ).then(
+    const render = () =>
+      renderPageToCanvas(
+        doc,
+        page,
+        canvas,
+        scale,
+        (t) => {
+          task = t;
+          if (!live) t.cancel();
+        },
+        (s) => {
+          if (live) onSizeRef.current(page, s);
+        },
+      );
+    (visibleRef.current ? urgent(render) : whenUrgentDone().then(() => (live ? render() : undefined))).then(
       () => {
         if (live) setState('ready');
       },
@@ -103,6 +111,8 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, onS
     container.replaceChildren();
     void (async () => {
       try {
+        await whenUrgentDone();
+        if (!live) return;
         const pdfPage = await doc.getPage(page);
         if (!live) return;
         layer = new TextLayer({ textContentSource: pdfPage.streamTextContent(), container, viewport: pdfPage.getViewport({ scale }) });

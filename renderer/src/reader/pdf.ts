@@ -1,10 +1,13 @@
 import './polyfills';
 import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import type { ChamberApi } from '../../../shared/api/binding';
-import type { ApiError } from '../../../shared/result';
 import { base64ToBytes } from '../api/base64';
+import { launchToken } from '../api/chamberApi';
+import { DocumentReadError, hostDocumentReader, type ReadBytes } from './documentBytes';
 import { readerDocumentOptions } from './pdfOptions';
 import { mergeRanges } from './ranges';
+
+export { DocumentReadError } from './documentBytes';
 
 /** The contract caps one readDocument call at 4 MiB. */
 const maxReadBytes = 4 * 1024 * 1024;
@@ -55,13 +58,6 @@ async function startWorker(): Promise<void> {
     worker.addEventListener('error', onError);
   });
   GlobalWorkerOptions.workerPort = worker;
-}
-
-export class DocumentReadError extends Error {
-  constructor(readonly apiError: ApiError) {
-    super(apiError.message);
-    this.name = 'DocumentReadError';
-  }
 }
 
 /** Reads [offset, offset + length) of a stored document through the contract, 4 MiB at a time. */
@@ -147,10 +143,13 @@ export function openPackDocument(api: ChamberApi, sha256: string, byteSize: numb
     failure = reject;
   });
   failed.catch(() => undefined);
+  // Bytes as bytes where the binding has a binary route (the browser host); else the contract.
+  const token = launchToken();
+  const read: ReadBytes = token ? hostDocumentReader(token, sha256) : (offset, length) => readRange(api, sha256, offset, length);
   const transport = new ContractRangeTransport(
     byteSize,
     async (offset, length) => {
-      const bytes = await readRange(api, sha256, offset, length);
+      const bytes = await read(offset, length);
       bytesRead += bytes.length;
       return bytes;
     },

@@ -23,6 +23,8 @@ export interface Viewport {
   onScroll: (event: UIEvent<HTMLDivElement>) => void;
   /** Pages near the view, the only ones that get a canvas. */
   mounted: number[];
+  /** The pages on screen now (first to last; 0 before layout). */
+  onScreen: { first: number; last: number };
   contentWidth: number;
   /** True once the first layout has scrolled to the opening page. */
   positioned: RefObject<boolean>;
@@ -143,11 +145,13 @@ export function useViewport(scrollRef: RefObject<HTMLDivElement | null>, baseSiz
   );
 
   const mounted: number[] = [];
+  let onScreen = { first: 0, last: 0 };
   if (layout && viewport.height > 0) {
     const { first, last } = visiblePages(layout, scrollTop, viewport.height);
+    onScreen = { first, last };
     for (let page = Math.max(1, first - renderMargin); page <= Math.min(pageCount, last + renderMargin); page += 1) mounted.push(page);
   }
   const contentWidth = layout ? Math.max(viewport.width, layout.maxWidth + 2 * pageGap) : 0;
 
-  return { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, contentWidth, positioned };
+  return { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned };
 }

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { err, type ErrorCode, type Result } from '../../shared/result';
+import { documentResponse } from './byteRange';
+
+/** A contract call into the core (CoreClient.call): the same validation and sign-in rules apply. */
+export type CoreCall = (name: string, input: unknown) => Promise<Result<unknown>>;
+
+export interface ServedDocument {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** The contract caps one readDocument call at 4 MiB. */
+const maxReadBytes = 4 * 1024 * 1024;
+const ReadAnswer = z.object({ data: z.string(), total: z.number().int().nonnegative() });
+const Sha256 = /^[0-9a-f]{64}$/;
+
+const statusFor: Partial<Record<ErrorCode, number>> = { NOT_FOUND: 404, INVALID_INPUT: 400, UNAUTHORISED: 401, FORBIDDEN: 403 };
+const failure = (code: ErrorCode, message: string, status?: number): ServedDocument => ({
+  status: status ?? statusFor[code] ?? 500,
+  headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  body: Buffer.from(JSON.stringify(err(code, message))),
+});
+
+/**
+ * Serves a stored document's bytes as bytes, for pdf.js's range loader: the browser host's route
+ * and Electron's document protocol both answer through this, each read going through the core's
+ * readDocument operation (its input checks and the fresh-sign-in rule for restricted papers), so
+ * the only thing that changes from the contract call is that no base64 travels to the renderer.
+ */
+export async function serveDocument(call: CoreCall, sha256: string, rangeHeader: string | null | undefined): Promise<ServedDocument> {
+  if (!Sha256.test(sha256)) return failure('INVALID_INPUT', 'A document is named by its SHA-256 (64 hex digits)');
+  const read = async (offset: number, length: number): Promise<{ data: Buffer; total: number } | ServedDocument> => {
+    const answer = await call('readDocument', { sha256, offset, length });
+    if (!answer.ok) return failure(answer.error.code, answer.error.message);
+    const parsed = ReadAnswer.safeParse(answer.value);
+    if (!parsed.success) return failure('INTERNAL', 'The core answered a document read in an unexpected shape');
+    return { data: Buffer.from(parsed.data.data, 'base64'), total: parsed.data.total };
+  };
+  // Documents are content-addressed, so their size never changes; one byte tells it (and checks access).
+  const probe = await read(0, 1);
+  if ('status' in probe) return probe;
+  const plan = documentResponse(rangeHeader, probe.total);
+  if (!plan.span) return { status: plan.status, headers: plan.headers, body: Buffer.alloc(0) };
+  const parts: Buffer[] = [];
+  for (let offset = plan.span.offset, end = plan.span.offset + plan.span.length; offset < end; ) {
+    const chunk = await read(offset, Math.min(maxReadBytes, end - offset));
+    if ('status' in chunk) return chunk;
+    if (chunk.data.length === 0) break;
+    parts.push(chunk.data);
+    offset += chunk.data.length;
+  }
+  return { status: plan.status, headers: plan.headers, body: Buffer.concat(parts) };
+}
