@@ -17,6 +17,21 @@ let alice: Session;
 let bryn: Session;
 let revoked: Session;
 let meetingId = '';
+
+/** A member's draft question as a device sends it: private to its author. */
+const privateQuestion = (authorMemberId: string, text: string) => ({
+  meetingId,
+  authorMemberId,
+  itemNumber: '1',
+  position: 0,
+  text,
+  annotationId: null,
+  askedAt: null,
+  answer: null,
+  version: 0,
+  createdAt: '2022-01-17T10:00:00Z',
+  updatedAt: '2022-01-17T10:00:00Z',
+});
 let documentSha = '';
 
 const committee = 'Corporate and Communities Overview and Scrutiny Panel';
@@ -126,13 +141,13 @@ describe('authorisation on every route (issue 9.7)', () => {
     const push = (session: Session, body: unknown) =>
       fetch(`${endpoint.url}/v1/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const mine = PushResponse.parse(
-      await (await push(alice, { clientId: 'alice-laptop', mutations: [{ mutationId: randomUUID(), entity: 'annotation', entityId: note, baseVersion: 0, operation: 'create', payload: { meetingId, text: 'my private note' } }] })).json(),
+      await (await push(alice, { clientId: 'alice-laptop', mutations: [{ mutationId: randomUUID(), entity: 'question', entityId: note, baseVersion: 0, operation: 'create', payload: privateQuestion(alice.user.id, 'my private note') }] })).json(),
     );
     expect(mine.results[0]?.status).toBe('applied');
     // Bryn tries to overwrite it, then to delete it, then pulls everything.
     for (const operation of ['update', 'delete'] as const) {
       const theirs = PushResponse.parse(
-        await (await push(bryn, { clientId: 'bryn-laptop', mutations: [{ mutationId: randomUUID(), entity: 'annotation', entityId: note, baseVersion: 1, operation, payload: { meetingId, text: 'not yours' } }] })).json(),
+        await (await push(bryn, { clientId: 'bryn-laptop', mutations: [{ mutationId: randomUUID(), entity: 'question', entityId: note, baseVersion: 1, operation, payload: privateQuestion(bryn.user.id, 'not yours') }] })).json(),
       );
       expect(theirs.results[0], operation).toMatchObject({ status: 'rejected' });
     }
@@ -155,7 +170,7 @@ describe('authorisation on every route (issue 9.7)', () => {
           })
         ).json(),
       ).results[0];
-    const draft = { id: comment, meetingId, itemNumber: '1', title: 'Budget', createdBy: alice.user.id };
+    const draft = { id: comment, meetingId, itemNumber: '1', title: 'Budget', createdBy: alice.user.id, createdAt: '2022-01-17T10:00:00Z' };
     expect(await push('create', 0, { ...draft, agreedText: 'Agreed by me alone', agreedBy: alice.user.id, agreedAt: '2022-01-17T11:00:00Z' })).toMatchObject({ status: 'rejected', reason: 'FORBIDDEN' });
     expect(await push('create', 0, draft)).toMatchObject({ status: 'applied', version: 1 });
     expect(await push('update', 1, { ...draft, title: 'Budget gap' })).toMatchObject({ status: 'applied', version: 2 });
@@ -206,7 +221,7 @@ describe('the pull cursor', () => {
           await fetch(`${endpoint.url}/v1/sync/push`, {
             method: 'POST',
             headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ clientId: 'alice-laptop', mutations: [{ mutationId: randomUUID(), entity: 'panel_comment', entityId: quick, baseVersion: 0, operation: 'create', payload: { meetingId, text: 'committed first' } }] }),
+            body: JSON.stringify({ clientId: 'alice-laptop', mutations: [{ mutationId: randomUUID(), entity: 'panel_comment', entityId: quick, baseVersion: 0, operation: 'create', payload: { meetingId, itemNumber: '1', title: 'committed first', createdBy: alice.user.id, createdAt: '2022-01-17T10:00:00Z' } }] }),
           })
         ).json(),
       );
