@@ -14,9 +14,13 @@ export function seesRestricted(principal: Principal, committeeId: string | null)
   return seesCommittee(principal, committeeId) && principal.role !== 'officer';
 }
 
-/** Chair or clerk (or admin) of that committee: records outcomes, minutes and others' declarations. */
+/**
+ * Chair or clerk of THAT committee (clerks and admins serve every committee): records outcomes,
+ * minutes and others' declarations. A chair elsewhere who only sits on this committee does not.
+ */
 export function presides(principal: Principal, committeeId: string | null): boolean {
-  return presidingUserRoles.includes(principal.role) && seesCommittee(principal, committeeId);
+  if (principal.role === 'clerk' || principal.role === 'admin') return true;
+  return presidingUserRoles.includes(principal.role) && committeeId !== null && principal.presidesIn.includes(committeeId);
 }
 
 export function publishes(principal: Principal): boolean {
@@ -29,7 +33,7 @@ export function visibilitySql(principal: Principal, first: number): { sql: strin
   return {
     sql: `(CASE WHEN private THEN owner_id = $${first}
                 ELSE ($${first + 1} OR committee_id IS NULL OR committee_id = ANY($${first + 2}::text[]))
-                     AND (NOT restricted OR $${first + 3}) END)`,
+                     AND (NOT restricted OR $${first + 3}) AND (hidden_from IS NULL OR hidden_from <> $${first}) END)`,
     params: [principal.userId, wide, principal.committees, principal.role !== 'officer'],
   };
 }

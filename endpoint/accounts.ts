@@ -22,6 +22,8 @@ export interface Principal {
   role: UserRole;
   /** Committee ids the user is a member of. */
   committees: string[];
+  /** Committee ids where their membership is as chair or clerk: where they preside. */
+  presidesIn: string[];
 }
 
 export interface TokenLifetimes {
@@ -72,8 +74,10 @@ export async function createUser(pool: pg.Pool, input: NewUser): Promise<User> {
       [id, user.email, user.name, user.role, passwordHash],
     );
     if (inserted.rowCount === 0) throw new EndpointError(400, 'INVALID_INPUT', `A user with email ${user.email} already exists`);
-    for (const name of user.committees) {
-      await client.query('INSERT INTO memberships (user_id, committee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, await committeeId(client, name)]);
+    // A role named for one committee (the chair of A who only sits on B) overrides the user's role there.
+    const roles = new Map<string, UserRole>([...user.committees.map((name): [string, UserRole] => [name, user.role]), ...Object.entries(user.committeeRoles)]);
+    for (const [name, role] of roles) {
+      await client.query('INSERT INTO memberships (user_id, committee_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, await committeeId(client, name), role]);
     }
     // The register every device needs to name who attends, declares and votes: names only (a
     // councillor's name is public; the email is not), readable by every signed-in user. The
@@ -179,8 +183,9 @@ export class Accounts {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     if (!token) throw new EndpointError(401, 'UNAUTHENTICATED', 'Sign in first: no device token was sent');
-    const found = await this.pool.query<DeviceRow & { role: UserRole; committees: string[] }>(
-      `SELECT d.*, u.role, coalesce(array_agg(m.committee_id) FILTER (WHERE m.committee_id IS NOT NULL), '{}') AS committees
+    const found = await this.pool.query<DeviceRow & { role: UserRole; committees: string[]; presides_in: string[] }>(
+      `SELECT d.*, u.role, coalesce(array_agg(m.committee_id) FILTER (WHERE m.committee_id IS NOT NULL), '{}') AS committees,
+              coalesce(array_agg(m.committee_id) FILTER (WHERE m.role IN ('chair', 'clerk', 'admin')), '{}') AS presides_in
          FROM devices d JOIN users u ON u.id = d.user_id LEFT JOIN memberships m ON m.user_id = u.id
         WHERE d.access_hash = $1 GROUP BY d.id, u.role`,
       [sha256(token)],
@@ -194,7 +199,7 @@ export class Accounts {
     if (!device.last_seen_at || now.getTime() - device.last_seen_at.getTime() > 60_000) {
       await this.pool.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [device.id, now]);
     }
-    return { userId: device.user_id, deviceId: device.id, role: device.role, committees: device.committees };
+    return { userId: device.user_id, deviceId: device.id, role: device.role, committees: device.committees, presidesIn: device.presides_in };
   }
 
   async user(userId: string): Promise<User> {

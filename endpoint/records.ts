@@ -67,12 +67,38 @@ export async function writeRecord(client: pg.PoolClient, previous: StoredRecord 
       values,
     );
   }
+  if (previous) await compact(client, next, version);
   await client.query(
     `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted)
      VALUES ($1, $2, $3, $10, $4, $5, $6, $7, $8, $9)`,
     [...values, operation],
   );
   return { ...next, version };
+}
+
+/**
+ * The change log keeps only each record's latest state, so a new device never replays text that
+ * has since been un-shared, restricted or deleted. When the record's audience narrows (shared →
+ * private, open → Part II, or deleted after either), everyone the older entries reached gets a
+ * tombstone, written before the new state: their copy goes, and what the new state shows them (if
+ * anything) follows. The owner receives the record itself, not that tombstone.
+ */
+async function compact(client: pg.PoolClient, next: Omit<StoredRecord, 'version'>, version: number): Promise<void> {
+  const removed = await client.query<{ open: boolean; unrestricted: boolean }>(
+    'DELETE FROM changes WHERE entity = $1 AND id = $2 RETURNING NOT private AS open, NOT private AND NOT restricted AS unrestricted',
+    [next.entity, next.id],
+  );
+  const wasOpen = removed.rows.some((r) => r.open);
+  const wasUnrestricted = removed.rows.some((r) => r.unrestricted);
+  const open = !next.private;
+  const unrestricted = open && !next.restricted;
+  if ((wasOpen && !open) || (wasUnrestricted && !unrestricted)) {
+    await client.query(
+      `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from)
+       VALUES ($1, $2, $3, 'delete', true, NULL, $4, $5, false, $6, $4)`,
+      [next.entity, next.id, version, next.ownerId, next.committeeId, !wasUnrestricted],
+    );
+  }
 }
 
 /** Runs `work` in a transaction on its own connection. */

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { committeeRoles } from './0004_committee_roles';
 
 export interface PgMigration {
   version: number;
@@ -137,6 +138,7 @@ export const migrations: readonly PgMigration[] = [
       );
     `,
   },
+  committeeRoles,
 ];
 
 /** Any fixed number: only one process migrates a database at a time. */

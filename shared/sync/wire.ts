@@ -62,6 +62,8 @@ export const NewUser = z.object({
   password: z.string().min(10).max(500),
   /** Committee names as packs print them; created when new. */
   committees: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+  /** Committees where their role differs from `role` (a chair who sits on another panel as a member). */
+  committeeRoles: z.record(z.string().trim().min(1).max(200), UserRole).default({}),
 });
 export type NewUser = z.input<typeof NewUser>;
 

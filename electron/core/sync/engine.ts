@@ -249,12 +249,15 @@ export class SyncEngine {
       const key = `${entity}\u0000${row.entity_id}`;
       const known = predicted.get(key) ?? this.store.shadow(entity, row.entity_id);
       const exists = known !== null && !known.deleted;
+      // A record written again after its synced delete (undo) is an update against the tombstone's
+      // version, which the endpoint takes as bringing it back; as a create it would conflict for ever.
+      const revives = known !== null && known.deleted && row.operation !== 'delete';
       const payload = local.payload;
       const partial = asRecordData(payload);
-      const operation = row.operation === 'delete' ? 'delete' : exists ? 'update' : 'create';
+      const operation = row.operation === 'delete' ? 'delete' : exists || revives ? 'update' : 'create';
       // Some local writes carry only the fields they changed; the endpoint keeps whole records.
       const data = operation === 'delete' ? null : exists && partial ? overlay(known.data ?? {}, partial) : payload;
-      const baseVersion = exists ? known.version : 0;
+      const baseVersion = exists || revives ? known.version : 0;
       predicted.set(key, { version: baseVersion + 1, deleted: operation === 'delete', data: asRecordData(data) });
       return {
         row,
