@@ -29,9 +29,11 @@ describe('the endpoint process is killed and restarted in the middle of a sync',
     let pushes = 0;
     let pulls = 0;
     const restarts: Promise<void>[] = [];
+    // One kill after another: a pull now follows even a failed push at once, so the second kill can
+    // come while the first restart is still under way.
     const killSoon = (): void => {
       restarts.push(
-        new Promise<void>((resolve) => setTimeout(resolve, 5)).then(async () => {
+        Promise.all(restarts).then(() => new Promise<void>((resolve) => setTimeout(resolve, 5))).then(async () => {
           await endpoint.stop();
           await new Promise((resolve) => setTimeout(resolve, 300));
           await endpoint.restart();

@@ -10,6 +10,7 @@ export interface QuarantinedChange {
   deleted: boolean;
   /** Exactly as pulled (JSON text), or null for a tombstone. */
   payload: string | null;
+  ownerId: string | null;
   reasonCode: QuarantineCode;
   reason: string;
   appVersion: string;
@@ -22,6 +23,7 @@ interface Row {
   version: number;
   deleted: number;
   payload: string | null;
+  owner_id: string | null;
   reason_code: QuarantineCode;
   reason: string;
   app_version: string;
@@ -78,12 +80,12 @@ export class Quarantine {
     }
     this.db
       .prepare(
-        `INSERT INTO sync_quarantine (entity, entity_id, version, deleted, payload, reason_code, reason, app_version, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, payload = excluded.payload,
+        `INSERT INTO sync_quarantine (entity, entity_id, version, deleted, payload, owner_id, reason_code, reason, app_version, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, payload = excluded.payload, owner_id = excluded.owner_id,
            reason_code = excluded.reason_code, reason = excluded.reason, app_version = excluded.app_version, received_at = excluded.received_at
          WHERE excluded.version >= sync_quarantine.version`,
       )
-      .run(change.entity, change.id, change.version, change.deleted ? 1 : 0, payload, code, reason, this.version, this.now());
+      .run(change.entity, change.id, change.version, change.deleted ? 1 : 0, payload, change.ownerId ?? null, code, reason, this.version, this.now());
   }
 
   count(): number {
@@ -94,7 +96,7 @@ export class Quarantine {
     return this.db
       .prepare<[], Row>('SELECT * FROM sync_quarantine ORDER BY received_at, entity, entity_id')
       .all()
-      .map((r) => ({ entity: r.entity, entityId: r.entity_id, version: r.version, deleted: r.deleted === 1, payload: r.payload, reasonCode: r.reason_code, reason: r.reason, appVersion: r.app_version, receivedAt: r.received_at }));
+      .map((r) => ({ entity: r.entity, entityId: r.entity_id, version: r.version, deleted: r.deleted === 1, payload: r.payload, ownerId: r.owner_id, reasonCode: r.reason_code, reason: r.reason, appVersion: r.app_version, receivedAt: r.received_at }));
   }
 
   /**
@@ -120,7 +122,7 @@ export class Quarantine {
           this.db.prepare('UPDATE sync_quarantine SET app_version = ? WHERE entity = ? AND entity_id = ?').run(this.version, row.entity, row.entity_id);
           continue;
         }
-        const change: Change = { entity: row.entity, id: row.entity_id, version: row.version, deleted: row.deleted === 1, data, operation: row.deleted === 1 ? 'delete' : 'update' };
+        const change: Change = { entity: row.entity, id: row.entity_id, version: row.version, deleted: row.deleted === 1, data, ownerId: row.owner_id, operation: row.deleted === 1 ? 'delete' : 'update' };
         if (this.receive(change, land)) landed += 1;
       }
     })();

@@ -75,7 +75,8 @@ export const SyncQuarantined = z.object({
   deleted: z.boolean(),
   /** Exactly as pulled (JSON text). */
   payload: z.string().nullable(),
-  reasonCode: z.enum(['too-deep', 'too-large', 'not-object', 'invalid-payload', 'not-applied']),
+  ownerId: z.string().nullable(),
+  reasonCode: z.enum(['too-deep', 'too-large', 'not-object', 'invalid-payload', 'unknown-entity', 'not-applied']),
   /** The technical detail, in English, for the council's IT. */
   reason: z.string(),
   appVersion: z.string(),

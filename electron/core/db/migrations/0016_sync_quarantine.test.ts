@@ -23,6 +23,7 @@ describe('migration 0016 sync quarantine', () => {
     expect(() => hold.run('b', '{}', 'too-deep', 'again')).toThrow(/UNIQUE|PRIMARY/);
     expect(() => hold.run('c', '{}', 'too-deep', '')).toThrow(/CHECK/);
     expect(() => hold.run('d', '{}', 'something else', 'why')).toThrow(/CHECK/);
+    hold.run('e', '{}', 'unknown-entity', 'a newer entity');
 
     const refuse = db.prepare(
       "INSERT INTO sync_rejections (mutation_id, entity, entity_id, operation, reason, message, handling, refused, rejected_at) VALUES (?, 'declaration', 'd', 'create', 'FORBIDDEN', 'Only the chair', ?, ?, '2026-01-01T00:00:00Z')",

@@ -18,8 +18,10 @@ export const migration0016: Migration = {
       -- Verbatim as it was pulled, deliberately without json_valid(): what SQLite's JSON cannot read
       -- (1,000 levels deep) is exactly what must still be kept.
       payload     TEXT,
+      -- Whose record the endpoint said it is.
+      owner_id    TEXT,
       -- What kind of failure (translated on the sync screen) and the technical detail, for IT.
-      reason_code TEXT NOT NULL CHECK (reason_code IN ('too-deep', 'too-large', 'not-object', 'invalid-payload', 'not-applied')),
+      reason_code TEXT NOT NULL CHECK (reason_code IN ('too-deep', 'too-large', 'not-object', 'invalid-payload', 'unknown-entity', 'not-applied')),
       reason      TEXT NOT NULL CHECK (length(reason) > 0),
       -- The app that could not apply it; a different version tries again.
       app_version TEXT NOT NULL,
