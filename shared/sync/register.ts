@@ -97,7 +97,7 @@ export const syncRegister: readonly EntityDefinition[] = [
     z.object({
       meetingId: MeetingId,
       itemNumber: ItemNumber,
-      position: z.number().int().min(0).max(10_000),
+      position: z.number().int().min(0).max(10_000).nullable(),
       startedAt: Stamp.nullable(),
       endedAt: Stamp.nullable(),
       deferred: z.boolean(),
