@@ -62,15 +62,17 @@ describe('who is acting, through the browser host', () => {
   it("refuses a member's device that claims to be the chair, writing nothing; the chair's own recorded choice works", async () => {
     const dataDir = makeTempDir();
     const host = await start(dataDir);
-    for (const [id, name] of [['rouse', 'Cllr Rouse'], ['aled', 'Cllr Aled'], ['clerk', 'Emma James']]) await ok(host, 'saveMember', { id, name });
+    for (const [id, name] of [['rouse', 'Cllr Mike Rouse'], ['aled', 'Cllr Aled'], ['clerk', 'Emma James']]) await ok(host, 'saveMember', { id, name });
     const { jobId } = await ok(host, 'openSamplePack', {});
     let job = await ok(host, 'getJob', { jobId });
     while (job.state === 'running') job = await ok(host, 'getJob', { jobId });
     const meetingId = String((job.result as { meetingId: string }).meetingId);
 
-    // The clerk sets the meeting up on this device, by an explicit choice of who uses it.
+    // The front sheet made Cllr Rouse the chair; the chair names the clerk, then the clerk sets the
+    // meeting up on this device, each by an explicit choice of who uses it.
+    expect(await ok(host, 'chooseMember', { memberId: 'rouse' })).toMatchObject({ memberId: 'rouse', source: 'chosen', memberName: 'Cllr Mike Rouse' });
+    await ok(host, 'setMeetingRole', { actingMemberId: 'rouse', meetingId, memberId: 'clerk', role: 'clerk' });
     expect(await ok(host, 'chooseMember', { memberId: 'clerk' })).toMatchObject({ memberId: 'clerk', source: 'chosen', memberName: 'Emma James' });
-    await ok(host, 'setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'clerk', role: 'clerk' });
     await ok(host, 'setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'rouse', role: 'chair' });
     await ok(host, 'setMeetingRole', { actingMemberId: 'clerk', meetingId, memberId: 'aled', role: 'member' });
     // Then the device is Cllr Aled's.
@@ -106,11 +108,12 @@ describe('who is acting, through the browser host', () => {
     expect(after.history.at(-1)).toMatchObject({ entity: 'outcome', actor_member_id: 'rouse' });
     expect(after.outbox.filter((o) => (o as { entity: string }).entity === 'outcome')).toHaveLength(1);
     expect(after.choices).toEqual([
-      { member_id: 'clerk', previous_member_id: expect.stringMatching(/^local-[0-9a-f]{32}$/) as unknown, via: 'app' },
+      { member_id: 'rouse', previous_member_id: expect.stringMatching(/^local-[0-9a-f]{32}$/) as unknown, via: 'app' },
+      { member_id: 'clerk', previous_member_id: 'rouse', via: 'app' },
       { member_id: 'aled', previous_member_id: 'clerk', via: 'app' },
       { member_id: 'rouse', previous_member_id: 'aled', via: 'app' },
     ]);
     const listed = await post(host, 'listActingMemberChoices', {});
-    expect(listed.ok && (listed.value as unknown as { memberId: string }[]).map((c) => c.memberId)).toEqual(['clerk', 'aled', 'rouse']);
+    expect(listed.ok && (listed.value as unknown as { memberId: string }[]).map((c) => c.memberId)).toEqual(['rouse', 'clerk', 'aled', 'rouse']);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
 import { january2022, january2022Revised, samplePackDir } from '../testing/samplePacks';
@@ -15,7 +16,7 @@ afterEach(async () => {
 });
 
 function fresh(options: { clock?: () => Date } = {}): Core {
-  const core = openCore({ dataDir: makeTempDir(), distDir, ...options });
+  const core = takingTurns(openCore({ dataDir: makeTempDir(), distDir, ...options }));
   opened.push(core);
   return core;
 }

@@ -57,7 +57,11 @@ export class PackImporter {
     const sha256 = sha256Hex(bytes);
 
     context.progress('extracting', 0, 0);
-    const extracted = await this.extract(bytes, (done, total) => context.progress('extracting', done, total), context.signal);
+    const extracted = await this.extract(bytes, (done, total) => context.progress('extracting', done, total), context.signal).catch((error: unknown) => {
+      // pdf.js decides what is a PDF now (no stricter sniff of our own, in a worker or not); the refusal still names the file.
+      if (error instanceof Error && (error as { code?: unknown }).code === 'NOT_A_PDF') throw new ImportError('NOT_A_PDF', `${sourceName} is not a PDF file`);
+      throw error;
+    });
     if (context.signal.aborted) throw new ImportError('CANCELLED', 'The import was cancelled');
 
     context.progress('structuring', extracted.pageCount, extracted.pageCount);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { publishedChair } from '../testing/publishedChair';
 import { january2022 } from '../testing/samplePacks';
@@ -33,7 +34,7 @@ const snapshot = () => {
 
 beforeEach(async () => {
   now = new Date('2022-01-17T10:00:00Z');
-  core = openCore({ dataDir: makeTempDir(), distDir, clock: () => now });
+  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir, clock: () => now }));
   meetingId = (await core.importPackFile(january2022().path)).meetingId;
   chair = await publishedChair(core, meetingId);
   ids = new Map(value(await core.call('listMeetingRoles', { meetingId })).map((r) => [r.memberName, r.memberId]));
