@@ -24,6 +24,7 @@ export function publishedMemberId(name: string): string {
 export function adoptPublishedMembership(db: Db, tx: DomainTransaction, meetingId: string, members: readonly PackMember[]): number {
   const known = new Map(db.prepare<[], { id: string; name: string }>('SELECT id, name FROM members').all().map((m) => [comparableName(m.name), m.id]));
   const insertMember = db.prepare('INSERT INTO members (id, name, created_at) VALUES (?, ?, ?)');
+  const memberById = db.prepare<[string], { name: string }>('SELECT name FROM members WHERE id = ?');
   const roleOf = db.prepare<[string, string], { role: string }>('SELECT role FROM meeting_roles WHERE meeting_id = ? AND member_id = ?');
   const insertRole = db.prepare('INSERT INTO meeting_roles (meeting_id, member_id, role) VALUES (?, ?, ?)');
   let added = 0;
@@ -33,9 +34,17 @@ export function adoptPublishedMembership(db: Db, tx: DomainTransaction, meetingI
     let id = known.get(comparableName(clean));
     if (id === undefined) {
       id = publishedMemberId(clean);
-      insertMember.run(id, clean, tx.now);
+      // Another device that read the same front sheet may already have synced this member's role
+      // here, leaving a placeholder row under the same derived id (named by its id): that is the
+      // same person, so it takes the published name instead of a second insert.
+      const placeholder = memberById.get(id);
+      if (placeholder) {
+        if (placeholder.name === id) db.prepare('UPDATE members SET name = ? WHERE id = ?').run(clean, id);
+      } else {
+        insertMember.run(id, clean, tx.now);
+        tx.record({ entity: 'member', entityId: id, baseVersion: 0, operation: 'create', payload: { id, name: clean } });
+      }
       known.set(comparableName(clean), id);
-      tx.record({ entity: 'member', entityId: id, baseVersion: 0, operation: 'create', payload: { id, name: clean } });
     }
     if (roleOf.get(meetingId, id)) continue;
     insertRole.run(meetingId, id, role);
