@@ -103,9 +103,10 @@ export class Rejections {
     return true;
   }
 
+  /** Open refusals in the order they were answered (a batch's share one timestamp, so rowid breaks the tie, not the random mutation id). */
   open(): RejectedChange[] {
     return this.db
-      .prepare<[], Row>('SELECT * FROM sync_rejections WHERE dismissed_at IS NULL ORDER BY rejected_at, mutation_id')
+      .prepare<[], Row>('SELECT * FROM sync_rejections WHERE dismissed_at IS NULL ORDER BY rejected_at, rowid')
       .all()
       .map((r) => ({
         mutationId: r.mutation_id,
