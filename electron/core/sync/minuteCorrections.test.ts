@@ -7,7 +7,9 @@ import { openClient, upcomingMeeting, type TestClient } from '../testing/syncCli
 import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
 
 const committees = ['Planning Panel'];
-const chair = { name: 'Cllr Ann Chair', email: 'chair@council.example', role: 'chair' as const, password: 'chair password 1', committees };
+// The chair the pack's front sheet names: once the pack is imported only the chair, vice-chair or clerk hands out roles.
+const chair = { name: 'Cllr Mike Rouse', email: 'chair@council.example', role: 'chair' as const, password: 'chair password 1', committees };
+const earlierChair = { name: 'Cllr Alex Harper', email: 'harper@council.example', role: 'chair' as const, password: 'harper password 1', committees };
 const clerk = { name: 'Emma James', email: 'clerk@council.example', role: 'clerk' as const, password: 'clerk password 1', committees };
 const councillor = { name: 'Cllr Bryn Member', email: 'bryn@council.example', role: 'councillor' as const, password: 'member password 1', committees };
 
@@ -46,6 +48,18 @@ describe('corrections to approved minutes, across devices, through the real endp
       await device.call('signInToEndpoint', { endpoint: endpoint.url, email: who.email, password: who.password });
       await device.call('syncNow', {});
     }
+    // The chair each pack's front sheet names (Cllr Harper in 2019, Cllr Rouse in 2022) hands the
+    // clerk their role; the clerk's device receives it and may then set the meetings up.
+    const earlierChairUser = await endpoint.addUser(earlierChair);
+    const earlierChairLaptop = openClient();
+    clients.push(earlierChairLaptop);
+    await earlierChairLaptop.call('signInToEndpoint', { endpoint: endpoint.url, email: earlierChair.email, password: earlierChair.password });
+    await earlierChairLaptop.call('syncNow', {});
+    await earlierChairLaptop.call('setMeetingRole', { actingMemberId: earlierChairUser.id, meetingId: minuted.id, memberId: clerkUser.id, role: 'clerk' });
+    await earlierChairLaptop.call('syncNow', {});
+    await chairLaptop.call('setMeetingRole', { actingMemberId: chairUser.id, meetingId: approving.id, memberId: clerkUser.id, role: 'clerk' });
+    await chairLaptop.call('syncNow', {});
+    await clerkLaptop.call('syncNow', {});
     for (const meetingId of [minuted.id, approving.id]) {
       await clerkLaptop.call('setMeetingRole', { actingMemberId: clerkUser.id, meetingId, memberId: clerkUser.id, role: 'clerk' });
       await clerkLaptop.call('setMeetingRole', { actingMemberId: clerkUser.id, meetingId, memberId: chairUser.id, role: 'chair' });
