@@ -22,7 +22,7 @@ test.describe('the chair runs a meeting they imported themselves', () => {
     // The device acts as the chair the pack named.
     const roles = await coreCall(page, 'listMeetingRoles', { meetingId });
     const id = (name: string) => roles.find((r) => r.memberName === name)?.memberId ?? name;
-    await page.evaluate((chair) => window.localStorage.setItem('chamber.actingMemberId', chair), id('Mike Rouse'));
+    await coreCall(page, 'chooseMember', { memberId: id('Mike Rouse') });
     await page.reload();
 
     // An empty name is refused with the error summary, whose link takes focus to the field.
