@@ -108,7 +108,9 @@ export const isAppendOnly = (entity: string): boolean => tableRules[entity]?.ins
  * Records that wait for another record rather than for their meeting's pack, by the entity they
  * wait for: retried as soon as a pull brings records of that entity (engine.ts).
  */
-export const waitsFor: Record<string, readonly string[]> = { minute_correction: ['minute'] };
+// A narrative needs its minutes too: the endpoint's change log compacts each record to its latest
+// version, so minutes started and then written in reach a device after the narrative written in them.
+export const waitsFor: Record<string, readonly string[]> = { minute_correction: ['minute'], minute_narrative: ['minute'] };
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

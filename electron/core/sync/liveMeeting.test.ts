@@ -4,7 +4,8 @@ import { openClient, upcomingMeeting, type TestClient } from '../testing/syncCli
 import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
 import { outcomeId } from '../repositories/outcomes';
 
-const chair = { name: 'Cllr Ann Chair', email: 'chair@council.example', role: 'chair' as const, password: 'chair password 1', committees: ['Planning Panel'] };
+// The chair the pack's front sheet names: once the pack is imported only the chair, vice-chair or clerk hands out roles.
+const chair = { name: 'Cllr Mike Rouse', email: 'chair@council.example', role: 'chair' as const, password: 'chair password 1', committees: ['Planning Panel'] };
 const member = { name: 'Cllr Bryn Member', email: 'bryn@council.example', role: 'councillor' as const, password: 'member password 1', committees: ['Planning Panel'] };
 
 const appendText = async (device: TestClient, memberId: string, commentId: string, at: 'start' | 'end', words: string): Promise<void> => {
