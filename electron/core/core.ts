@@ -153,9 +153,9 @@ export function openCore(options: CoreOptions): Core {
     updateSettings: (change) => settings.update(change),
     beginUpload: ({ fileName, byteSize }) => ({ uploadId: uploads.begin(fileName, byteSize) }),
     uploadChunk: ({ uploadId, offset, data }) => ({ received: uploads.append(uploadId, offset, data) }),
-    startPackImport: ({ uploadId, meetingId }) => {
+    startPackImport: ({ uploadId, meetingId, password }) => {
       const upload = uploads.take(uploadId);
-      return { jobId: startImport(() => upload, { meetingId }).id };
+      return { jobId: startImport(() => upload, { meetingId, password }).id };
     },
     openSamplePack: () => ({ jobId: startImport(() => readSamplePack(options.distDir), {}).id }),
     getJob: ({ jobId }) => jobs.get(jobId),

@@ -17,7 +17,7 @@ import { retentionOperations } from './contracts/retention';
 import { syncOperations } from './contracts/sync';
 import { papersOperations } from './contracts/papers';
 import { identityOperations } from './contracts/identity';
-import { BeginUploadInput, Job, JobId, MeetingPack, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
+import { BeginUploadInput, Job, JobId, MeetingPack, PdfPassword, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
  * The whole API of Chamber's core, declared once. The IPC binding, the preload, the browser host,
@@ -79,7 +79,7 @@ export const contract = {
   }),
   startPackImport: operation({
     summary: 'Import a finished upload as an agenda pack (runs as a job with progress)',
-    input: z.object({ uploadId: UploadId, meetingId: z.uuid().optional() }).strict(),
+    input: z.object({ uploadId: UploadId, meetingId: z.uuid().optional(), password: PdfPassword.optional() }).strict(),
     output: z.object({ jobId: JobId }),
   }),
   openSamplePack: operation({

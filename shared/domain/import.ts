@@ -21,6 +21,12 @@ export const UploadChunkInput = z
   })
   .strict();
 
+/**
+ * The password of a protected PDF, given for one import and never stored. Not trimmed: a space can
+ * be part of it. pdf.js reads at most 127 bytes of one (AES-256); the cap only keeps inputs small.
+ */
+export const PdfPassword = z.string().min(1).max(1024);
+
 export const JobId = z.uuid();
 export const jobStates = ['running', 'succeeded', 'failed', 'cancelled'] as const;
 

@@ -245,6 +245,26 @@ export async function generateLargePack(outFile: string, pageCount: number, opti
   });
 }
 
+/**
+ * The 5 November 2019 pack (the manifest's ground truth for it holds) published behind a password,
+ * for the password-protected import and reader. Not in the manifest: every sample pack there opens freely.
+ */
+export async function generateProtectedPack(outFile: string, passwords: { user: string; owner: string }, options: GenerateOptions = {}): Promise<void> {
+  const seeds = new Seeds(findSeedsDir(options.seedsDir));
+  const pack = assembleAgendaPack(spec2019(seeds), new Measurer());
+  await mkdir(path.dirname(path.resolve(outFile)), { recursive: true });
+  await renderPdf(pack.pages, {
+    file: outFile,
+    title: 'Corporate and Communities Overview and Scrutiny Panel - 2019-11-05',
+    subject: 'Sample agenda pack published with a password',
+    author: AUTHOR,
+    lang: 'en-GB',
+    date: new Date('2019-10-25T09:00:00Z'),
+    footerLabel: 'Page',
+    passwords,
+  });
+}
+
 /** How a revised large pack differs from the one generateLargePack makes with the same page count. */
 export interface LargeRevision {
   /** 1-based PDF page of the original before which one new page was inserted. */

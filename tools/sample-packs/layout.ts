@@ -524,6 +524,8 @@ export interface RenderOptions {
   footerLabel: string;
   /** How the printed number is set; centred at the foot as "<label> N" when omitted. */
   footer?: FooterStyle;
+  /** Published protected (AES-128), as some councils publish exempt or draft papers. */
+  passwords?: { user: string; owner: string };
 }
 
 /** A printed page number as other councils set it: its wording and its corner. */
@@ -558,6 +560,7 @@ export async function renderPdf(pages: readonly Page[], options: RenderOptions):
     lang: options.lang,
     displayTitle: true,
     compress: true,
+    ...(options.passwords ? { userPassword: options.passwords.user, ownerPassword: options.passwords.owner, pdfVersion: '1.7' as const } : {}),
     info: {
       Title: options.title,
       Subject: options.subject,

@@ -1,3 +1,4 @@
+import { hasPdfHeader } from '../../../shared/pdf/header';
 import { toUkDate } from './calendar';
 import { ModernGovError } from './errors';
 import { SiteHttp, type SiteHttpOptions, type Validators } from './http';
@@ -48,11 +49,8 @@ export class ModernGovClient {
   async document(link: string, validators?: Validators): Promise<DocumentDownload> {
     const answer = await this.http.get(link, 'document', validators);
     if (answer.status === 'not-modified') return { changed: false };
-    if (!isPdf(answer.body)) throw new ModernGovError('MODERNGOV_NOT_PDF', `${answer.url} is not a PDF.`);
+    // The importer's own sniff, so a download pdf.js would open is never refused here first.
+    if (!hasPdfHeader(answer.body)) throw new ModernGovError('MODERNGOV_NOT_PDF', `${answer.url} is not a PDF.`);
     return { changed: true, bytes: answer.body, validators: answer.validators };
   }
-}
-
-function isPdf(bytes: Buffer): boolean {
-  return bytes.subarray(0, 1024).toString('latin1').includes('%PDF-');
 }

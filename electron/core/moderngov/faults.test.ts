@@ -4,9 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RefreshState } from '../../../shared/domain/moderngov';
 import { openCore, type Core } from '../core';
 import { openDataDatabase } from '../testing/dataDatabase';
-import { startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
+import { junkBeforeHeader, startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
 import { samplePackDir } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
+import enGB from '../../../resources/locales/en-GB.json';
+import cy from '../../../resources/locales/cy.json';
 
 /**
  * Issue 20.3: a refresh degrades instead of failing. One committee where one meeting answers 500,
@@ -179,5 +181,31 @@ describe('a Modern.gov refresh with one bad meeting and two bad documents', () =
     expect(held).toEqual([site.ids.soon, site.ids.recent]);
     expect(orphans()).toEqual({ files: [], rows: [] });
     expect((await core.call('cancelModernGovRefresh', { refreshId: '00000000-0000-4000-8000-000000000000' })).ok).toBe(false);
+  });
+});
+
+describe('a Modern.gov paper sniffed as the importer sniffs (issue 20.5)', () => {
+  it('imports a paper with junk before its %PDF- header as published, and refuses one with no header by the translated code', async () => {
+    const siteId = await chosenSite();
+    const meeting = site.addMeeting(20);
+    const [junk, headless] = meeting.items.flatMap((i) => i.documents).map((d) => d.attachmentId);
+    if (junk === undefined || headless === undefined) throw new Error('the copied meeting has too few papers');
+    site.faults.junkBeforeHeader.add(junk);
+    site.faults.headerless.add(headless);
+
+    const state = await finished((await value(core.call('startModernGovRefresh', { siteId }))).refreshId);
+    expect(state.state).toBe('succeeded');
+    expect(state.result?.failures.filter((f) => f.meetingModernGovId === meeting.id).map((f) => [f.attachmentId, f.code])).toEqual([[headless, 'MODERNGOV_NOT_PDF']]);
+    const arrived = state.result?.meetings.find((m) => m.modernGovId === meeting.id);
+    expect(arrived?.packVersion).toBe(1);
+    const docs = (await value(core.call('getModernGovMeeting', { meetingId: arrived?.id ?? '' })))?.items.flatMap((i) => i.documents) ?? [];
+    const kept = docs.find((d) => d.attachmentId === junk);
+    expect(kept).toMatchObject({ error: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+    // Stored as the council published it, junk and all.
+    const head = await value(core.call('readDocument', { sha256: kept?.sha256 ?? '', offset: 0, length: junkBeforeHeader.length + 5 }));
+    expect(Buffer.from(head.data, 'base64').toString('latin1')).toBe(`${junkBeforeHeader.toString('latin1')}%PDF-`);
+    expect(docs.find((d) => d.attachmentId === headless)).toMatchObject({ sha256: null, error: 'MODERNGOV_NOT_PDF' });
+    expect(enGB.errors.MODERNGOV_NOT_PDF).not.toBe(cy.errors.MODERNGOV_NOT_PDF);
+    expect(orphans()).toEqual({ files: [], rows: [] });
   });
 });

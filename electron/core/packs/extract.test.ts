@@ -192,9 +192,16 @@ describe('extractPdf errors', () => {
     }
   });
 
-  it('PDF_ENCRYPTED for a PDF that needs a password to open', async () => {
-    const locked = await pdfkitPdf({ userPassword: 'chamber', ownerPassword: 'clerk' });
-    expect(await codeOf(extractPdf(locked))).toBe('PDF_ENCRYPTED');
+  it('PDF_PASSWORD_REQUIRED without the password, PDF_PASSWORD_WRONG with a wrong one, the text with the right one', async () => {
+    // RC4 (PDF 1.4), AES-128 (1.7) and AES-256 (1.7ext3): the handlers councils' PDF tools write.
+    for (const pdfVersion of ['1.4', '1.7', '1.7ext3'] as const) {
+      const locked = await pdfkitPdf({ userPassword: 'chamber', ownerPassword: 'clerk', pdfVersion }, 'Locked agenda');
+      expect(await codeOf(extractPdf(locked)), pdfVersion).toBe('PDF_PASSWORD_REQUIRED');
+      expect(await codeOf(extractPdf(locked, { password: 'Chamber' })), pdfVersion).toBe('PDF_PASSWORD_WRONG');
+      expect((await extractPdf(locked, { password: 'chamber' })).pages[0]?.text, pdfVersion).toBe('Locked agenda');
+      // The owner's password opens it too, as in any PDF reader.
+      expect((await extractPdf(locked, { password: 'clerk' })).pages[0]?.text, pdfVersion).toBe('Locked agenda');
+    }
   });
 
   it('reads a PDF that is encrypted only against editing (no password to open)', async () => {

@@ -4,6 +4,7 @@
  * cross kept apart. Node only; the caller runs this inside a worker thread, so pdf.js runs here
  * without a worker of its own.
  */
+import { hasPdfHeader } from '../../../shared/pdf/header';
 import { pdfjsHardening } from '../../../shared/security/pdfjs';
 import { AnnotationMode, getDocument, InvalidPDFException, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -41,7 +42,7 @@ export interface ExtractedPdf {
   unreadablePages: number[];
 }
 
-export type PdfExtractErrorCode = 'NOT_A_PDF' | 'PDF_ENCRYPTED' | 'PDF_CORRUPT' | 'PDF_TOO_MANY_PAGES' | 'CANCELLED';
+export type PdfExtractErrorCode = 'NOT_A_PDF' | 'PDF_PASSWORD_REQUIRED' | 'PDF_PASSWORD_WRONG' | 'PDF_CORRUPT' | 'PDF_TOO_MANY_PAGES' | 'CANCELLED';
 
 export class PdfExtractError extends Error {
   constructor(
@@ -60,6 +61,8 @@ export interface ExtractOptions {
   signal?: AbortSignal;
   /** Refuse documents with more pages than this (PDF_TOO_MANY_PAGES) before reading any page. */
   maxPages?: number;
+  /** The password that opens a protected PDF; handed to pdf.js and nowhere else. */
+  password?: string | undefined;
 }
 
 /** A gap wider than this many ems between two runs on a line separates table cells. */
@@ -73,15 +76,6 @@ const SPACE_GAP_EM = 0.12;
 /** Runs whose baselines differ by less than this share a line (superscripts stay on their line). */
 const BASELINE_TOLERANCE_EM = 0.35;
 
-/** `%PDF-` near the start; pdf.js looks in the first 1024 bytes (and opens files without it too). */
-function hasPdfHeader(bytes: Uint8Array): boolean {
-  const limit = Math.min(bytes.length - 5, 1024);
-  for (let i = 0; i <= limit; i += 1) {
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
-  }
-  return false;
-}
-
 function cancelled(): PdfExtractError {
   return new PdfExtractError('CANCELLED', 'Text extraction was cancelled');
 }
@@ -91,7 +85,11 @@ function mapPdfjsError(error: unknown): PdfExtractError {
   if (error instanceof PdfExtractError) return error;
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
-  if (name === 'PasswordException') return new PdfExtractError('PDF_ENCRYPTED', 'The PDF is password-protected');
+  if (name === 'PasswordException') {
+    // pdf.js's PasswordResponses: 1 when none was given, 2 when the one given does not open it.
+    const wrong = (error as { code?: unknown }).code === 2;
+    return wrong ? new PdfExtractError('PDF_PASSWORD_WRONG', 'That password does not open the PDF') : new PdfExtractError('PDF_PASSWORD_REQUIRED', 'The PDF is password-protected');
+  }
   if (error instanceof InvalidPDFException || name === 'InvalidPDFException') {
     return new PdfExtractError('PDF_CORRUPT', `The PDF is damaged: ${message}`);
   }
@@ -350,9 +348,9 @@ export const extractorDocumentOptions = {
  * Opens a PDF no more strictly than pdf.js does: a file without a `%PDF-` header is tried too, and
  * only when pdf.js cannot open it either is it NOT_A_PDF rather than damaged.
  */
-async function openPdf(bytes: Uint8Array): Promise<{ task: ReturnType<typeof getDocument>; doc: PDFDocumentProxy | null; error: PdfExtractError | null }> {
+async function openPdf(bytes: Uint8Array, password: string | undefined): Promise<{ task: ReturnType<typeof getDocument>; doc: PDFDocumentProxy | null; error: PdfExtractError | null }> {
   // A plain copy: pdf.js empties the buffer it is given and refuses Node Buffers; the caller keeps its bytes.
-  const task = getDocument({ ...extractorDocumentOptions, data: new Uint8Array(bytes) });
+  const task = getDocument({ ...extractorDocumentOptions, data: new Uint8Array(bytes), ...(password === undefined ? {} : { password }) });
   try {
     return { task, doc: await task.promise, error: null };
   } catch (error) {
@@ -369,9 +367,9 @@ function unreadablePage(index: number, before: ExtractedPage | undefined): Extra
 
 /** Reads every page's text and lines. Throws PdfExtractError with a code for anything that stops it. */
 export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedPdf> {
-  const { onProgress, signal, maxPages } = options;
+  const { onProgress, signal, maxPages, password } = options;
   if (signal?.aborted) throw cancelled();
-  const opened = await openPdf(bytes);
+  const opened = await openPdf(bytes, password);
   const task = opened.task;
   const doc: PDFDocumentProxy | null = opened.doc;
   try {
@@ -397,7 +395,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
       try {
         pages.push(await extractPage(doc, n, fonts));
       } catch (error) {
-        if (mapPdfjsError(error).code === 'PDF_ENCRYPTED') throw mapPdfjsError(error);
+        const code = mapPdfjsError(error).code;
+        if (code === 'PDF_PASSWORD_REQUIRED' || code === 'PDF_PASSWORD_WRONG') throw mapPdfjsError(error);
         unreadablePages.push(n - 1);
         pages.push(unreadablePage(n - 1, pages.at(-1)));
       }

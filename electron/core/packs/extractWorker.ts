@@ -5,9 +5,9 @@ import { extractPdf, PdfExtractError } from './extract';
 // cancel can simply terminate it.
 const port = parentPort;
 if (!port) throw new Error('extractWorker must run in a worker thread');
-const { bytes, maxPages } = workerData as { bytes: Uint8Array; maxPages: number };
+const { bytes, maxPages, password } = workerData as { bytes: Uint8Array; maxPages: number; password?: string };
 
-extractPdf(bytes, { maxPages, onProgress: (done, total) => port.postMessage({ type: 'progress', done, total }) }).then(
+extractPdf(bytes, { maxPages, password, onProgress: (done, total) => port.postMessage({ type: 'progress', done, total }) }).then(
   (result) => port.postMessage({ type: 'done', result }),
   (error: unknown) =>
     port.postMessage({

@@ -109,7 +109,7 @@ describe('pack import', () => {
     ['a text file', (dir: string) => { const f = path.join(dir, 'minutes.pdf'); fs.writeFileSync(f, 'These are not the minutes you are looking for'); return Promise.resolve(f); }, 'NOT_A_PDF'],
     ['a corrupt PDF', (dir: string) => Promise.resolve(corruptPdf(dir)), 'PDF_CORRUPT'],
     ['a truncated PDF', (dir: string) => Promise.resolve(truncatedPdf(january2022().path, dir)), 'PDF_CORRUPT'],
-    ['an encrypted PDF', encryptedPdf, 'PDF_ENCRYPTED'],
+    ['an encrypted PDF', encryptedPdf, 'PDF_PASSWORD_REQUIRED'],
   ])('refuses %s with a clear error and leaves nothing behind', async (_label, make, code) => {
     const core = fresh();
     const file = await make(makeTempDir());

@@ -3,7 +3,8 @@ import type { MeetingField } from '../../../shared/domain/pack';
 export const importErrorCodes = [
   'NOT_A_PDF',
   'FILE_TOO_LARGE',
-  'PDF_ENCRYPTED',
+  'PDF_PASSWORD_REQUIRED',
+  'PDF_PASSWORD_WRONG',
   'PDF_CORRUPT',
   'PDF_TOO_MANY_PAGES',
   'PACK_NEEDS_MEETING',

@@ -30,6 +30,8 @@ export interface ImportOptions {
    * they are instead of guessing items from the text.
    */
   agenda?: AgendaOutline | undefined;
+  /** Opens a password-protected PDF for this import only; the file is stored as published, still protected. */
+  password?: string | undefined;
 }
 
 /**
@@ -57,7 +59,7 @@ export class PackImporter {
     const sha256 = sha256Hex(bytes);
 
     context.progress('extracting', 0, 0);
-    const extracted = await this.extract(bytes, (done, total) => context.progress('extracting', done, total), context.signal).catch((error: unknown) => {
+    const extracted = await this.extract(bytes, (done, total) => context.progress('extracting', done, total), context.signal, options.password).catch((error: unknown) => {
       // pdf.js decides what is a PDF now (no stricter sniff of our own, in a worker or not); the refusal still names the file.
       if (error instanceof Error && (error as { code?: unknown }).code === 'NOT_A_PDF') throw new ImportError('NOT_A_PDF', `${sourceName} is not a PDF file`);
       throw error;

@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractedPdf } from './extract';
 import { ImportError, toImportErrorCode } from './importError';
 
-export type Extractor = (bytes: Uint8Array, onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<ExtractedPdf>;
+/** `password` opens a protected PDF; it goes to the worker in memory and is never written down. */
+export type Extractor = (bytes: Uint8Array, onProgress: (done: number, total: number) => void, signal: AbortSignal, password?: string) => Promise<ExtractedPdf>;
 
 type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
@@ -11,13 +12,13 @@ type WorkerMessage =
 
 /** Runs pdf.js extraction in a worker thread built to <dist>/core/extract-worker.mjs. */
 export function workerExtractor(workerFile: string, maxPages: number): Extractor {
-  return (bytes, onProgress, signal) =>
+  return (bytes, onProgress, signal, password) =>
     new Promise<ExtractedPdf>((resolve, reject) => {
       if (signal.aborted) {
         reject(new ImportError('CANCELLED', 'The import was cancelled'));
         return;
       }
-      const worker = new Worker(workerFile, { workerData: { bytes, maxPages } });
+      const worker = new Worker(workerFile, { workerData: password === undefined ? { bytes, maxPages } : { bytes, maxPages, password } });
       let settled = false;
       const finish = (action: () => void) => {
         if (settled) return;

@@ -126,7 +126,7 @@ describe('bad PDFs through the contract import', () => {
     ['a text file named .pdf', (dir) => { const f = path.join(dir, 'minutes.pdf'); fs.writeFileSync(f, 'These are not the minutes you are looking for'); return f; }, 'NOT_A_PDF'],
     ['a corrupt PDF', corruptPdf, 'PDF_CORRUPT'],
     ['a truncated PDF', (dir) => truncatedPdf(january2022().path, dir), 'PDF_CORRUPT'],
-    ['a password-protected PDF', encryptedPdf, 'PDF_ENCRYPTED'],
+    ['a password-protected PDF', encryptedPdf, 'PDF_PASSWORD_REQUIRED'],
     // The real limit is 512 MiB (the contract's maxUploadBytes); the core takes a lower one so a real pack can cross it.
     ['a PDF over the size limit', () => january2022().path, 'FILE_TOO_LARGE', { maxPackBytes: 32 * 1024 }],
   ];

@@ -67,6 +67,10 @@ export interface SiteFaults {
   cutDocuments: Set<number>;
   /** These attachments trickle a few bytes at a time, far slower than any deadline allows. */
   dripDocuments: Set<number>;
+  /** These attachments arrive with bytes before `%PDF-` (a server banner, a BOM), as pdf.js still opens. */
+  junkBeforeHeader: Set<number>;
+  /** These attachments lose their `%PDF-` header line altogether. */
+  headerless: Set<number>;
 }
 
 export interface ModernGovTestSite {
@@ -256,7 +260,7 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
 </meeting>`;
 
   const requests: RequestRecord[] = [];
-  const faults: SiteFaults = { meetingErrors: new Set(), cutDocuments: new Set(), dripDocuments: new Set() };
+  const faults: SiteFaults = { meetingErrors: new Set(), cutDocuments: new Set(), dripDocuments: new Set(), junkBeforeHeader: new Set(), headerless: new Set() };
   const drips = new Set<NodeJS.Timeout>();
   let origin = '';
   const siteBase = (name: string) => `${origin}/${name}`;
@@ -327,6 +331,8 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
     const bytes = pdfs.get(id);
     if (!bytes) return send(404, 'Not found');
     const headers: Record<string, string> = { 'content-type': 'application/pdf' };
+    if (faults.junkBeforeHeader.has(id)) return send(200, Buffer.concat([junkBeforeHeader, bytes]), headers);
+    if (faults.headerless.has(id)) return send(200, withoutHeaderLine(bytes), headers);
     if (faults.cutDocuments.has(id)) {
       record.status = 200;
       res.writeHead(200, { ...headers, 'content-length': String(bytes.length) });
@@ -422,4 +428,13 @@ ${m.attendees.map((a) => `    <attendee><memberid>${a.memberId}</memberid><name>
     },
     close,
   };
+}
+
+/** 600 bytes ahead of the header: within the 1 KiB where pdf.js looks for it. */
+export const junkBeforeHeader = Buffer.from(`HTTP banner left in the body by a proxy\r\n${'-'.repeat(559)}\r\n`, 'latin1');
+
+/** The file from its second line on: no `%PDF-` anywhere in its first KiB. */
+function withoutHeaderLine(bytes: Uint8Array): Buffer {
+  const body = Buffer.from(bytes);
+  return body.subarray(body.indexOf(0x0a) + 1);
 }
