@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateProtectedPack } from '../../tools/sample-packs/generate';
 import { january2022, november2019 } from '../core/testing/samplePacks';
 import { makeTempDir } from '../core/testing/tempDir';
 
@@ -40,5 +41,25 @@ describe('chamber import-pack', () => {
     const run = chamber(['import-pack', bin, '--data-dir', makeTempDir()]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/not a PDF file \[NOT_A_PDF\]/);
+  });
+
+  it('imports a password-protected pack with --password, and says which password is missing or wrong', async () => {
+    const file = path.join(makeTempDir(), 'protected.pdf');
+    await generateProtectedPack(file, { user: 'Quill-7f3e9a-Lantern', owner: 'owner-Harbour-51c2' });
+    const dataDir = makeTempDir();
+    // No terminal here to ask on, so it says how to give the password.
+    const missing = chamber(['import-pack', file, '--data-dir', dataDir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/protected by a password: give it with --password.*\[PDF_PASSWORD_REQUIRED\]/);
+    const wrong = chamber(['import-pack', file, '--password', 'quill', '--data-dir', dataDir]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/\[PDF_PASSWORD_WRONG\]/);
+    const right = chamber(['import-pack', file, '--password', 'Quill-7f3e9a-Lantern', '--json', '--data-dir', dataDir]);
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+    const out = JSON.parse(right.stdout) as { items: { number: string; title: string }[]; pageCount: number };
+    const truth = november2019();
+    expect(out.pageCount).toBe(truth.pageCount);
+    expect(out.items.map((i) => i.title)).toEqual(truth.items.map((i) => i.title));
   });
 });

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/result';
 import { openCore, type Core } from '../core/core';
 import { resolveDataDir } from '../core/dataDir';
+import { askPdfPassword } from '../core/security/passphrasePrompt';
 import { obtainUnlock } from '../core/security/terminalUnlock';
 import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
@@ -114,13 +116,22 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
     .description('import an agenda pack PDF: a new meeting, or a new version of a meeting already held')
     .argument('<file>', 'the agenda pack PDF')
     .option('--meeting <id>', 'attach to this meeting instead of matching the front sheet')
+    .option('--password <password>', 'the password of a protected PDF, for this import only (without it, asked for on a terminal)')
     .option('--json', 'print the meeting, items and page mapping as JSON')
-    .action(async (file: string, options: { meeting?: string; json?: boolean }, command: Command) => {
+    .action(async (file: string, options: { meeting?: string; password?: string; json?: boolean }, command: Command) => {
       const core = await coreFor(command);
+      const importWith = (password: string | undefined) =>
+        core.importPackFile(file, { meetingId: options.meeting, password }, (done, total) => {
+          if (process.stderr.isTTY) process.stderr.write(`\rExtracting text: page ${done} of ${total}`);
+        });
       let result;
       try {
-        result = await core.importPackFile(file, { meetingId: options.meeting }, (done, total) => {
-          if (process.stderr.isTTY) process.stderr.write(`\rExtracting text: page ${done} of ${total}`);
+        result = await importWith(options.password).catch(async (error: unknown) => {
+          // Asked only when none was given: a wrong --password is an answer, not a question.
+          if (options.password !== undefined || !(error instanceof ImportError) || error.code !== 'PDF_PASSWORD_REQUIRED') throw error;
+          const typed = await askPdfPassword(path.basename(file));
+          if (typed === null) throw new ImportError('PDF_PASSWORD_REQUIRED', `${file} is protected by a password: give it with --password, or run this from a terminal to type it`);
+          return importWith(typed);
         });
       } catch (error) {
         if (error instanceof ImportError || error instanceof CoreError) throw new CliFailure({ code: error.code, message: error.message });

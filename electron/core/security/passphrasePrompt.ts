@@ -69,6 +69,17 @@ export async function obtainNewPassphrase(io: PromptIo = {}): Promise<string> {
   return first;
 }
 
+/**
+ * The password of a protected PDF, typed on the terminal without echo; null where there is no
+ * terminal to ask on. It goes to this one import and is never kept.
+ */
+export async function askPdfPassword(fileName: string, io: PromptIo = {}): Promise<string | null> {
+  const input = io.input ?? process.stdin;
+  if (!input.isTTY) return null;
+  const answer = await askHidden(`${fileName} is protected by a password. Password: `, input, io.output ?? process.stderr);
+  return answer.length > 0 ? answer : null;
+}
+
 function askHidden(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
   let muted = false;
   const sink = new Writable({
