@@ -4,7 +4,7 @@ interface FieldProps {
   name: string;
   label: string;
   hint: string;
-  type: 'text' | 'date' | 'time';
+  type: 'text' | 'date' | 'time' | 'password';
   value: string;
   error: string | undefined;
   onChange: (value: string) => void;

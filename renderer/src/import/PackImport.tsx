@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingField } from '../../../shared/domain/pack';
+import { ImportPassword, isPasswordCode } from './ImportPassword';
 import { useImportPack, type ImportState } from './useImportPack';
 
 export const importShortcut = { key: 'i', label: 'Ctrl+Alt+I', aria: 'Control+Alt+I' } as const;
@@ -22,7 +23,7 @@ export function PackImport({ meetingId, offerSample = false, headingLevel: Headi
   const { t } = useTranslation();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const { state, busy, importFile, importSample, cancel, dismiss } = useImportPack(meetingId);
+  const { state, busy, importFile, importSample, cancel, dismiss, retryWithPassword } = useImportPack(meetingId);
   const [dragging, setDragging] = useState(false);
 
   // Drop a PDF anywhere on the window; without this the browser would open the file and leave.
@@ -118,7 +119,11 @@ export function PackImport({ meetingId, offerSample = false, headingLevel: Headi
       <div aria-live="polite" aria-atomic="true" className={state.step === 'cancelled' ? 'status-line' : 'visually-hidden'}>
         {announcement(state, t)}
       </div>
-      <ImportFailure state={state} onDismiss={dismiss} />
+      {state.step === 'failed' && state.source === 'import' && isPasswordCode(state.code) ? (
+        <ImportPassword wrong={state.code === 'PDF_PASSWORD_WRONG'} onSubmit={retryWithPassword} onDismiss={dismiss} />
+      ) : (
+        <ImportFailure state={state} onDismiss={dismiss} />
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>{busy ? t('packImport.dropBusy') : t('packImport.dropHere')}</p>

@@ -4,6 +4,7 @@ import type { Job } from '../../../shared/domain/import';
 import type { MeetingField } from '../../../shared/domain/pack';
 import type { Result } from '../../../shared/result';
 import { useApi } from '../api/ApiContext';
+import { rememberPdfPassword } from '../reader/sessionPasswords';
 import { precheckFile, UploadCancelled, uploadFile } from './upload';
 
 export const jobPollMs = 150;
@@ -44,8 +45,11 @@ export function useImportPack(meetingId?: string) {
     [],
   );
 
+  // The file last chosen, so a protected one can be imported again with its password without choosing it again.
+  const lastFile = useRef<File | null>(null);
+
   const follow = useCallback(
-    async (started: Result<{ jobId: string }>, fileName: string | null, controller: AbortController) => {
+    async (started: Result<{ jobId: string }>, fileName: string | null, controller: AbortController, password?: string) => {
       if (!started.ok) {
         if (run.current?.controller === controller) run.current = null;
         setState({ step: 'failed', source: 'api', code: started.error.code });
@@ -71,6 +75,11 @@ export function useImportPack(meetingId?: string) {
         if (job.state === 'succeeded' && job.result) {
           const { result } = job;
           run.current = null;
+          if (password !== undefined) {
+            // The stored file is still protected: leave its password for this session's reader.
+            const pack = await api.getMeetingPack({ meetingId: result.meetingId, version: result.version });
+            if (pack.ok && pack.value) rememberPdfPassword(pack.value.documentSha256, password);
+          }
           const imported: ImportedState = {
             imported: { version: result.version, alreadyImported: result.alreadyImported, changes: result.changes.length },
           };
@@ -101,7 +110,8 @@ export function useImportPack(meetingId?: string) {
   }, []);
 
   const importFile = useCallback(
-    async (file: File) => {
+    async (file: File, password?: string) => {
+      lastFile.current = file;
       const problem = precheckFile(file);
       if (problem) {
         setState({ step: 'failed', source: 'import', code: problem });
@@ -123,8 +133,8 @@ export function useImportPack(meetingId?: string) {
           return;
         }
         if (controller.signal.aborted) throw new UploadCancelled();
-        const started = await api.startPackImport(meetingId ? { uploadId: uploaded.value.uploadId, meetingId } : { uploadId: uploaded.value.uploadId });
-        await follow(started, file.name, controller);
+        const started = await api.startPackImport({ uploadId: uploaded.value.uploadId, ...(meetingId ? { meetingId } : {}), ...(password === undefined ? {} : { password }) });
+        await follow(started, file.name, controller, password);
       } catch (error) {
         if (!(error instanceof UploadCancelled)) throw error;
         if (run.current?.controller === controller) {
@@ -153,7 +163,15 @@ export function useImportPack(meetingId?: string) {
 
   const dismiss = useCallback(() => setState({ step: 'idle' }), []);
 
-  return { state, busy: state.step === 'uploading' || state.step === 'importing' || state.step === 'cancelling', importFile, importSample, cancel, dismiss };
+  /** The last file again, with the password its import asked for. */
+  const retryWithPassword = useCallback(
+    (password: string) => {
+      if (lastFile.current) void importFile(lastFile.current, password);
+    },
+    [importFile],
+  );
+
+  return { state, busy: state.step === 'uploading' || state.step === 'importing' || state.step === 'cancelling', importFile, importSample, cancel, dismiss, retryWithPassword };
 }
 
 /** Shown between asking for the sample pack and the first poll. */

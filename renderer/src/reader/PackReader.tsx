@@ -54,7 +54,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [draft, setDraft] = useState<QuestionDraft | null>(null);
 
-  const { doc, baseSize, loadError } = usePdfDocument(api, pack.documentSha256, pack.byteSize);
+  const { doc, baseSize, loadError, locked, passwordPrompt } = usePdfDocument(api, pack.documentSha256, pack.byteSize);
   const pageCount = doc?.numPages ?? pack.pageCount;
   const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned } = useViewport(scrollRef, baseSize, pageCount, initialPage);
   usePageInAddress(meeting.id, current, initialPage, positioned, goToPage);
@@ -227,7 +227,8 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
             {t('reader.keysHint')}
           </p>
           {loadError && <ErrorMessage error={loadError} />}
-          {!loadError && !layout && <p className="reader-loading">{t('reader.opening')}</p>}
+          {passwordPrompt}
+          {!loadError && !locked && !layout && <p className="reader-loading">{t('reader.opening')}</p>}
           {doc && layout && (
             <div className="reader-pages-content" style={{ height: layout.totalHeight, width: contentWidth }}>
               {mounted.map((page) => {

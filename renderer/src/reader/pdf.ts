@@ -1,5 +1,5 @@
 import './polyfills';
-import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PasswordResponses, PDFDataRangeTransport, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import type { ChamberApi } from '../../../shared/api/binding';
 import { base64ToBytes } from '../api/base64';
 import { launchToken } from '../api/chamberApi';
@@ -126,16 +126,37 @@ class ContractRangeTransport extends PDFDataRangeTransport {
   }
 }
 
+/** The reader chose not to give a protected pack's password. */
+export class PasswordDeclined extends Error {
+  constructor() {
+    super('The pack is protected by a password and none was given');
+    this.name = 'PasswordDeclined';
+  }
+}
+
+export interface PasswordOptions {
+  /** Tried first (the one this session already knows). */
+  password?: string | undefined;
+  /** Asked when pdf.js needs a password (`wrong`: the last one did not open it); null declines. */
+  ask: (wrong: boolean) => Promise<string | null>;
+}
+
 export interface OpenedDocument {
   promise: Promise<PDFDocumentProxy>;
+  /** The password that opened the document, if it needed one. */
+  password(): string | undefined;
   /** Stops loading and frees the document (pdf.js keeps the shared worker). */
   destroy(): void;
   /** Bytes fetched so far, for tests and diagnostics. */
   bytesRead(): number;
 }
 
-export function openPackDocument(api: ChamberApi, sha256: string, byteSize: number): OpenedDocument {
+/** The destruction of the document opened last, which the next one waits for. */
+let lastDestroy: Promise<void> = Promise.resolve();
+
+export function openPackDocument(api: ChamberApi, sha256: string, byteSize: number, passwords?: PasswordOptions): OpenedDocument {
   let bytesRead = 0;
+  let given = passwords?.password;
   let destroyed = false;
   let task: PDFDocumentLoadingTask | null = null;
   let failure: ((error: unknown) => void) | null = null;
@@ -155,9 +176,21 @@ export function openPackDocument(api: ChamberApi, sha256: string, byteSize: numb
     },
     (error) => failure?.(error),
   );
-  const promise = ensureWorker().then(() => {
+  // pdf.js refuses a new document on the shared worker port while the last one is still being destroyed.
+  const promise = Promise.all([ensureWorker(), lastDestroy]).then(() => {
     if (destroyed) throw new Error('The reader closed before the pack opened');
-    task = getDocument({ ...readerDocumentOptions, range: transport, length: byteSize });
+    task = getDocument({ ...readerDocumentOptions, range: transport, length: byteSize, ...(given === undefined ? {} : { password: given }) });
+    if (passwords) {
+      task.onPassword = (update: (password: string) => void, reason: number) => {
+        passwords.ask(reason === PasswordResponses.INCORRECT_PASSWORD).then(
+          (answer) => {
+            if (answer === null) failure?.(new PasswordDeclined());
+            else update((given = answer));
+          },
+          (error: unknown) => failure?.(error),
+        );
+      };
+    }
     return Promise.race([task.promise, failed]);
   });
   return {
@@ -165,8 +198,9 @@ export function openPackDocument(api: ChamberApi, sha256: string, byteSize: numb
     destroy: () => {
       destroyed = true;
       transport.abort();
-      void task?.destroy();
+      if (task) lastDestroy = task.destroy().catch(() => undefined);
     },
     bytesRead: () => bytesRead,
+    password: () => given,
   };
 }
