@@ -30,6 +30,8 @@ export const errorCodes = [
   'KEY_STORE_UNAVAILABLE',
   /** A stored document failed its integrity check (altered on disk, or sealed with another key). */
   'DOCUMENT_DAMAGED',
+  /** The pack was published behind a password, so Chamber cannot write a changed copy of it (annotated PDF). */
+  'PACK_PASSWORD_PROTECTED',
   /** The app is locked after idle time: everything but unlocking waits for the PIN. */
   'APP_LOCKED',
   'PIN_WRONG',

@@ -7,6 +7,7 @@ import { toW3c } from '../../../shared/annotations/w3c';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { PackItem } from '../../../shared/domain/pack';
 import { formatMinutesDate, type MinutesLanguage, type Phrase } from '../../../shared/minutes/layout';
+import { CoreError } from '../errors';
 import { pdfFonts } from '../fonts/pdfFonts';
 import { localePhrases } from '../minutes/render/phrases';
 
@@ -136,7 +137,9 @@ function colourOf(hex: string) {
 
 /** Annotations drawn into a copy of the pack version they sit on (stored top-down; PDF is bottom-up). */
 export async function toAnnotatedPdf(notes: MeetingNotes, pdfBytes: Uint8Array, packId: string, wording: NotesWording): Promise<ExportedFile> {
-  const pdf = await PDFDocument.load(pdfBytes);
+  // Loaded regardless only to ask: pdf-lib cannot decrypt (its own error is not reliably an instanceof).
+  const pdf = await PDFDocument.load(pdfBytes, { ignoreEncryption: true });
+  if (pdf.isEncrypted) throw new CoreError('PACK_PASSWORD_PROTECTED', 'The pack is password-protected; its notes can be exported as a document, not drawn into the PDF');
   // A real font, so "—", ŵ and ŷ print as themselves (Helvetica's WinAnsi has no ŵ or ŷ).
   pdf.registerFontkit(fontkit);
   const font = await pdf.embedFont(fs.readFileSync(pdfFonts().files.regular), { subset: false });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { maxChunkBytes, type Job } from '../../../shared/domain/import';
 import { generateProtectedPack } from '../../../tools/sample-packs/generate';
 import { openCore, type Core } from '../core';
+import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { november2019 } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
@@ -160,5 +161,19 @@ describe('a password-protected pack', () => {
     }
     // And no file in the data directory holds it, as stored (the database is encrypted at rest, so this is the files' own bytes).
     expect(everyFileHolding(core.dataDir, password)).toEqual([]);
+  });
+
+  it('keeps notes on it, exported as a document; drawing them into the PDF is refused by a translated code, not a crash', async () => {
+    const core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
+    try {
+      const job = await importThroughContract(core, password);
+      const meetingId = job.result?.meetingId ?? '';
+      await value(core.call('createAnnotation', { actingMemberId: 'aled', annotation: { meetingId, kind: 'note', colour: '#ffd60a', pageIndex: 0, rects: [{ x: 72, y: 72, width: 16, height: 16 }], body: 'Ask about the timetable' } }));
+      const notes = await value(core.call('exportAnnotations', { actingMemberId: 'aled', meetingId, format: 'md' }));
+      expect(Buffer.from(notes.data, 'base64').toString('utf8')).toContain('Ask about the timetable');
+      expect(await core.call('exportAnnotations', { actingMemberId: 'aled', meetingId, format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'PACK_PASSWORD_PROTECTED' } });
+    } finally {
+      core.close();
+    }
   });
 });
