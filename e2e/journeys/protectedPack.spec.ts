@@ -30,6 +30,9 @@ test('a password-protected pack: asked for on import, wrong then right, then rea
   await expect(field).toBeFocused();
   await expect(field).toHaveAttribute('type', 'password');
   await expectNoAxeViolations(page, 'import asks for a PDF password (en-GB)');
+  await page.setViewportSize({ width: 640, height: 400 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Empty, then wrong: each error names the field and what to do.
   await page.getByRole('button', { name: 'Import with this password' }).click();
@@ -60,7 +63,17 @@ test('a password-protected pack: asked for on import, wrong then right, then rea
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Cyfrinair')).toBeFocused();
   await expectNoAxeViolations(page, 'reader asks for the pack password (cy)');
-  await dialog.getByRole('button', { name: 'Canslo' }).click();
+  // 200% zoom of a 1280×800 window: the dialog reflows into the 640 CSS pixels left, nothing cut off sideways.
+  await page.setViewportSize({ width: 640, height: 400 });
+  const box = await dialog.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 640).toBe(true);
+  expect(await dialog.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await expect(dialog.getByRole('button', { name: 'Agor y pecyn' })).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Escape declines, as Cancel (Canslo) does: the pack stays closed, with a way back to the question.
+  await expect(dialog.getByRole('button', { name: 'Canslo' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByText('Mae’r pecyn hwn yn aros ar gau nes i chi roi ei gyfrinair.')).toBeVisible();
   await page.getByLabel('Iaith').selectOption('en-GB');
 
