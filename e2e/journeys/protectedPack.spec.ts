@@ -92,4 +92,10 @@ test('a password-protected pack: asked for on import, wrong then right, then rea
   await expect(page.locator('.pdf-page[data-page="1"]')).toHaveAttribute('data-state', 'ready');
   expect(page.url()).toBe(readerUrl);
   await expectNoAxeViolations(page, 'protected pack open in the reader (en-GB)');
+
+  // Held in memory only: not in the window's storage, nor in any file the host wrote.
+  expect(await page.evaluate(() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)]))).not.toContain(password);
+  const files = fs.readdirSync(app.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.filter((e) => fs.readFileSync(path.join(e.parentPath, e.name)).includes(Buffer.from(password))).map((e) => e.name)).toEqual([]);
 });
