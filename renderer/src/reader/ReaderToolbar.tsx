@@ -1,0 +1,140 @@
+import { useTranslation } from 'react-i18next';
+import { AnnotationToolbar, secondaryTools, toolIcons } from '../annotations/AnnotationToolbar';
+import type { Tool } from '../annotations/tools';
+import type { AnnotationsState } from '../annotations/useAnnotations';
+import { currentItemShortcut } from '../live/currentItem';
+import { GoToPage } from './GoToPage';
+import { Icon } from './Icon';
+import { OverflowMenu } from './OverflowMenu';
+import type { Viewport } from './useViewport';
+
+interface ReaderToolbarProps {
+  current: number;
+  pageCount: number;
+  printed: string | number | null;
+  viewport: Pick<Viewport, 'scale' | 'zoom' | 'setZoom' | 'changeZoom' | 'goToPage'>;
+  sidebarId: string;
+  sidebarOpen: boolean;
+  onSidebar: () => void;
+  largePrint: boolean;
+  onLargePrint: () => void;
+  canPrint: boolean;
+  onPrint: () => void;
+  onCopyReference: () => void;
+  onCurrentItem: () => void;
+  tool: Tool;
+  colour: string;
+  notes: Pick<AnnotationsState, 'canUndo' | 'canRedo' | 'undo' | 'redo'>;
+  onTool: (tool: Tool) => void;
+  onColour: (colour: string) => void;
+}
+
+/**
+ * The reader's one toolbar, grouped navigate / zoom / annotate / share / print, with the less-used
+ * controls behind "More". Labels shorten to icons (with tooltips) as the window narrows, so it
+ * stays on one or two rows at 200% zoom and at 320 CSS px.
+ */
+export function ReaderToolbar(props: ReaderToolbarProps) {
+  const { t } = useTranslation();
+  const { current, pageCount, printed, viewport, tool, notes } = props;
+  return (
+    <div className="reader-toolbar">
+      <div role="group" aria-label={t('reader.toolbar.navigate')} className="tb-group">
+        <button type="button" className="tb-button" aria-expanded={props.sidebarOpen} aria-controls={props.sidebarId} onClick={props.onSidebar} data-tip={t('reader.sidebar')}>
+          <Icon name="contents" />
+          <span className="tb-label">{t('reader.toolbar.contents')}</span>
+        </button>
+        <button type="button" className="tb-button icon-only" onClick={() => viewport.goToPage(current - 1)} disabled={current <= 1} aria-keyshortcuts="PageUp" data-tip={t('reader.toolbar.previous')}>
+          <Icon name="previous" />
+          <span className="tb-label">{t('reader.toolbar.previous')}</span>
+        </button>
+        <p className="page-indicator" role="status">
+          <span>{t('reader.pageOf', { page: current, total: pageCount })}</span>
+          {printed !== null && <span className="printed-page">{t('reader.printedPage', { page: printed })}</span>}
+        </p>
+        <button type="button" className="tb-button icon-only" onClick={() => viewport.goToPage(current + 1)} disabled={current >= pageCount} aria-keyshortcuts="PageDown" data-tip={t('reader.toolbar.next')}>
+          <Icon name="next" />
+          <span className="tb-label">{t('reader.toolbar.next')}</span>
+        </button>
+        <GoToPage pageCount={pageCount} onGo={viewport.goToPage} />
+      </div>
+      <div role="group" aria-label={t('reader.zoom.label')} className="tb-group zoom">
+        <button type="button" className="tb-button icon-only" onClick={() => viewport.changeZoom(-1)} aria-keyshortcuts="-" data-tip={t('reader.zoom.out')}>
+          <Icon name="zoomOut" />
+          <span className="tb-label">{t('reader.zoom.out')}</span>
+        </button>
+        <span className="zoom-level">{`${Math.round(viewport.scale * 100)}%`}</span>
+        <button type="button" className="tb-button icon-only" onClick={() => viewport.changeZoom(1)} aria-keyshortcuts="+" data-tip={t('reader.zoom.in')}>
+          <Icon name="zoomIn" />
+          <span className="tb-label">{t('reader.zoom.in')}</span>
+        </button>
+        <button type="button" className="tb-button" aria-pressed={viewport.zoom.mode === 'fit'} onClick={() => viewport.setZoom({ mode: 'fit' })} data-tip={t('reader.zoom.fitWidth')}>
+          <Icon name="fit" />
+          <span className="tb-label">{t('reader.zoom.fitWidth')}</span>
+        </button>
+        <button type="button" className="tb-button" aria-pressed={props.largePrint} onClick={props.onLargePrint} data-tip={t('reader.largePrint.toggle')}>
+          <Icon name="largePrint" />
+          <span className="tb-label">{t('reader.largePrint.toggle')}</span>
+        </button>
+      </div>
+      <div role="group" aria-label={t('reader.toolbar.annotate')} className="tb-group">
+        <AnnotationToolbar
+          tool={tool}
+          colour={props.colour}
+          canUndo={notes.canUndo}
+          canRedo={notes.canRedo}
+          onTool={props.onTool}
+          onColour={props.onColour}
+          onUndo={() => void notes.undo()}
+          onRedo={() => void notes.redo()}
+        />
+      </div>
+      <div role="group" aria-label={t('reader.toolbar.shareAndPrint')} className="tb-group">
+        <button type="button" className="tb-button" onClick={props.onCopyReference} data-tip={t('reader.toolbar.copyReferenceHint')}>
+          <Icon name="copy" />
+          <span className="tb-label">{t('reader.toolbar.copyReference')}</span>
+        </button>
+        <button type="button" className="tb-button" onClick={props.onPrint} disabled={!props.canPrint} data-tip={t('reader.print.open')}>
+          <Icon name="print" />
+          <span className="tb-label">{t('reader.print.open')}</span>
+        </button>
+        <OverflowMenu label={t('reader.toolbar.more')}>
+          {(close) => (
+            <>
+              <div role="group" aria-label={t('annotations.tools')} className="overflow-group">
+                {secondaryTools.map((key) => (
+                  <button
+                    key={key}
+                    type="button"
+                    className="tb-button"
+                    aria-pressed={tool === key}
+                    data-tool={key}
+                    onClick={() => {
+                      props.onTool(key);
+                      close();
+                    }}
+                  >
+                    <Icon name={toolIcons[key]} />
+                    <span>{t(`annotations.toolKey.${key}`)}</span>
+                  </button>
+                ))}
+              </div>
+              <button
+                type="button"
+                className="tb-button"
+                aria-keyshortcuts={currentItemShortcut.key.toUpperCase()}
+                onClick={() => {
+                  close();
+                  props.onCurrentItem();
+                }}
+              >
+                <Icon name="current" />
+                <span>{t('reader.toolbar.currentItem', { key: currentItemShortcut.label })}</span>
+              </button>
+            </>
+          )}
+        </OverflowMenu>
+      </div>
+    </div>
+  );
+}
