@@ -28,7 +28,18 @@ interface AnnotationToolbarProps {
   onRedo: () => void;
 }
 
-/** The annotation tools, colours, undo and redo as icon buttons; every one named, with a tooltip, and reachable from the keyboard. */
+/** The annotation tools, colours, undo and redo as icon buttons (colours and history move into "More" in a narrow window); every one named, with a tooltip, and reachable from the keyboard. */
+export function ColourSwatches({ colour, onColour }: { colour: string; onColour: (colour: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {annotationColours.map((c) => (
+        <button key={c} type="button" className="swatch" aria-pressed={colour === c} aria-label={t(`annotations.colour.${colourNames[c]}`)} style={{ ['--swatch' as string]: c }} onClick={() => onColour(c)} />
+      ))}
+    </>
+  );
+}
+
 export function AnnotationToolbar({ tool, colour, canUndo, canRedo, onTool, onColour, onUndo, onRedo }: AnnotationToolbarProps) {
   const { t } = useTranslation();
   return (
@@ -41,12 +52,10 @@ export function AnnotationToolbar({ tool, colour, canUndo, canRedo, onTool, onCo
           </button>
         ))}
       </div>
-      <div role="group" aria-label={t('annotations.colours')} className="tool-group colours">
-        {annotationColours.map((c) => (
-          <button key={c} type="button" className="swatch" aria-pressed={colour === c} aria-label={t(`annotations.colour.${colourNames[c]}`)} style={{ ['--swatch' as string]: c }} onClick={() => onColour(c)} />
-        ))}
+      <div role="group" aria-label={t('annotations.colours')} className="tool-group colours wide-only">
+        <ColourSwatches colour={colour} onColour={onColour} />
       </div>
-      <div role="group" aria-label={t('annotations.history')} className="tool-group">
+      <div role="group" aria-label={t('annotations.history')} className="tool-group wide-only">
         <button type="button" className="tb-button icon-only" onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z" data-tip={t('annotations.undo')}>
           <Icon name="undo" />
           <span className="tb-label">{t('annotations.undo')}</span>

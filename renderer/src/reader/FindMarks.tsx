@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { matchesIn } from './findTerms';
 
 interface Box {
@@ -33,13 +33,10 @@ function boxesIn(layer: HTMLElement, terms: readonly string[]): Box[] {
  * first into view.
  */
 export function FindMarks({ layer, terms, current }: { layer: HTMLElement; terms: readonly string[]; current: boolean }) {
-  const [boxes, setBoxes] = useState<Box[]>([]);
   const firstRef = useRef<HTMLDivElement>(null);
   const key = terms.join('\u0000');
-
-  useLayoutEffect(() => {
-    setBoxes(key ? boxesIn(layer, key.split('\u0000')) : []);
-  }, [layer, key]);
+  // Measured from the text layer, which is rendered before this mounts (PdfPage waits for it).
+  const boxes = useMemo(() => (key ? boxesIn(layer, key.split('\u0000')) : []), [layer, key]);
 
   useLayoutEffect(() => {
     if (current) firstRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });

@@ -31,14 +31,15 @@ export function OverflowMenu({ label, children }: { label: string; children: (cl
     };
   }, [open]);
 
+  // By id, not the ref: this is handed to the panel's children while rendering.
   const close = () => {
     setOpen(false);
-    buttonRef.current?.focus();
+    document.getElementById(`${id}-button`)?.focus();
   };
 
   return (
     <div className="overflow-menu">
-      <button ref={buttonRef} type="button" className="tb-button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen((o) => !o)}>
+      <button ref={buttonRef} id={`${id}-button`} type="button" className="tb-button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen((o) => !o)}>
         <Icon name="more" />
         <span className="tb-label">{label}</span>
       </button>

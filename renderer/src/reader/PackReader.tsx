@@ -58,13 +58,20 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   const id = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
-  const [panel, setPanel] = useState<Panel>('agenda');
+  const [panel, setPanel] = useState<Panel>(initialFind ? 'find' : 'agenda');
   const [printOpen, setPrintOpen] = useState(false);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [draft, setDraft] = useState<(QuestionDraft & { key: number }) | null>(null);
   const [sidebarOpen, setSidebarOpen] = useState(wideEnoughForSidebar);
   const [copied, setCopied] = useState('');
   const popoverRef = useRef<HTMLDivElement>(null);
+  const workspaceRef = useRef<HTMLDivElement>(null);
+  // In a narrow or short window (200% zoom, 320 px) the toolbar and pages fill the screen below the
+  // headers, which scroll away: open with them in view, so the page is what the member sees.
+  useEffect(() => {
+    const page = document.scrollingElement;
+    if (page && page.scrollHeight > window.innerHeight + 1) workspaceRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   const { doc, baseSize, loadError } = usePdfDocument(api, pack.documentSha256, pack.byteSize);
   const pageCount = doc?.numPages ?? pack.pageCount;
@@ -77,7 +84,6 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   const { search } = find;
   useEffect(() => {
     if (!initialFind) return;
-    setPanel('find');
     void search(initialFind, { atPage: initialPage });
   }, [initialFind, initialPage, search]);
   const { held, clear: clearSelection } = useTextSelection(scale, scrollRef, popoverRef);
@@ -155,6 +161,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
           </p>
         )}
       </div>
+      <div className="reader-workspace" ref={workspaceRef}>
       <ReaderToolbar
         current={current}
         pageCount={pageCount}
@@ -314,6 +321,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
             </div>
           )}
         </div>
+      </div>
       </div>
       {editing && <ReaderNoteEditor editing={editing} notes={notes} meetingId={meeting.id} packId={pack.packId} colour={colour} onClose={() => setEditing(null)} />}
       {doc && (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { AnnotationToolbar, secondaryTools, toolIcons } from '../annotations/AnnotationToolbar';
+import { AnnotationToolbar, ColourSwatches, secondaryTools, toolIcons } from '../annotations/AnnotationToolbar';
 import type { Tool } from '../annotations/tools';
 import type { AnnotationsState } from '../annotations/useAnnotations';
 import { currentItemShortcut } from '../live/currentItem';
@@ -72,7 +72,7 @@ export function ReaderToolbar(props: ReaderToolbarProps) {
           <Icon name="fit" />
           <span className="tb-label">{t('reader.zoom.fitWidth')}</span>
         </button>
-        <button type="button" className="tb-button" aria-pressed={props.largePrint} onClick={props.onLargePrint} data-tip={t('reader.largePrint.toggle')}>
+        <button type="button" className="tb-button wide-only" aria-pressed={props.largePrint} onClick={props.onLargePrint} data-tip={t('reader.largePrint.toggle')}>
           <Icon name="largePrint" />
           <span className="tb-label">{t('reader.largePrint.toggle')}</span>
         </button>
@@ -90,17 +90,60 @@ export function ReaderToolbar(props: ReaderToolbarProps) {
         />
       </div>
       <div role="group" aria-label={t('reader.toolbar.shareAndPrint')} className="tb-group">
-        <button type="button" className="tb-button" onClick={props.onCopyReference} data-tip={t('reader.toolbar.copyReferenceHint')}>
+        <button type="button" className="tb-button wide-only" onClick={props.onCopyReference} data-tip={t('reader.toolbar.copyReferenceHint')}>
           <Icon name="copy" />
           <span className="tb-label">{t('reader.toolbar.copyReference')}</span>
         </button>
-        <button type="button" className="tb-button" onClick={props.onPrint} disabled={!props.canPrint} data-tip={t('reader.print.open')}>
+        <button type="button" className="tb-button wide-only" onClick={props.onPrint} disabled={!props.canPrint} data-tip={t('reader.print.open')}>
           <Icon name="print" />
           <span className="tb-label">{t('reader.print.open')}</span>
         </button>
         <OverflowMenu label={t('reader.toolbar.more')}>
           {(close) => (
             <>
+              {/* In a narrow window these leave the toolbar (class wide-only) and wait here instead. */}
+              <div className="narrow-only overflow-group">
+                <div role="group" aria-label={t('annotations.colours')} className="tool-group colours">
+                  <ColourSwatches colour={props.colour} onColour={props.onColour} />
+                </div>
+                <div role="group" aria-label={t('annotations.history')} className="tool-group">
+                  <button type="button" className="tb-button" onClick={() => void notes.undo()} disabled={!notes.canUndo} aria-keyshortcuts="Control+Z">
+                    <Icon name="undo" />
+                    <span>{t('annotations.undo')}</span>
+                  </button>
+                  <button type="button" className="tb-button" onClick={() => void notes.redo()} disabled={!notes.canRedo} aria-keyshortcuts="Control+Shift+Z">
+                    <Icon name="redo" />
+                    <span>{t('annotations.redo')}</span>
+                  </button>
+                </div>
+                <button type="button" className="tb-button" aria-pressed={props.largePrint} onClick={props.onLargePrint}>
+                  <Icon name="largePrint" />
+                  <span>{t('reader.largePrint.toggle')}</span>
+                </button>
+                <button
+                  type="button"
+                  className="tb-button"
+                  onClick={() => {
+                    close();
+                    props.onCopyReference();
+                  }}
+                >
+                  <Icon name="copy" />
+                  <span>{t('reader.toolbar.copyReference')}</span>
+                </button>
+                <button
+                  type="button"
+                  className="tb-button"
+                  disabled={!props.canPrint}
+                  onClick={() => {
+                    close();
+                    props.onPrint();
+                  }}
+                >
+                  <Icon name="print" />
+                  <span>{t('reader.print.open')}</span>
+                </button>
+              </div>
               <div role="group" aria-label={t('annotations.tools')} className="overflow-group">
                 {secondaryTools.map((key) => (
                   <button

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, type MouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 import type { HeldSelection } from './useTextSelection';
@@ -34,8 +34,8 @@ export function SelectionPopover({ held, popoverRef, onHighlight, onNote, onQues
   }, [onClose, popoverRef]);
 
   // Highlight and copy return to the pages; note and question open where the writing happens.
-  const act = (action: () => void, backToPages = true) => () => {
-    const pages = popoverRef.current?.closest<HTMLElement>('.reader-pages');
+  const act = (action: () => void, backToPages = true) => (event: MouseEvent<HTMLButtonElement>) => {
+    const pages = event.currentTarget.closest<HTMLElement>('.reader-pages');
     action();
     onClose();
     if (backToPages) pages?.focus();
