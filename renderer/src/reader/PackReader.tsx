@@ -12,7 +12,7 @@ import { textTools } from '../annotations/tools';
 import { useAnnotations } from '../annotations/useAnnotations';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { itemAtPage, readerPath } from '../pack/format';
-import { findCurrentItem } from '../live/currentItem';
+import { currentItemShortcut, findCurrentItem } from '../live/currentItem';
 import { AgendaNav } from './AgendaNav';
 import { FindInPack } from './FindInPack';
 import { LargePrint } from './LargePrint';
@@ -182,9 +182,10 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
         onTool={chooseTool}
         onColour={setColour}
       />
-      <p className="reader-status" aria-live="polite">
+      <p className="current-item-note reader-status" aria-live="polite" aria-keyshortcuts={currentItemShortcut.key.toUpperCase()}>
         {currentNote}
-        {currentNote && copied ? ' ' : ''}
+      </p>
+      <p className="reader-status" aria-live="polite">
         {copied}
       </p>
       {notes.error && <ErrorMessage error={notes.error} />}
