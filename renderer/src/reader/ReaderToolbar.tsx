@@ -4,9 +4,28 @@ import type { Tool } from '../annotations/tools';
 import type { AnnotationsState } from '../annotations/useAnnotations';
 import { currentItemShortcut } from '../live/currentItem';
 import { GoToPage } from './GoToPage';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { OverflowMenu } from './OverflowMenu';
 import type { Viewport } from './useViewport';
+
+/** One action in the "More" panel: an icon and its label in words (there is room for them there). */
+function MenuAction({ icon, label, onClick, close, disabled = false, keys }: { icon: IconName; label: string; onClick: () => void; close: () => void; disabled?: boolean; keys?: string }) {
+  return (
+    <button
+      type="button"
+      className="tb-button"
+      disabled={disabled}
+      aria-keyshortcuts={keys}
+      onClick={() => {
+        close();
+        onClick();
+      }}
+    >
+      <Icon name={icon} />
+      <span>{label}</span>
+    </button>
+  );
+}
 
 interface ReaderToolbarProps {
   current: number;
@@ -120,29 +139,8 @@ export function ReaderToolbar(props: ReaderToolbarProps) {
                   <Icon name="largePrint" />
                   <span>{t('reader.largePrint.toggle')}</span>
                 </button>
-                <button
-                  type="button"
-                  className="tb-button"
-                  onClick={() => {
-                    close();
-                    props.onCopyReference();
-                  }}
-                >
-                  <Icon name="copy" />
-                  <span>{t('reader.toolbar.copyReference')}</span>
-                </button>
-                <button
-                  type="button"
-                  className="tb-button"
-                  disabled={!props.canPrint}
-                  onClick={() => {
-                    close();
-                    props.onPrint();
-                  }}
-                >
-                  <Icon name="print" />
-                  <span>{t('reader.print.open')}</span>
-                </button>
+                <MenuAction icon="copy" label={t('reader.toolbar.copyReference')} close={close} onClick={props.onCopyReference} />
+                <MenuAction icon="print" label={t('reader.print.open')} disabled={!props.canPrint} close={close} onClick={props.onPrint} />
               </div>
               <div role="group" aria-label={t('annotations.tools')} className="overflow-group">
                 {secondaryTools.map((key) => (
@@ -162,18 +160,13 @@ export function ReaderToolbar(props: ReaderToolbarProps) {
                   </button>
                 ))}
               </div>
-              <button
-                type="button"
-                className="tb-button"
-                aria-keyshortcuts={currentItemShortcut.key.toUpperCase()}
-                onClick={() => {
-                  close();
-                  props.onCurrentItem();
-                }}
-              >
-                <Icon name="current" />
-                <span>{t('reader.toolbar.currentItem', { key: currentItemShortcut.label })}</span>
-              </button>
+              <MenuAction
+                icon="current"
+                label={t('reader.toolbar.currentItem', { key: currentItemShortcut.label })}
+                keys={currentItemShortcut.key.toUpperCase()}
+                close={close}
+                onClick={props.onCurrentItem}
+              />
             </>
           )}
         </OverflowMenu>
