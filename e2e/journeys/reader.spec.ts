@@ -111,6 +111,20 @@ test.describe('the reader', () => {
     await page.getByRole('link', { name: 'Open pack' }).click();
     await expect(page.locator('.page-indicator')).toContainText(`Page ${before.pdfPage} of`);
     await expect(page.locator(`.pdf-page[data-page="${before.pdfPage}"]`)).toBeInViewport();
+
+    // At the largest text size the toolbar still keeps to two rows and the page has most of the screen
+    // (three rows of bordered buttons once took 620 of 900 px).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Largest (150%)' }).click();
+    await expect(page.getByRole('radio', { name: 'Largest (150%)' })).toBeChecked();
+    await page.goBack();
+    await expect(page.locator(`.pdf-page[data-page="${before.pdfPage}"]`)).toHaveAttribute('data-state', 'ready');
+    expect(await toolbarRows(page)).toBeLessThanOrEqual(2);
+    const toolbar = await page.locator('.reader-toolbar').boundingBox();
+    expect(toolbar?.height ?? 900).toBeLessThan(200);
+    await expect(page.getByRole('region', { name: 'Pack pages' })).toBeInViewport({ ratio: 0.5 });
+    await expectNoAxeViolations(page, 'reader at the largest text size');
   });
 
   test('find marks its hits on the page and steps through them; a search result arrives marked', async ({ app }) => {
