@@ -95,6 +95,14 @@ test.describe('the reader', () => {
     await page.reload();
     await expect(page.locator('.pdf-page[data-page="1"]')).toHaveAttribute('data-state', 'ready');
     expect(await toolbarRows(page)).toBeLessThanOrEqual(2);
+    // An icon's label shows as a tooltip on keyboard focus, and Escape dismisses it (WCAG 1.4.13).
+    await page.getByRole('button', { name: 'Go', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Zoom out' })).toBeFocused();
+    const tooltip = () => page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement, '::after').content : ''));
+    expect(await tooltip()).toBe('"Zoom out"');
+    await page.keyboard.press('Escape');
+    await expect.poll(tooltip).toBe('none');
     // The sidebar keeps its width whatever the tab (the Questions tab once widened it to 730 px).
     const sidebar = page.getByRole('complementary', { name: 'Pack contents' });
     const agendaWidth = (await sidebar.boundingBox())?.width;

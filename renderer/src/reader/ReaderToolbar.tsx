@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnotationToolbar, ColourSwatches, secondaryTools, toolIcons } from '../annotations/AnnotationToolbar';
 import type { Tool } from '../annotations/tools';
@@ -56,8 +57,19 @@ interface ReaderToolbarProps {
 export function ReaderToolbar(props: ReaderToolbarProps) {
   const { t } = useTranslation();
   const { current, pageCount, printed, viewport, tool, notes } = props;
+  // Escape dismisses a tooltip without moving the pointer or focus (WCAG 1.4.13); the next focus or pointer move brings them back.
+  const [tipsHidden, setTipsHidden] = useState(false);
   return (
-    <div className="reader-toolbar">
+    <div
+      className={tipsHidden ? 'reader-toolbar tips-hidden' : 'reader-toolbar'}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setTipsHidden(true);
+      }}
+      onFocus={() => setTipsHidden(false)}
+      onPointerMove={() => {
+        if (tipsHidden) setTipsHidden(false);
+      }}
+    >
       <div role="group" aria-label={t('reader.toolbar.navigate')} className="tb-group">
         <button type="button" className="tb-button" aria-expanded={props.sidebarOpen} aria-controls={props.sidebarId} onClick={props.onSidebar} data-tip={t('reader.sidebar')}>
           <Icon name="contents" />
