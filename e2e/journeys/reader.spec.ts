@@ -221,6 +221,20 @@ test.describe('the reader', () => {
     const thisPage = page.locator(`.pdf-page[data-page="${before.pdfPage}"]`);
     await expect(thisPage.locator('.mark-highlight').first()).toBeVisible();
 
+    // Note and question from the pop-over: a sticky note beside the text, a question drafted on its item.
+    await selectText(page, before.pdfPage, passage);
+    await popover.getByRole('button', { name: 'Note' }).click();
+    const editor = page.getByRole('dialog', { name: 'New sticky note' });
+    await expect(editor).toBeVisible();
+    await editor.getByLabel('Text').fill('Ask about the refusals');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('button', { name: 'Note: Ask about the refusals' })).toBeVisible();
+    await selectText(page, before.pdfPage, passage);
+    await popover.getByRole('button', { name: 'Question' }).click();
+    await expect(page.getByRole('tab', { name: 'Questions' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByLabel('New question')).toHaveValue(new RegExp(passage.slice(0, 30)));
+    await expect(page.getByLabel('Agenda item', { exact: true })).toHaveValue(String(passageItem));
+
     // The sharing switch says what it does and, beside it, the state in words.
     await page.getByRole('tab', { name: 'Annotations' }).click();
     const entry = page.locator('[data-annotation-entry]').filter({ hasText: passage });
