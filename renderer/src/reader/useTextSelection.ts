@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { readSelection, type PageSelection } from '../annotations/selection';
 
+/** About the pop-over's width with its four labelled buttons on one line. */
+const popoverWidth = 440;
+
 export interface HeldSelection {
   selection: PageSelection;
   /** Where to put the pop-over, in the scroll content's pixels (it scrolls with the text). */
@@ -30,7 +33,9 @@ export function useTextSelection(scale: number, scrollRef: RefObject<HTMLDivElem
       }
       const box = range.getBoundingClientRect();
       const area = scroller.getBoundingClientRect();
-      setHeld({ selection, at: { left: Math.max(4, box.left - area.left + scroller.scrollLeft), top: box.bottom - area.top + scroller.scrollTop + 6 } });
+      // Kept inside the pane (it wraps below popoverWidth) so it never needs sideways scrolling to reach.
+      const left = Math.max(4, Math.min(box.left - area.left, scroller.clientWidth - Math.min(popoverWidth, scroller.clientWidth - 8)));
+      setHeld({ selection, at: { left: left + scroller.scrollLeft, top: box.bottom - area.top + scroller.scrollTop + 6 } });
     };
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
