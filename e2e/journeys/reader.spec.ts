@@ -109,8 +109,12 @@ test.describe('the reader', () => {
     await page.getByLabel('Go to page').fill(String(before.pdfPage));
     await page.getByLabel('Go to page').press('Enter');
     await expect(page.locator('.page-indicator')).toContainText(`Page ${before.pdfPage} of`);
+    // Thumbnails show the printed page number a member would cite, beside the PDF page.
+    await page.getByRole('tab', { name: 'Pages' }).click();
+    await expect(page.locator(`.thumbnails li[data-page="${before.pdfPage}"] .thumbnail-number`)).toHaveText(`${before.pdfPage} (p. ${printedPage})`);
     await page.getByRole('tab', { name: 'Questions' }).click();
     expect((await sidebar.boundingBox())?.width).toBe(agendaWidth);
+    expect(await page.getByLabel('New question').evaluate((el) => getComputedStyle(el).fontFamily)).toBe(await page.evaluate(() => getComputedStyle(document.body).fontFamily));
     // Its item picker is on the item being read.
     await expect(page.getByLabel('Agenda item', { exact: true })).toHaveValue(String(passageItem));
 
