@@ -8,6 +8,7 @@ import { initI18n } from './i18n';
 import { applyDisplay } from './preferences/display';
 import './styles/tokens.css';
 import './styles.css';
+import './styles/reader.css';
 import './styles/base.css';
 import './live/live.css';
 

@@ -120,8 +120,12 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
                           </option>
                         ))}
                       </select>
-                      <button type="button" aria-pressed={a.shared} onClick={() => onShare(a, !a.shared)}>
-                        {t('annotations.panel.share')}
+                      {/* A switch named for what it does, its state in words beside it (an unpressed "Shared" read as shared). */}
+                      <button type="button" role="switch" className="share-switch" aria-checked={a.shared} aria-label={t('annotations.panel.shareSwitch')} onClick={() => onShare(a, !a.shared)}>
+                        <span className="switch-track" aria-hidden="true" />
+                        <span className="switch-state" aria-hidden="true">
+                          {a.shared ? t('annotations.panel.shared') : t('annotations.panel.private')}
+                        </span>
                       </button>
                       <button type="button" className="danger" onClick={() => onDelete(a)}>
                         {t('annotations.delete')}

@@ -9,7 +9,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 export interface QuestionDraft {
   itemNumber: string;
   text: string;
-  annotationId: string;
+  /** The highlight the question grew from, if any (a question from selected text has none). */
+  annotationId?: string;
 }
 
 interface QuestionsPanelProps {
@@ -25,7 +26,10 @@ interface QuestionsPanelProps {
 export function QuestionsPanel({ api, me, meetingId, items, activeItem, draft }: QuestionsPanelProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [item, setItem] = useState(draft?.itemNumber ?? activeItem ?? items[0]?.number ?? '');
+  const [chosen, setChosen] = useState(draft?.itemNumber ?? null);
+  // The picker follows the item being read until the member picks one (the panel is mounted,
+  // hidden, from the moment the reader opens, often before the opening page is known).
+  const item = chosen ?? activeItem ?? items[0]?.number ?? '';
   const [questions, setQuestions] = useState<Question[]>([]);
   const [text, setText] = useState(draft?.text ?? '');
   const [fromAnnotation, setFromAnnotation] = useState<string | null>(draft?.annotationId ?? null);
@@ -76,7 +80,7 @@ export function QuestionsPanel({ api, me, meetingId, items, activeItem, draft }:
     <section className="questions-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('annotations.questions.heading')}</h2>
       <label htmlFor={`${id}-item`}>{t('annotations.questions.item')}</label>
-      <select id={`${id}-item`} value={item} onChange={(e) => setItem(e.target.value)}>
+      <select id={`${id}-item`} value={item} onChange={(e) => setChosen(e.target.value)}>
         {items.map((i) => (
           <option key={i.number} value={i.number}>
             {t('pack.itemLabel', { number: i.number, title: i.title })}

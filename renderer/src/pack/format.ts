@@ -16,11 +16,13 @@ export function itemAtPage(items: readonly PackItem[], page: number): PackItem |
   return items.find((item) => item.pdfPages !== null && page >= item.pdfPages.from && page <= item.pdfPages.to) ?? null;
 }
 
-/** The reader's address for a meeting's pack, optionally at a page and an older version. */
-export function readerPath(meetingId: string, options: { page?: number; version?: number } = {}): string {
+/** The reader's address for a meeting's pack, optionally at a page, an older version and words to find. */
+export function readerPath(meetingId: string, options: { page?: number; version?: number; find?: string } = {}): string {
   const params = new URLSearchParams();
   if (options.version !== undefined) params.set('version', String(options.version));
   if (options.page !== undefined) params.set('page', String(options.page));
+  // The reader marks these words on the page it opens (a search result's words).
+  if (options.find) params.set('find', options.find);
   const query = params.toString();
   return `/meetings/${meetingId}/pack${query ? `?${query}` : ''}`;
 }

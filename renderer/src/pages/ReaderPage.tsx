@@ -10,7 +10,7 @@ import { PapersRemovedText } from '../pack/PapersRemoved';
 import { PackReader } from '../reader/PackReader';
 import { ensureWorker } from '../reader/pdf';
 
-/** /meetings/:id/pack?page=N&version=V — the agenda pack reader (pdf.js is loaded with this screen only). */
+/** /meetings/:id/pack?page=N&version=V&find=words — the agenda pack reader (pdf.js is loaded with this screen only). */
 export default function ReaderPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -19,7 +19,8 @@ export default function ReaderPage() {
   const versionParam = Number(searchParams.get('version'));
   const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : undefined;
   const pageParam = Number(searchParams.get('page'));
-  const initialPage = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+  const initialPage = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : null;
+  const initialFind = searchParams.get('find')?.trim().slice(0, 200) || null;
 
   useMarkViewed(id);
   // Start pdf.js's worker while the meeting and its pack load.
@@ -74,5 +75,5 @@ export default function ReaderPage() {
     );
   }
   const latestVersion = pack.versions.reduce((max, v) => Math.max(max, v.version), pack.version);
-  return <PackReader key={`${pack.documentSha256}:${pack.version}`} meeting={meeting} pack={pack} latestVersion={latestVersion} initialPage={initialPage} />;
+  return <PackReader key={`${pack.documentSha256}:${pack.version}`} meeting={meeting} pack={pack} latestVersion={latestVersion} initialPage={initialPage} initialFind={initialFind} />;
 }

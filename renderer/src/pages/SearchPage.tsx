@@ -106,7 +106,7 @@ export function SearchPage() {
               <ol className="search-hits">
                 {item.hits.map((hit) => (
                   <li key={`${hit.packId}:${hit.version}:${hit.page}`}>
-                    <Link to={readerPath(hit.meetingId, { page: hit.page, version: hit.version })} className="search-hit">
+                    <Link to={readerPath(hit.meetingId, { page: hit.page, version: hit.version, find: query })} className="search-hit">
                       <span className="search-hit-where">
                         {hit.printedPage === null ? t('search.hitPage', { page: hit.page }) : t('search.hitPagePrinted', { page: hit.page, printed: hit.printedPage })}
                       </span>

@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingPack } from '../../../shared/domain/import';
@@ -6,7 +6,6 @@ import type { Meeting } from '../../../shared/domain/meeting';
 import { useApi } from '../api/ApiContext';
 import { AnnotationLayer } from '../annotations/AnnotationLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
-import { AnnotationToolbar } from '../annotations/AnnotationToolbar';
 import { ExportNotes } from '../annotations/ExportNotes';
 import { QuestionsPanel, type QuestionDraft } from '../annotations/QuestionsPanel';
 import { textTools } from '../annotations/tools';
@@ -16,19 +15,23 @@ import { itemAtPage, readerPath } from '../pack/format';
 import { currentItemShortcut, findCurrentItem } from '../live/currentItem';
 import { AgendaNav } from './AgendaNav';
 import { FindInPack } from './FindInPack';
-import { GoToPage } from './GoToPage';
 import { LargePrint } from './LargePrint';
 import { pageGap } from './layout';
 import { PdfPage } from './PdfPage';
 import { PrintPages } from './PrintPages';
+import { readPlace, savePlace } from './readingPlace';
 import { ReaderNoteEditor } from './ReaderNoteEditor';
+import { ReaderToolbar } from './ReaderToolbar';
+import { SelectionPopover } from './SelectionPopover';
 import { SidebarTabs } from './SidebarTabs';
 import { Thumbnails } from './Thumbnails';
+import { useFind } from './useFind';
 import { useLargePrint } from './useLargePrint';
 import { usePageInAddress } from './usePageInAddress';
 import { usePdfDocument } from './usePdfDocument';
 import { useReaderKeys } from './useReaderKeys';
 import { useReaderTools } from './useReaderTools';
+import { useTextSelection } from './useTextSelection';
 import { useViewport } from './useViewport';
 
 type Panel = 'agenda' | 'pages' | 'find' | 'notes' | 'questions';
@@ -37,29 +40,55 @@ interface PackReaderProps {
   meeting: Meeting;
   pack: MeetingPack;
   latestVersion: number;
-  initialPage: number;
+  /** The page asked for in the address; without one the reader reopens where the member left this pack. */
+  initialPage: number | null;
+  /** Words to find on opening (a result opened from the Search page). */
+  initialFind: string | null;
 }
 
+/** Wide windows open with the contents beside the pages; narrow ones (and 200% zoom) give the pages the room. */
+const wideEnoughForSidebar = () => window.matchMedia('(min-width: 50rem)').matches;
+
 /** The pack reader's screen: each job (document, viewport, tools, keys, address) lives in its own hook. */
-export function PackReader({ meeting, pack, latestVersion, initialPage: requestedPage }: PackReaderProps) {
+export function PackReader({ meeting, pack, latestVersion, initialPage: requestedPage, initialFind }: PackReaderProps) {
   const { t } = useTranslation();
   // Where the reader opened; later changes to ?page= are followed by usePageInAddress.
-  const [initialPage] = useState(requestedPage);
+  const [initialPage] = useState(() => requestedPage ?? readPlace(pack.packId, pack.pageCount) ?? 1);
   const api = useApi();
   const id = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
-  const [panel, setPanel] = useState<Panel>('agenda');
+  const [panel, setPanel] = useState<Panel>(initialFind ? 'find' : 'agenda');
   const [printOpen, setPrintOpen] = useState(false);
   const [focusedId, setFocusedId] = useState<string | null>(null);
-  const [draft, setDraft] = useState<QuestionDraft | null>(null);
+  const [draft, setDraft] = useState<(QuestionDraft & { key: number }) | null>(null);
+  const [sidebarOpen, setSidebarOpen] = useState(wideEnoughForSidebar);
+  const [copied, setCopied] = useState('');
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const workspaceRef = useRef<HTMLDivElement>(null);
+  // In a narrow or short window (200% zoom, 320 px) the toolbar and pages fill the screen below the
+  // headers, which scroll away: open with them in view, so the page is what the member sees.
+  useEffect(() => {
+    const page = document.scrollingElement;
+    if (page && page.scrollHeight > window.innerHeight + 1) workspaceRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   const { doc, baseSize, loadError, locked, passwordPrompt } = usePdfDocument(api, pack.documentSha256, pack.byteSize);
   const pageCount = doc?.numPages ?? pack.pageCount;
   const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned } = useViewport(scrollRef, baseSize, pageCount, initialPage);
   usePageInAddress(meeting.id, current, initialPage, positioned, goToPage);
+  useEffect(() => {
+    if (positioned.current) savePlace(pack.packId, current);
+  }, [pack.packId, current, positioned]);
+  const find = useFind(api, pack, goToPage);
+  const { search } = find;
+  useEffect(() => {
+    if (!initialFind) return;
+    void search(initialFind, { atPage: initialPage });
+  }, [initialFind, initialPage, search]);
+  const { held, clear: clearSelection } = useTextSelection(scale, scrollRef, popoverRef);
   const notes = useAnnotations(api, meeting.id);
-  const { tool, colour, setColour, chooseTool, markSelection, placeNote, editing, setEditing } = useReaderTools(notes, scale, meeting.id, pack.packId);
+  const { tool, colour, setColour, chooseTool, markSelection, markText, placeNote, editing, setEditing } = useReaderTools(notes, scale, meeting.id, pack.packId);
   const { largePrint, toggleLargePrint } = useLargePrint(api);
 
   // C jumps to the item the chair is taking now (the live agenda, synced from the chair's device).
@@ -87,8 +116,10 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
     redo: () => void notes.redo(),
     openFind: () => {
       setPanel('find');
+      setSidebarOpen(true);
       requestAnimationFrame(() => findRef.current?.focus());
     },
+    findStep: find.step,
     jumpToCurrentItem: () => void jumpToCurrentItem(),
     placeNoteHere: () => {
       const onPage = notes.annotations.filter((a) => a.packId === pack.packId && a.pageIndex === current - 1).length;
@@ -98,6 +129,21 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
 
   const printed = pack.printedPageNumbers[current - 1] ?? null;
   const activeItem = itemAtPage(pack.items, current);
+  /** "Item 6, page 21": the printed page number where the page has one, as a member would cite it. */
+  const reference = (page: number) => {
+    const item = itemAtPage(pack.items, page);
+    const printedNumber = pack.printedPageNumbers[page - 1] ?? null;
+    const where = printedNumber === null ? t('reader.reference.pdfPage', { page }) : t('reader.reference.page', { page: printedNumber });
+    return item ? t('reader.reference.item', { number: item.number, where }) : where;
+  };
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(t('reader.reference.copied', { text }));
+    } catch {
+      setCopied(t('reader.reference.copyFailed'));
+    }
+  };
   const pageLabel = (page: number) => {
     const printedNumber = pack.printedPageNumbers[page - 1] ?? null;
     return printedNumber === null ? t('reader.pageLabel', { page, total: pageCount }) : t('reader.pageLabelPrinted', { page, total: pageCount, printed: printedNumber });
@@ -115,48 +161,37 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
           </p>
         )}
       </div>
-      <div className="reader-toolbar">
-        <p className="page-indicator" role="status">
-          <span>{t('reader.pageOf', { page: current, total: pageCount })}</span>
-          {printed !== null && <span className="printed-page">{t('reader.printedPage', { page: printed })}</span>}
-        </p>
-        <p className="current-item-note" aria-live="polite" aria-keyshortcuts={currentItemShortcut.key.toUpperCase()}>
-          {currentNote}
-        </p>
-        <GoToPage pageCount={pageCount} onGo={goToPage} />
-        <div className="zoom" role="group" aria-label={t('reader.zoom.label')}>
-          <button type="button" onClick={() => changeZoom(-1)}>
-            {t('reader.zoom.out')}
-          </button>
-          <span className="zoom-level">{`${Math.round(scale * 100)}%`}</span>
-          <button type="button" onClick={() => changeZoom(1)}>
-            {t('reader.zoom.in')}
-          </button>
-          <button type="button" aria-pressed={zoom.mode === 'fit'} onClick={() => setZoom({ mode: 'fit' })}>
-            {t('reader.zoom.fitWidth')}
-          </button>
-        </div>
-        <button type="button" onClick={() => setPrintOpen(true)} disabled={!doc}>
-          {t('reader.print.open')}
-        </button>
-        <button type="button" aria-pressed={largePrint} onClick={() => void toggleLargePrint()}>
-          {t('reader.largePrint.toggle')}
-        </button>
-        <AnnotationToolbar
-          tool={tool}
-          colour={colour}
-          canUndo={notes.canUndo}
-          canRedo={notes.canRedo}
-          onTool={chooseTool}
-          onColour={setColour}
-          onUndo={() => void notes.undo()}
-          onRedo={() => void notes.redo()}
-        />
-      </div>
+      <div className="reader-workspace" ref={workspaceRef}>
+      <ReaderToolbar
+        current={current}
+        pageCount={pageCount}
+        printed={printed}
+        viewport={{ scale, zoom, setZoom, changeZoom, goToPage }}
+        sidebarId={`${id}-sidebar`}
+        sidebarOpen={sidebarOpen}
+        onSidebar={() => setSidebarOpen((open) => !open)}
+        largePrint={largePrint}
+        onLargePrint={() => void toggleLargePrint()}
+        canPrint={doc !== null}
+        onPrint={() => setPrintOpen(true)}
+        onCopyReference={() => void copy(`${meeting.title}: ${reference(current)}`)}
+        onCurrentItem={() => void jumpToCurrentItem()}
+        tool={tool}
+        colour={colour}
+        notes={notes}
+        onTool={chooseTool}
+        onColour={setColour}
+      />
+      <p className="current-item-note reader-status" aria-live="polite" aria-keyshortcuts={currentItemShortcut.key.toUpperCase()}>
+        {currentNote}
+      </p>
+      <p className="reader-status" aria-live="polite">
+        {copied}
+      </p>
       {notes.error && <ErrorMessage error={notes.error} />}
       {largePrint && <LargePrint packId={pack.packId} page={current} />}
       <div className="reader-body">
-        <aside className="reader-sidebar" aria-label={t('reader.sidebar')}>
+        <aside className="reader-sidebar" id={`${id}-sidebar`} aria-label={t('reader.sidebar')} hidden={!sidebarOpen}>
           <SidebarTabs<Panel>
             label={t('reader.sidebar')}
             selected={panel}
@@ -171,7 +206,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                     <Thumbnails doc={doc} pageCount={pageCount} baseSize={baseSize} knownSizes={known} current={current} printedPageNumbers={pack.printedPageNumbers} onSelect={goToPage} active={panel === 'pages'} />
                   ) : null,
               },
-              { key: 'find', label: t('reader.tabs.find'), content: <FindInPack ref={findRef} pack={pack} current={current} onSelect={goToPage} /> },
+              { key: 'find', label: t('reader.tabs.find'), content: <FindInPack ref={findRef} find={find} initialQuery={initialFind ?? ''} /> },
               {
                 key: 'notes',
                 label: t('annotations.tabs.notes'),
@@ -194,7 +229,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                     onDelete={(a) => void notes.remove(a)}
                     onAsk={(a) => {
                       if (!a.itemNumber || !a.quote) return;
-                      setDraft({ itemNumber: a.itemNumber, text: t('annotations.questions.aboutQuote', { quote: a.quote.exact.slice(0, 200) }), annotationId: a.id });
+                      setDraft({ key: Date.now(), itemNumber: a.itemNumber, text: t('annotations.questions.aboutQuote', { quote: a.quote.exact.slice(0, 200) }), annotationId: a.id });
                       setPanel('questions');
                     }}
                   />
@@ -205,7 +240,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
               {
                 key: 'questions',
                 label: t('annotations.tabs.questions'),
-                content: <QuestionsPanel key={draft?.annotationId ?? 'none'} api={api} me={notes.me} meetingId={meeting.id} items={pack.items} activeItem={activeItem?.number ?? null} draft={draft} />,
+                content: <QuestionsPanel key={draft?.key ?? 'none'} api={api} me={notes.me} meetingId={meeting.id} items={pack.items} activeItem={activeItem?.number ?? null} draft={draft} />,
               },
             ]}
           />
@@ -226,6 +261,28 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
           <p id={`${id}-keys`} className="visually-hidden">
             {t('reader.keysHint')}
           </p>
+          {held && tool === 'select' && (
+            <SelectionPopover
+              held={held}
+              popoverRef={popoverRef}
+              onHighlight={() => void markText('highlight', held.selection)}
+              onNote={() => {
+                const first = held.selection.rects[0];
+                placeNote(held.selection.page, { x: Math.max(0, (first?.x ?? 72) - 24), y: first?.y ?? 72 });
+              }}
+              onQuestion={(() => {
+                const item = itemAtPage(pack.items, held.selection.page);
+                if (!item) return null;
+                return () => {
+                  setDraft({ key: Date.now(), itemNumber: item.number, text: t('annotations.questions.aboutQuote', { quote: held.selection.exact.slice(0, 200) }) });
+                  setPanel('questions');
+                  setSidebarOpen(true);
+                };
+              })()}
+              onCopy={() => void copy(t('reader.reference.quote', { quote: held.selection.exact, reference: reference(held.selection.page) }))}
+              onClose={clearSelection}
+            />
+          )}
           {loadError && <ErrorMessage error={loadError} />}
           {passwordPrompt}
           {!loadError && !locked && !layout && <p className="reader-loading">{t('reader.opening')}</p>}
@@ -246,6 +303,8 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                     current={page === current}
                     visible={page >= onScreen.first && page <= onScreen.last}
                     onSize={onPageSize}
+                    findTerms={find.termsOnPage(page)}
+                    findCurrent={find.currentPage === page}
                   >
                     <AnnotationLayer
                       page={page}
@@ -264,6 +323,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
             </div>
           )}
         </div>
+      </div>
       </div>
       {editing && <ReaderNoteEditor editing={editing} notes={notes} meetingId={meeting.id} packId={pack.packId} colour={colour} onClose={() => setEditing(null)} />}
       {doc && (

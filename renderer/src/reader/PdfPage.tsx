@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RenderingCancelledException, TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import { FindMarks } from './FindMarks';
 import type { Size } from './layout';
 import { urgent, whenUrgentDone } from './renderPriority';
 
@@ -50,12 +51,16 @@ interface PdfPageProps {
   /** On screen now: painted first; off-screen neighbours wait for it. */
   visible: boolean;
   onSize: (page: number, size: Size) => void;
+  /** Words to mark for a find on this page (none when nothing is being found here). */
+  findTerms?: readonly string[];
+  /** This page holds the find hit being shown. */
+  findCurrent?: boolean;
   /** Drawn over the page (annotations). */
   children?: ReactNode;
 }
 
 /** One page of the virtualised list: mounted only while near the viewport, dropped when far. */
-export function PdfPage({ doc, page, scale, size, top, left, label, current, visible, onSize, children }: PdfPageProps) {
+export function PdfPage({ doc, page, scale, size, top, left, label, current, visible, onSize, findTerms, findCurrent = false, children }: PdfPageProps) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<'rendering' | 'ready' | 'failed'>('rendering');
@@ -103,6 +108,8 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, vis
 
   // The invisible text over the canvas, so text can be selected (and highlighted) and read aloud.
   const textRef = useRef<HTMLDivElement>(null);
+  // The rendered text layer, once it is there: find's marks are measured from its spans.
+  const [textReady, setTextReady] = useState<HTMLDivElement | null>(null);
   useEffect(() => {
     const container = textRef.current;
     if (!container) return;
@@ -119,7 +126,10 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, vis
         await layer.render();
         // pdf.js measures text in a canvas it adds to <body>; it is not content.
         for (const hidden of document.querySelectorAll('canvas.hiddenCanvasElement')) hidden.setAttribute('aria-hidden', 'true');
-        if (live) container.dataset.ready = 'true';
+        if (live) {
+          container.dataset.ready = 'true';
+          setTextReady(container);
+        }
       } catch {
         // Without a text layer the page still reads; only selecting text is lost.
       }
@@ -128,6 +138,7 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, vis
       live = false;
       layer?.cancel();
       delete container.dataset.ready;
+      setTextReady(null);
     };
   }, [doc, page, scale]);
 
@@ -151,6 +162,7 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, vis
     >
       <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: size.width, height: size.height }} />
       <div ref={textRef} className="textLayer" style={{ ['--scale-factor' as string]: scale, ['--total-scale-factor' as string]: scale }} />
+      {textReady && findTerms && findTerms.length > 0 && <FindMarks layer={textReady} terms={findTerms} current={findCurrent} />}
       {children}
       {state === 'failed' && <p className="page-error">{t('reader.pageFailed')}</p>}
     </div>

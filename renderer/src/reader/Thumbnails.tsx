@@ -71,8 +71,9 @@ export function Thumbnails({ doc, pageCount, baseSize, knownSizes, current, prin
               <span className="thumbnail-frame" style={{ width: thumbWidth, height }}>
                 {inView.has(page) && <ThumbnailCanvas doc={doc} page={page} scale={thumbWidth / size.width} />}
               </span>
+              {/* The printed number too: it is the one the agenda and the members cite. */}
               <span className="thumbnail-number" aria-hidden="true">
-                {page}
+                {printed === null ? page : t('reader.thumbnailNumberPrinted', { page, printed })}
               </span>
             </button>
           </li>

@@ -15,17 +15,25 @@ export interface ReaderKeyActions {
   undo: () => void;
   redo: () => void;
   openFind: () => void;
+  /** F3 / Shift+F3: the next or previous find hit. */
+  findStep: (by: 1 | -1) => void;
   jumpToCurrentItem: () => void;
   /** Enter with the note tool in hand on the pages: a note at the next free place on this page. */
   placeNoteHere: () => void;
 }
 
-/** Keyboard: PageDown/PageUp, j/k, Home/End move by page; Ctrl+F finds in this pack; tool keys. */
+/** Keyboard: PageDown/PageUp, j/k, Home/End move by page; Ctrl+F finds in this pack, F3 steps through the hits; tool keys. */
 export function useReaderKeys(actions: ReaderKeyActions): void {
-  const { disabled, current, pageCount, tool, pagesRef, goToPage, changeZoom, chooseTool, undo, redo, openFind, jumpToCurrentItem, placeNoteHere } = actions;
+  const { disabled, current, pageCount, tool, pagesRef, goToPage, changeZoom, chooseTool, undo, redo, openFind, findStep, jumpToCurrentItem, placeNoteHere } = actions;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.metaKey || disabled) return;
+      // F3 works from the find field too; the browser's own find bar would not see the page's text.
+      if (event.key === 'F3' && !event.ctrlKey) {
+        event.preventDefault();
+        findStep(event.shiftKey ? -1 : 1);
+        return;
+      }
       if (event.ctrlKey && !isEditable(event.target) && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y')) {
         event.preventDefault();
         if (event.shiftKey || event.key.toLowerCase() === 'y') redo();
@@ -72,5 +80,5 @@ export function useReaderKeys(actions: ReaderKeyActions): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [disabled, current, pageCount, tool, pagesRef, goToPage, changeZoom, chooseTool, undo, redo, openFind, jumpToCurrentItem, placeNoteHere]);
+  }, [disabled, current, pageCount, tool, pagesRef, goToPage, changeZoom, chooseTool, undo, redo, openFind, findStep, jumpToCurrentItem, placeNoteHere]);
 }

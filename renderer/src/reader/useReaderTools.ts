@@ -13,6 +13,8 @@ export interface ReaderTools {
   chooseTool: (tool: Tool) => void;
   /** Marks the current text selection with a text tool; false when there was nothing to mark. */
   markSelection: (kind: Tool) => Promise<boolean>;
+  /** Marks text already read from the page (the selection pop-over holds it while its buttons take focus). */
+  markText: (kind: 'highlight' | 'underline' | 'strike', selected: PageSelection) => Promise<Annotation | null>;
   placeNote: (page: number, at: { x: number; y: number }) => void;
   editing: Editing | null;
   setEditing: (editing: Editing | null) => void;
@@ -34,16 +36,23 @@ export function useReaderTools(notes: AnnotationsState, scale: number, meetingId
     return () => document.removeEventListener('selectionchange', onChange);
   }, [scale]);
 
+  const markText = useCallback(
+    (kind: 'highlight' | 'underline' | 'strike', selected: PageSelection) => {
+      selection.current = null;
+      window.getSelection()?.removeAllRanges();
+      return notes.create({ meetingId, packId, kind, colour, pageIndex: selected.page - 1, rects: selected.rects, exact: selected.exact });
+    },
+    [notes, meetingId, packId, colour],
+  );
+
   const markSelection = useCallback(
     async (kind: Tool) => {
       const selected = selection.current ?? readSelection(scale);
       if (!selected || (kind !== 'highlight' && kind !== 'underline' && kind !== 'strike')) return false;
-      selection.current = null;
-      window.getSelection()?.removeAllRanges();
-      await notes.create({ meetingId, packId, kind, colour, pageIndex: selected.page - 1, rects: selected.rects, exact: selected.exact });
+      await markText(kind, selected);
       return true;
     },
-    [scale, notes, meetingId, packId, colour],
+    [scale, markText],
   );
 
   const chooseTool = useCallback(
@@ -61,5 +70,5 @@ export function useReaderTools(notes: AnnotationsState, scale: number, meetingId
     [tool],
   );
 
-  return { tool, colour, setColour, chooseTool, markSelection, placeNote, editing, setEditing };
+  return { tool, colour, setColour, chooseTool, markSelection, markText, placeNote, editing, setEditing };
 }
