@@ -130,7 +130,7 @@ export function openCore(options: CoreOptions): Core {
 
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
   const acting = new ActingMember(db, clock);
-  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, actingMemberId: () => acting.id() });
+  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id() });
   const retention = new Retention({
     db,
     store,
@@ -165,11 +165,11 @@ export function openCore(options: CoreOptions): Core {
       return packs.get(meetingId, version);
     },
     readDocument: ({ sha256, offset, length }) => {
-      sync.requireFreshSignIn(sha256);
+      sync.gate.requirePaper(sha256);
       const { data, total } = store.read(sha256, offset, length);
       return { data: data.toString('base64'), total };
     },
-    searchPacks: ({ query, limit }) => packs.search(query, limit),
+    searchPacks: ({ query, limit }) => packs.search(query, limit, { withoutRestricted: sync.gate.closed() }),
     listMembers: () => declarations.listMembers(),
     saveMember: (member) => declarations.saveMember(member),
     setMeetingRole: ({ actingMemberId, meetingId, memberId, role }) => declarations.setMeetingRole(actingMemberId, meetingId, memberId, role),
@@ -191,10 +191,10 @@ export function openCore(options: CoreOptions): Core {
     ...annotationOps,
     importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
     ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
-    ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
+    ...minutesHandlers(db, writer, options.clock ?? (() => new Date()), sync.gate),
     ...auditHandlers(db),
     ...homeHandlers(db, meetings, options.clock ?? (() => new Date())),
-    ...storageHandlers(db, options.dataDir, path.join(options.dataDir, databaseFileName)),
+    ...storageHandlers(db, options.dataDir, path.join(options.dataDir, databaseFileName), sync.gate),
     ...backupHandlers(db, options.dataDir, key, schemaVersion),
     previewRetention: ({ months }) => retention.preview(months),
     applyRetention: ({ months, exportNotes }) => retention.apply(months, exportNotes),

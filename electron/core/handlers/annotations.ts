@@ -13,6 +13,7 @@ import type { NewVersionHook } from '../packs/importer';
 import type { DomainWriter } from '../repositories/domainWriter';
 import type { MeetingsRepository } from '../repositories/meetings';
 import type { PacksRepository } from '../repositories/packs';
+import type { RestrictedGate } from '../security/restrictedGate';
 
 type AnnotationHandlers = Pick<
   Handlers,
@@ -39,6 +40,8 @@ export interface AnnotationDeps {
   meetings: MeetingsRepository;
   packs: PacksRepository;
   store: DocumentStore;
+  /** Offline expiry: exports of notes on Part II business wait for a fresh sign-in. */
+  gate: RestrictedGate;
   /** Who is acting (electron/core/identity): the signed-in member, or this device's chosen member. */
   actingMemberId: () => string;
 }
@@ -81,6 +84,8 @@ export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
     reorderQuestions: ({ actingMemberId, meetingId, itemNumber, ids }) => questions.reorder(actingMemberId, meetingId, itemNumber, ids),
     exportAnnotations: async ({ actingMemberId, meetingId, format, language }) => {
       const notes = notesFor(actingMemberId, meetingId);
+      // The annotated PDF is the whole pack; the other formats hold the notes and the text they quote.
+      deps.gate.requireMeeting(meetingId, format === 'pdf' ? 'all' : [...notes.annotations.map((a) => a.itemNumber), ...notes.questions.map((q) => q.itemNumber)], 'This export');
       const pack = deps.packs.get(meetingId);
       // In the language asked for, else the one the member chose for the app.
       const wording = notesWording(language ?? settings.get().language, pack ? { packId: pack.packId, pages: pack.printedPageNumbers } : null);

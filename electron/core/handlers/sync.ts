@@ -5,6 +5,7 @@ import { CoreError } from '../errors';
 import { EndpointCallError } from '../sync/endpointClient';
 import { SignInRequired, SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { PackDownloads, type ImportPack } from '../sync/packDownloads';
+import { RestrictedGate } from '../security/restrictedGate';
 import { SyncStore } from '../sync/syncStore';
 import { wipeLocalData } from '../sync/wipe';
 import type { SyncStatus, syncOperations } from '../../../shared/api/contracts/sync';
@@ -21,8 +22,8 @@ export interface SyncService {
   store: SyncStore;
   /** Papers on demand (issue 20) ask these for a meeting outside the automatic window. */
   downloads: PackDownloads;
-  /** Restricted papers stay closed after too long offline (issue 9.4). */
-  requireFreshSignIn(sha256: string): void;
+  /** Restricted text stays closed after too long offline (issue 9.4): every handler serving it asks this. */
+  gate: RestrictedGate;
 }
 
 /** Endpoint failures as the core's own error codes, which the renderer translates. */
@@ -188,14 +189,6 @@ export function syncService(
     engine,
     store,
     downloads,
-    requireFreshSignIn: (sha256) => {
-      if (!offlineExpired()) return;
-      const restricted =
-        db.prepare('SELECT 1 FROM sync_documents WHERE sha256 = ? AND restricted = 1').get(sha256) !== undefined ||
-        db.prepare('SELECT 1 FROM moderngov_documents WHERE document_sha256 = ? AND restricted = 1').get(sha256) !== undefined ||
-        // A pack joined from separate papers holds a restricted paper's pages under a Part II item.
-        db.prepare('SELECT 1 FROM packs p JOIN agenda_items a ON a.pack_id = p.id WHERE p.document_sha256 = ? AND a.restricted = 1 AND a.pdf_from IS NOT NULL').get(sha256) !== undefined;
-      if (restricted) throw new CoreError('SIGN_IN_REQUIRED', 'This is a restricted paper and Chamber has not reached the endpoint for too long: sign in again to open it');
-    },
+    gate: new RestrictedGate(db, offlineExpired),
   };
 }

@@ -1,0 +1,105 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
+import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+
+/**
+ * After too long offline, restricted (Part II) text stays closed everywhere this device could
+ * serve it, not only when a paper is opened: search, page text, notes exports and minutes.
+ */
+const councillor = { name: 'Cllr Nia Powell', email: 'nia@council.example', role: 'councillor' as const, password: 'nia password 12', committees: ['Planning Panel'] };
+
+/** A real PDF with one page per tag, each printing it (tags are five letters, none a prefix of another). */
+async function paper(tags: readonly string[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const tag of tags) doc.addPage([595, 842]).drawText(`Report page ${tag} for the committee`, { x: 72, y: 760, size: 14, font });
+  return doc.save();
+}
+
+describe('the offline expiry gate over restricted text', () => {
+  let endpoint: TestEndpoint;
+  let memberId: string;
+  let client: TestClient;
+  let now = Date.now();
+
+  beforeAll(async () => {
+    endpoint = await startTestEndpoint();
+    memberId = (await endpoint.addUser(councillor)).id;
+  }, 120_000);
+
+  afterAll(async () => {
+    client?.core.close();
+    await endpoint?.close();
+  });
+
+  it('leaves Part II pages out of search and refuses their page text, notes exports and minutes until the member signs in again', async () => {
+    const { meeting } = await endpoint.publish({
+      ...upcomingMeeting(7),
+      items: [
+        { number: '1', title: 'Land at Heol y Nant', restricted: false },
+        { number: '2', title: 'Sale of the depot', restricted: true },
+      ],
+    });
+    await endpoint.upload(meeting.id, { bytes: await paper(['heola']), title: 'Heol y Nant report', kind: 'report', itemNumber: '1' });
+    await endpoint.upload(meeting.id, { bytes: await paper(['depot']), title: 'Depot sale report', kind: 'report', itemNumber: '2', restricted: true });
+    // A meeting with no Part II business: its exports never wait for a sign-in.
+    const other = (await endpoint.publish({ ...upcomingMeeting(14), items: [{ number: '1', title: 'Apologies', restricted: false }] })).meeting;
+    await endpoint.upload(other.id, { bytes: await paper(['apolo']), title: 'Apologies report', kind: 'report', itemNumber: '1' });
+
+    client = openClient(undefined, { clock: () => new Date(now) });
+    await client.call('signInToEndpoint', { endpoint: endpoint.url, email: councillor.email, password: councillor.password });
+    await client.call('configureSync', { offlineExpiryDays: 30 });
+    await client.call('syncNow', {});
+    const pack = await client.call('getMeetingPack', { meetingId: meeting.id });
+    expect(pack?.items.map((i) => [i.number, i.pdfPages?.from, i.restricted === true])).toEqual([
+      ['1', 1, false],
+      ['2', 2, true],
+    ]);
+    const packId = pack?.packId ?? '';
+    const found = async (tag: string) => (await client.call('searchPacks', { query: tag, limit: 10 })).map((h) => [h.meetingId, h.page]);
+    const note = (pageIndex: number, body: string) =>
+      client.call('createAnnotation', { actingMemberId: memberId, annotation: { meetingId: meeting.id, kind: 'note', colour: '#ffd60a', pageIndex, rects: [{ x: 5, y: 5, width: 2, height: 2 }], body } });
+    const exported = (format: 'md' | 'pdf') => client.core.call('exportAnnotations', { actingMemberId: memberId, meetingId: meeting.id, format });
+    const minutes = (meetingId: string) => client.core.call('exportMinutes', { meetingId, format: 'html', language: 'en-GB' });
+    const pageText = (pageIndex: number) => client.core.call('getPageText', { packId, pageIndex });
+    const textOf = async (pageIndex: number) => {
+      const answer = await pageText(pageIndex);
+      return answer.ok ? answer.value.text : '';
+    };
+    const refused = { ok: false, error: { code: 'SIGN_IN_REQUIRED' } };
+
+    // Signed in recently: everything is served.
+    expect(await found('depot')).toEqual([[meeting.id, 2]]);
+    expect(await textOf(1)).toContain('depot');
+    await note(0, 'Ask about the access road');
+    expect(await minutes(meeting.id)).toMatchObject({ ok: true });
+
+    now += 31 * 86_400_000;
+    expect(await client.call('getSyncStatus', {})).toMatchObject({ signInRequired: true });
+    expect(await found('depot')).toEqual([]);
+    expect(await found('heola')).toEqual([[meeting.id, 1]]);
+    expect(await pageText(1)).toMatchObject(refused);
+    expect(await textOf(0)).toContain('heola');
+    // Notes on open business export; the annotated pack holds the Part II pages, so it waits.
+    const open = await exported('md');
+    expect(open).toMatchObject({ ok: true });
+    expect(Buffer.from(open.ok ? open.value.data : '', 'base64').toString('utf8')).toContain('Ask about the access road');
+    expect(await exported('pdf')).toMatchObject(refused);
+    // A note on the Part II item (made offline, which is allowed) closes the notes export too.
+    await note(1, 'The depot price is too low');
+    expect(await exported('md')).toMatchObject(refused);
+    // Minutes leaving exempt business out would read as the whole record: refused, not cut.
+    expect(await minutes(meeting.id)).toMatchObject(refused);
+    expect(await minutes(other.id)).toMatchObject({ ok: true });
+    expect(await found('apolo')).toEqual([[other.id, 1]]);
+
+    await client.call('signInToEndpoint', { endpoint: endpoint.url, email: councillor.email, password: councillor.password });
+    expect(await found('depot')).toEqual([[meeting.id, 2]]);
+    expect(await pageText(1)).toMatchObject({ ok: true });
+    const all = await exported('md');
+    expect(Buffer.from(all.ok ? all.value.data : '', 'base64').toString('utf8')).toContain('The depot price is too low');
+    expect(await exported('pdf')).toMatchObject({ ok: true });
+    expect(await minutes(meeting.id)).toMatchObject({ ok: true });
+  }, 240_000);
+});
