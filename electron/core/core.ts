@@ -35,6 +35,8 @@ import { PacksRepository } from './repositories/packs';
 import { SettingsRepository } from './repositories/settings';
 import { AppLock } from './security/appLock';
 import { resolveDataKey, type DataKey } from './security/keyStore';
+import { openOsKeyring, type OsKeyring } from './security/osKeyring';
+import { startAfterWipe } from './sync/wipe';
 import { appVersion } from './version';
 import { PapersOnDemand } from './papers/onDemand';
 import { ActingMember } from './identity/identity';
@@ -67,6 +69,8 @@ export interface CoreOptions {
   applyRetentionOnOpen?: boolean;
   /** Where retention saves the member's notes before deleting papers (default: <data>/saved-notes). */
   notesDir?: string;
+  /** The OS key store a remote wipe removes this directory's key from (default: the machine's own, if any). */
+  keyring?: () => Promise<OsKeyring | undefined>;
 }
 
 export interface Core extends Dispatcher {
@@ -83,6 +87,7 @@ export const defaultMaxPages = 5000;
 /** Opens the data directory and wires repositories to the contract's handler map. */
 export function openCore(options: CoreOptions): Core {
   const key = resolveDataKey(options.dataDir, { key: options.key, passphrase: options.passphrase });
+  const wipedBefore = startAfterWipe(options.dataDir);
   const { db, schemaVersion } = openDatabase(path.join(options.dataDir, databaseFileName), key);
   const writer = new DomainWriter(db, options.clock);
   const meetings = new MeetingsRepository(db, writer);
@@ -116,9 +121,10 @@ export function openCore(options: CoreOptions): Core {
       return importer.import(bytes, fileName, importOptions, context);
     });
 
+  const notesDir = options.notesDir ?? path.join(options.dataDir, savedNotesDir);
   const sync = syncService(
     db,
-    path.join(options.dataDir, 'documents'),
+    { dataDir: options.dataDir, documentsDir: path.join(options.dataDir, 'documents'), notesDir, keyring: options.keyring ?? (() => openOsKeyring()) },
     clock,
     async (bytes, fileName, meetingId, agenda) => {
       const finished = await jobs.wait(startImport(() => ({ fileName, bytes }), { meetingId, agenda }).id);
@@ -127,6 +133,8 @@ export function openCore(options: CoreOptions): Core {
     options.log,
     options.syncTuning,
   );
+  // Started again after a remote wipe: the member is told why everything is gone.
+  if (wipedBefore) sync.store.set('wiped_reason', 'revoked');
 
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
   const acting = new ActingMember(db, clock);
@@ -137,7 +145,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     memberId: () => acting.id(),
     exportNotes: async (memberId, meetingId) => annotationOps.exportAnnotations({ actingMemberId: memberId, meetingId, format: 'md' }),
-    notesDir: options.notesDir ?? path.join(options.dataDir, savedNotesDir),
+    notesDir,
   });
 
   const handlers: Handlers = {

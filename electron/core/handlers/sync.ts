@@ -7,7 +7,7 @@ import { SignInRequired, SyncEngine, type SyncEngineOptions } from '../sync/engi
 import { PackDownloads, type ImportPack } from '../sync/packDownloads';
 import { RestrictedGate } from '../security/restrictedGate';
 import { SyncStore } from '../sync/syncStore';
-import { wipeLocalData } from '../sync/wipe';
+import { wipedSinceStart, wipeLocalData, type WipePlaces } from '../sync/wipe';
 import type { SyncStatus, syncOperations } from '../../../shared/api/contracts/sync';
 import { User } from '../../../shared/sync/wire';
 
@@ -55,7 +55,7 @@ export type SyncTuning = Pick<SyncEngineOptions, 'batchSize' | 'pageSize' | 'ret
 
 export function syncService(
   db: Db,
-  documentsDir: string,
+  places: WipePlaces,
   clock: () => Date,
   importPack: ImportPack,
   log?: (message: string, detail?: unknown) => void,
@@ -69,8 +69,8 @@ export function syncService(
     clock,
     log,
     afterPull: (authorised) => downloads.run(authorised, number('pack_weeks', defaultPackWeeks)),
-    onRevoked: () => {
-      wipeLocalData(db, documentsDir);
+    onRevoked: async () => {
+      await wipeLocalData(db, places, log);
       store.set('wiped_reason', 'revoked');
     },
   });
@@ -126,6 +126,8 @@ export function syncService(
     getSyncStatus: () => status(),
     signInToEndpoint: ({ endpoint, email, password, deviceName }) =>
       mapped(async () => {
+        // The wiped database's key is gone: anything synced into it now would be lost at the next start.
+        if (wipedSinceStart(places.dataDir)) throw new CoreError('RESTART_REQUIRED', 'Chamber wiped this device; close it and open it again, then sign in');
         await engine.signIn(endpoint, email, password, deviceName ?? `Chamber on ${os.hostname()}`);
         return status();
       }),
