@@ -4,6 +4,7 @@ import { storageHandlers } from './handlers/storage';
 import { backupHandlers } from './handlers/backup';
 import { savedNotesDir } from './backup/backup';
 import { Retention } from './retention/retention';
+import { SavedNotes } from './retention/savedNotes';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackImportResult } from '../../shared/domain/import';
@@ -139,6 +140,7 @@ export function openCore(options: CoreOptions): Core {
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
   const acting = new ActingMember(db, clock);
   const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id() });
+  const savedNotes = new SavedNotes(notesDir, key);
   const retention = new Retention({
     db,
     store,
@@ -146,6 +148,7 @@ export function openCore(options: CoreOptions): Core {
     memberId: () => acting.id(),
     exportNotes: async (memberId, meetingId) => annotationOps.exportAnnotations({ actingMemberId: memberId, meetingId, format: 'md' }),
     notesDir,
+    savedNotes,
   });
 
   const handlers: Handlers = {
@@ -207,6 +210,8 @@ export function openCore(options: CoreOptions): Core {
     previewRetention: ({ months }) => retention.preview(months),
     applyRetention: ({ months, exportNotes }) => retention.apply(months, exportNotes),
     getPapersRemoved: ({ meetingId }) => ({ removedAt: retention.removedAt(meetingId) }),
+    listSavedNotes: () => savedNotes.list(),
+    readSavedNotes: ({ id }) => savedNotes.read(id),
     ...sync.handlers,
     startPapersDownload: ({ meetingId }) => papersOnDemand.start(meetingId),
     getPapersDownload: ({ meetingId }) => papersOnDemand.get(meetingId),
