@@ -141,6 +141,8 @@ export function openCore(options: CoreOptions): Core {
   const acting = new ActingMember(db, clock);
   const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id() });
   const savedNotes = new SavedNotes(notesDir, key);
+  const legacyNotes = savedNotes.encryptLegacyFiles();
+  if (legacyNotes > 0) options.log?.('encrypted notes saved before encryption', { files: legacyNotes });
   const retention = new Retention({
     db,
     store,

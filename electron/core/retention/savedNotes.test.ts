@@ -30,4 +30,19 @@ describe('saved notes on the disk', () => {
     expect(new SavedNotes(dir, key).list()).toEqual([]);
     expect(() => new SavedNotes(dir, key).read(listed[0]?.id ?? '')).toThrow(/No saved notes/);
   });
+
+  it('seals Markdown an older Chamber saved in the clear, and leaves nothing of it behind', () => {
+    const dir = makeTempDir();
+    const folder = path.join(dir, 'before-retention-2025-06-01T09-00-00-000Z');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'notes-2019-11-05.md'), '# My notes\n\nRaise the library closures');
+    const key = randomBytes(32);
+    const notes = new SavedNotes(dir, key);
+    expect(notes.encryptLegacyFiles()).toBe(1);
+    expect(notes.encryptLegacyFiles()).toBe(0);
+    for (const name of fs.readdirSync(folder)) expect(fs.readFileSync(path.join(folder, name)).includes(Buffer.from('library closures'))).toBe(false);
+    const [listed] = notes.list();
+    expect(listed?.fileName).toBe('notes-2019-11-05.md');
+    expect(Buffer.from(notes.read(listed?.id ?? '').data, 'base64').toString('utf8')).toContain('Raise the library closures');
+  });
 });

@@ -11,6 +11,8 @@ import type { DataKey } from '../security/keyStore';
 const magic = Buffer.from('CHMBNOT1', 'ascii');
 const saltBytes = 32;
 const extension = '.chamber-notes';
+/** The folders retention makes, one per run (retention.ts). */
+const legacyFolder = /^before-retention-[0-9A-Za-z-]+$/;
 
 /** What a saved-notes file holds, once opened: the export as made, and when it was saved. */
 const Sealed = ExportedFile.extend({ savedAt: z.string() });
@@ -43,6 +45,28 @@ export class SavedNotes {
     } finally {
       fs.closeSync(fd);
     }
+  }
+
+  /**
+   * Markdown saved in the clear by a Chamber from before this encryption: each file of a retention
+   * folder is sealed (saved at its modification time) and only then removed, so a crash between the
+   * two keeps both rather than neither. Returns how many were sealed.
+   */
+  encryptLegacyFiles(): number {
+    if (!fs.existsSync(this.dir)) return 0;
+    let sealed = 0;
+    for (const folder of fs.readdirSync(this.dir, { withFileTypes: true })) {
+      if (!folder.isDirectory() || !legacyFolder.test(folder.name)) continue;
+      for (const entry of fs.readdirSync(path.join(this.dir, folder.name), { withFileTypes: true })) {
+        if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
+        const file = path.join(this.dir, folder.name, entry.name);
+        const data = fs.readFileSync(file).toString('base64');
+        this.save(folder.name, { fileName: entry.name, mimeType: 'text/markdown', data }, fs.statSync(file).mtime.toISOString());
+        fs.rmSync(file);
+        sealed++;
+      }
+    }
+    return sealed;
   }
 
   /** Every saved file this key opens, newest first; a file it cannot open is left out, not fatal. */
