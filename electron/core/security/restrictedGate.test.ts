@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
@@ -8,6 +9,7 @@ import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
  * serve it, not only when a paper is opened: search, page text, notes exports and minutes.
  */
 const councillor = { name: 'Cllr Nia Powell', email: 'nia@council.example', role: 'councillor' as const, password: 'nia password 12', committees: ['Planning Panel'] };
+const chair = { name: 'Cllr Owain Chair', email: 'owain@council.example', role: 'chair' as const, password: 'owain password 1', committees: ['Planning Panel'] };
 
 /** A real PDF with one page per tag, each printing it (tags are five letters, none a prefix of another). */
 async function paper(tags: readonly string[]): Promise<Uint8Array> {
@@ -21,6 +23,7 @@ describe('the offline expiry gate over restricted text', () => {
   let endpoint: TestEndpoint;
   let memberId: string;
   let client: TestClient;
+  let later: TestClient | undefined;
   let now = Date.now();
 
   beforeAll(async () => {
@@ -30,6 +33,7 @@ describe('the offline expiry gate over restricted text', () => {
 
   afterAll(async () => {
     client?.core.close();
+    later?.core.close();
     await endpoint?.close();
   });
 
@@ -101,5 +105,29 @@ describe('the offline expiry gate over restricted text', () => {
     expect(Buffer.from(all.ok ? all.value.data : '', 'base64').toString('utf8')).toContain('The depot price is too low');
     expect(await exported('pdf')).toMatchObject({ ok: true });
     expect(await minutes(meeting.id)).toMatchObject({ ok: true });
+  }, 240_000);
+
+  it('treats an item the chair took into private session on the day as Part II too', async () => {
+    await endpoint.addUser(chair);
+    const session = await endpoint.signIn(chair.email, chair.password, 'chair raw');
+    const { meeting } = await endpoint.publish({ ...upcomingMeeting(21), items: [{ number: '1', title: 'Staffing matters', restricted: false }] });
+    await endpoint.upload(meeting.id, { bytes: await paper(['staff']), title: 'Staffing report', kind: 'report', itemNumber: '1' });
+    const progress = { meetingId: meeting.id, itemNumber: '1', position: null, startedAt: null, endedAt: null, deferred: false, partTwo: true };
+    const pushed = await fetch(`${endpoint.url}/v1/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: randomUUID(), mutations: [{ mutationId: randomUUID(), entity: 'agenda_progress', entityId: `${meeting.id}:1`, baseVersion: 0, operation: 'create', payload: progress }] }),
+    });
+    expect(pushed.status).toBe(200);
+
+    let at = Date.now();
+    later = openClient(undefined, { clock: () => new Date(at) });
+    await later.call('signInToEndpoint', { endpoint: endpoint.url, email: councillor.email, password: councillor.password });
+    await later.call('syncNow', {});
+    expect((await later.call('getLiveAgenda', { meetingId: meeting.id })).items.find((i) => i.number === '1')?.partTwo).toBe(true);
+    expect((await later.call('searchPacks', { query: 'staff', limit: 10 })).map((h) => h.meetingId)).toEqual([meeting.id]);
+    at += 31 * 86_400_000;
+    expect(await later.call('searchPacks', { query: 'staff', limit: 10 })).toEqual([]);
+    expect(await later.core.call('exportMinutes', { meetingId: meeting.id, format: 'html', language: 'en-GB' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
   }, 240_000);
 });
