@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
+import { taggedPaper as paper } from '../testing/taggedPaper';
 import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
 
 /**
@@ -11,13 +11,6 @@ import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
 const councillor = { name: 'Cllr Nia Powell', email: 'nia@council.example', role: 'councillor' as const, password: 'nia password 12', committees: ['Planning Panel'] };
 const chair = { name: 'Cllr Owain Chair', email: 'owain@council.example', role: 'chair' as const, password: 'owain password 1', committees: ['Planning Panel'] };
 
-/** A real PDF with one page per tag, each printing it (tags are five letters, none a prefix of another). */
-async function paper(tags: readonly string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const tag of tags) doc.addPage([595, 842]).drawText(`Report page ${tag} for the committee`, { x: 72, y: 760, size: 14, font });
-  return doc.save();
-}
 
 describe('the offline expiry gate over restricted text', () => {
   let endpoint: TestEndpoint;
