@@ -19,6 +19,8 @@ const hostile = { name: 'Cllr Max Hostile', email: 'max@council.example', role: 
 const otherChair = { name: 'Cllr Lee Licensing', email: 'lee@council.example', role: 'chair' as const, password: 'licensing password 1', committees: [committee, 'Licensing Committee'], committeeRoles: { [committee]: 'councillor' as const } };
 // Attends for the items they report on; never entitled to Part II.
 const officer = { name: 'Olwen Officer', email: 'olwen@council.example', role: 'officer' as const, password: 'officer password 1', committees: [committee] };
+// A councillor elsewhere who attends this panel as its officer: that membership decides.
+const panelOfficer = { name: 'Cllr Ifan Adviser', email: 'ifan@council.example', role: 'councillor' as const, password: 'adviser password 1', committees: [committee], committeeRoles: { [committee]: 'officer' as const } };
 
 /** A panel comment's wording as the Yjs state its record carries. */
 const wording = (text: string): string => {
@@ -270,6 +272,7 @@ describe('a hostile client against the real endpoint', () => {
 
   it("keeps notes, outcomes and comments on a Part II item from an officer, and takes them back when an item becomes Part II", async () => {
     const officerId = (await endpoint.addUser(officer)).id;
+    const panelOfficerId = (await endpoint.addUser(panelOfficer)).id;
     const chairSession = await endpoint.signIn(chair.email, chair.password, 'chair raw');
     const stamp = '2026-01-01T10:00:00.000Z';
     const partTwo = (itemNumber: string, baseVersion = 0): Partial<WireMutation> => ({
@@ -316,11 +319,14 @@ describe('a hostile client against the real endpoint', () => {
     const everything = ['Exempt: the bidder’s price', 'Open at first: the reserve fund', 'Exempt: accept the bid of £2.1m', 'Exempt: the panel doubts the bidder', 'Open at first: the fund is kept', 'Open at first: the panel backs the fund'];
     expect((await held(memberDevice, chairId)).sort()).toEqual([...everything].sort());
     expect((await held(officerDevice, officerId)).sort()).toEqual(everything.filter((t) => t.startsWith('Open at first')).sort());
+    const adviserDevice = await device(panelOfficer);
+    expect((await held(adviserDevice, panelOfficerId)).sort()).toEqual(everything.filter((t) => t.startsWith('Open at first')).sort());
 
     // The chair takes item 5 into private session: the officer's copies go, the members' stay.
     expect(statuses(await pushAs(chairSession, [partTwo('5')]))).toEqual(['applied']);
     expect((await held(memberDevice, chairId)).sort()).toEqual([...everything].sort());
     expect(await held(officerDevice, officerId)).toEqual([]);
+    expect(await held(adviserDevice, panelOfficerId)).toEqual([]);
     expect(await held(await device(officer), officerId)).toEqual([]);
     const officerRecords = JSON.stringify(await endpoint.records(officer.email, officer.password));
     expect(officerRecords).not.toContain('Exempt');
