@@ -28,7 +28,7 @@ import { membershipImportHook } from './members/publishedMembership';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
 import { PageGeometryStore } from './annotations/geometry';
-import { annotationHandlers, annotationImportHook } from './handlers/annotations';
+import { annotationHandlers, annotationImportHook, notesExport } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
@@ -140,6 +140,7 @@ export function openCore(options: CoreOptions): Core {
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
   const acting = new ActingMember(db, clock);
   const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id() });
+  const exportNotes = notesExport({ db, writer, geometry, meetings, packs, store });
   const savedNotes = new SavedNotes(notesDir, key);
   const legacyNotes = savedNotes.encryptLegacyFiles();
   if (legacyNotes > 0) options.log?.('encrypted notes saved before encryption', { files: legacyNotes });
@@ -148,7 +149,7 @@ export function openCore(options: CoreOptions): Core {
     store,
     clock,
     memberId: () => acting.id(),
-    exportNotes: async (memberId, meetingId) => annotationOps.exportAnnotations({ actingMemberId: memberId, meetingId, format: 'md' }),
+    exportNotes: (memberId, meetingId) => exportNotes(memberId, meetingId, 'md'),
     notesDir,
     savedNotes,
   });
@@ -213,7 +214,11 @@ export function openCore(options: CoreOptions): Core {
     applyRetention: ({ months, exportNotes }) => retention.apply(months, exportNotes),
     getPapersRemoved: ({ meetingId }) => ({ removedAt: retention.removedAt(meetingId) }),
     listSavedNotes: () => savedNotes.list(),
-    readSavedNotes: ({ id }) => savedNotes.read(id),
+    readSavedNotes: ({ id }) => {
+      const { file, meetingId } = savedNotes.read(id);
+      if (meetingId !== null) sync.gate.requireMeeting(meetingId, 'all', 'These saved notes');
+      return file;
+    },
     ...sync.handlers,
     startPapersDownload: ({ meetingId }) => papersOnDemand.start(meetingId),
     getPapersDownload: ({ meetingId }) => papersOnDemand.get(meetingId),

@@ -115,7 +115,7 @@ export class Retention {
       const countNotes = this.notesCount();
       for (const meetingId of meetingIds) {
         if ((countNotes.get(meetingId, member, meetingId, member)?.n ?? 0) === 0) continue;
-        this.deps.savedNotes.save(folder, await this.deps.exportNotes(member, meetingId), savedAt);
+        this.deps.savedNotes.save(folder, await this.deps.exportNotes(member, meetingId), savedAt, meetingId);
         notesFiles++;
       }
     }

@@ -11,7 +11,7 @@ describe('saved notes on the disk', () => {
   it('are sealed under the data key: readable through it, not by another key, and not once altered', () => {
     const dir = makeTempDir();
     const key = randomBytes(32);
-    new SavedNotes(dir, key).save('before-retention-2026-01-01T10-00-00-000Z', markdown, '2026-01-01T10:00:00.000Z');
+    new SavedNotes(dir, key).save('before-retention-2026-01-01T10-00-00-000Z', markdown, '2026-01-01T10:00:00.000Z', 'a-meeting');
     const [folder] = fs.readdirSync(dir);
     const [name] = fs.readdirSync(path.join(dir, folder ?? ''));
     const file = path.join(dir, folder ?? '', name ?? '');
@@ -21,7 +21,7 @@ describe('saved notes on the disk', () => {
 
     const listed = new SavedNotes(dir, key).list();
     expect(listed).toEqual([{ id: `${folder}/${name?.replace('.chamber-notes', '')}`, fileName: 'notes-2019-11-05.md', savedAt: '2026-01-01T10:00:00.000Z' }]);
-    expect(new SavedNotes(dir, key).read(listed[0]?.id ?? '')).toEqual(markdown);
+    expect(new SavedNotes(dir, key).read(listed[0]?.id ?? '')).toEqual({ file: markdown, meetingId: 'a-meeting' });
 
     expect(new SavedNotes(dir, randomBytes(32)).list()).toEqual([]);
     const altered = Buffer.from(bytes);
@@ -43,6 +43,6 @@ describe('saved notes on the disk', () => {
     for (const name of fs.readdirSync(folder)) expect(fs.readFileSync(path.join(folder, name)).includes(Buffer.from('library closures'))).toBe(false);
     const [listed] = notes.list();
     expect(listed?.fileName).toBe('notes-2019-11-05.md');
-    expect(Buffer.from(notes.read(listed?.id ?? '').data, 'base64').toString('utf8')).toContain('Raise the library closures');
+    expect(Buffer.from(notes.read(listed?.id ?? '').file.data, 'base64').toString('utf8')).toContain('Raise the library closures');
   });
 });

@@ -14,8 +14,11 @@ const extension = '.chamber-notes';
 /** The folders retention makes, one per run (retention.ts). */
 const legacyFolder = /^before-retention-[0-9A-Za-z-]+$/;
 
-/** What a saved-notes file holds, once opened: the export as made, and when it was saved. */
-const Sealed = ExportedFile.extend({ savedAt: z.string() });
+/**
+ * What a saved-notes file holds, once opened: the export as made, when it was saved, and its
+ * meeting (so the offline expiry can keep Part II notes closed; null for files from before).
+ */
+const Sealed = ExportedFile.extend({ savedAt: z.string(), meetingId: z.string().nullable().default(null) });
 
 /**
  * The member's notes retention saves before deleting papers, encrypted under the data key like the
@@ -33,11 +36,11 @@ export class SavedNotes {
   ) {}
 
   /** Writes one export into `folder` (made inside the notes folder), fsynced before it returns. */
-  save(folder: string, file: ExportedFile, savedAt: string): void {
+  save(folder: string, file: ExportedFile, savedAt: string, meetingId: string | null): void {
     const target = path.join(this.dir, folder);
     fs.mkdirSync(target, { recursive: true });
     const salt = randomBytes(saltBytes);
-    const plain = Buffer.from(JSON.stringify({ ...file, savedAt } satisfies z.infer<typeof Sealed>), 'utf8');
+    const plain = Buffer.from(JSON.stringify({ ...file, savedAt, meetingId } satisfies z.infer<typeof Sealed>), 'utf8');
     const fd = fs.openSync(path.join(target, `${randomUUID()}${extension}`), 'wx', 0o600);
     try {
       fs.writeSync(fd, Buffer.concat([magic, salt, ...encryptDocument(savedNotesKey(this.key, salt), plain)]));
@@ -61,7 +64,7 @@ export class SavedNotes {
         if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
         const file = path.join(this.dir, folder.name, entry.name);
         const data = fs.readFileSync(file).toString('base64');
-        this.save(folder.name, { fileName: entry.name, mimeType: 'text/markdown', data }, fs.statSync(file).mtime.toISOString());
+        this.save(folder.name, { fileName: entry.name, mimeType: 'text/markdown', data }, fs.statSync(file).mtime.toISOString(), null);
         fs.rmSync(file);
         sealed++;
       }
@@ -85,10 +88,10 @@ export class SavedNotes {
     return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.fileName.localeCompare(b.fileName));
   }
 
-  read(id: string): ExportedFile {
+  read(id: string): { file: ExportedFile; meetingId: string | null } {
     const opened = this.open(id);
     if (!opened) throw new CoreError('NOT_FOUND', `No saved notes ${id}`);
-    return { fileName: opened.fileName, mimeType: opened.mimeType, data: opened.data };
+    return { file: { fileName: opened.fileName, mimeType: opened.mimeType, data: opened.data }, meetingId: opened.meetingId };
   }
 
   private open(id: string): z.infer<typeof Sealed> | null {

@@ -100,7 +100,7 @@ describe('the offline expiry gate over restricted text', () => {
     expect(await minutes(meeting.id)).toMatchObject({ ok: true });
   }, 240_000);
 
-  it('treats an item the chair took into private session on the day as Part II too', async () => {
+  it('treats an item the chair took into private session on the day as Part II too, and keeps the notes retention saved on it closed', async () => {
     await endpoint.addUser(chair);
     const session = await endpoint.signIn(chair.email, chair.password, 'chair raw');
     const { meeting } = await endpoint.publish({ ...upcomingMeeting(21), items: [{ number: '1', title: 'Staffing matters', restricted: false }] });
@@ -122,5 +122,17 @@ describe('the offline expiry gate over restricted text', () => {
     at += 31 * 86_400_000;
     expect(await later.call('searchPacks', { query: 'staff', limit: 10 })).toEqual([]);
     expect(await later.core.call('exportMinutes', { meetingId: meeting.id, format: 'html', language: 'en-GB' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+
+    // Months later, still offline, retention clears the papers: the member's notes on the item are
+    // saved (sealed, served to nobody), and stay closed like the rest until the member signs in.
+    const me = (await later.call('getSyncStatus', {})).user?.id ?? '';
+    await later.call('createAnnotation', { actingMemberId: me, annotation: { meetingId: meeting.id, kind: 'note', colour: '#ffd60a', pageIndex: 0, rects: [{ x: 5, y: 5, width: 2, height: 2 }], body: 'The restructure loses two posts' } });
+    at += 200 * 86_400_000;
+    expect(await later.call('applyRetention', { months: 6, exportNotes: true })).toMatchObject({ notesFiles: 1 });
+    const [saved] = await later.call('listSavedNotes', {});
+    expect(await later.core.call('readSavedNotes', { id: saved?.id ?? '' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    await later.call('signInToEndpoint', { endpoint: endpoint.url, email: councillor.email, password: councillor.password });
+    const opened = await later.call('readSavedNotes', { id: saved?.id ?? '' });
+    expect(Buffer.from(opened.data, 'base64').toString('utf8')).toContain('The restructure loses two posts');
   }, 240_000);
 });
