@@ -4,14 +4,14 @@ import { presidingUserRoles } from '../shared/sync/wire';
 /**
  * Who may see what. Clerks and admins serve every committee; everyone else sees the committees
  * they are a member of. Restricted (Part II) papers additionally exclude officers, who attend only
- * the items they report on.
+ * the items they report on: by their role, or by their membership of that committee.
  */
 export function seesCommittee(principal: Principal, committeeId: string | null): boolean {
   return committeeId === null || principal.role === 'admin' || principal.role === 'clerk' || principal.committees.includes(committeeId);
 }
 
 export function seesRestricted(principal: Principal, committeeId: string | null): boolean {
-  return seesCommittee(principal, committeeId) && principal.role !== 'officer';
+  return seesCommittee(principal, committeeId) && principal.role !== 'officer' && (committeeId === null || !principal.officerIn.includes(committeeId));
 }
 
 /**
@@ -33,7 +33,8 @@ export function visibilitySql(principal: Principal, first: number): { sql: strin
   return {
     sql: `(CASE WHEN private THEN owner_id = $${first}
                 ELSE ($${first + 1} OR committee_id IS NULL OR committee_id = ANY($${first + 2}::text[]))
-                     AND (NOT restricted OR $${first + 3}) AND (hidden_from IS NULL OR hidden_from <> $${first}) END)`,
-    params: [principal.userId, wide, principal.committees, principal.role !== 'officer'],
+                     AND (NOT restricted OR ($${first + 3} AND NOT coalesce(committee_id = ANY($${first + 4}::text[]), false)))
+                     AND (hidden_from IS NULL OR hidden_from <> $${first}) END)`,
+    params: [principal.userId, wide, principal.committees, principal.role !== 'officer', principal.officerIn],
   };
 }

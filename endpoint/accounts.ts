@@ -24,6 +24,8 @@ export interface Principal {
   committees: string[];
   /** Committee ids where their membership is as chair or clerk: where they preside. */
   presidesIn: string[];
+  /** Committee ids they attend as an officer (whatever their role elsewhere): never shown Part II there. */
+  officerIn: string[];
 }
 
 export interface TokenLifetimes {
@@ -183,9 +185,10 @@ export class Accounts {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     if (!token) throw new EndpointError(401, 'UNAUTHENTICATED', 'Sign in first: no device token was sent');
-    const found = await this.pool.query<DeviceRow & { role: UserRole; committees: string[]; presides_in: string[] }>(
+    const found = await this.pool.query<DeviceRow & { role: UserRole; committees: string[]; presides_in: string[]; officer_in: string[] }>(
       `SELECT d.*, u.role, coalesce(array_agg(m.committee_id) FILTER (WHERE m.committee_id IS NOT NULL), '{}') AS committees,
-              coalesce(array_agg(m.committee_id) FILTER (WHERE m.role IN ('chair', 'clerk', 'admin')), '{}') AS presides_in
+              coalesce(array_agg(m.committee_id) FILTER (WHERE m.role IN ('chair', 'clerk', 'admin')), '{}') AS presides_in,
+              coalesce(array_agg(m.committee_id) FILTER (WHERE m.role = 'officer'), '{}') AS officer_in
          FROM devices d JOIN users u ON u.id = d.user_id LEFT JOIN memberships m ON m.user_id = u.id
         WHERE d.access_hash = $1 GROUP BY d.id, u.role`,
       [sha256(token)],
@@ -199,7 +202,7 @@ export class Accounts {
     if (!device.last_seen_at || now.getTime() - device.last_seen_at.getTime() > 60_000) {
       await this.pool.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [device.id, now]);
     }
-    return { userId: device.user_id, deviceId: device.id, role: device.role, committees: device.committees, presidesIn: device.presides_in };
+    return { userId: device.user_id, deviceId: device.id, role: device.role, committees: device.committees, presidesIn: device.presides_in, officerIn: device.officer_in };
   }
 
   async user(userId: string): Promise<User> {

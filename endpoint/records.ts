@@ -33,7 +33,22 @@ export function wireRecord(record: StoredRecord): ServerRecord {
 export async function lockRecord(client: pg.PoolClient, entity: string, id: string): Promise<StoredRecord | null> {
   const result = await client.query<RecordRow>('SELECT * FROM records WHERE entity = $1 AND id = $2 FOR UPDATE', [entity, id]);
   const row = result.rows[0];
-  if (!row) return null;
+  return row ? stored(row) : null;
+}
+
+/**
+ * The live records of one agenda item whose restriction is not yet `restricted`, locked like
+ * `lockRecord`: what must be written again when the item goes into (or out of) private session.
+ */
+export async function lockItemRecords(client: pg.PoolClient, entity: string, itemField: string, meetingId: string, itemNumber: string, restricted: boolean): Promise<StoredRecord[]> {
+  const result = await client.query<RecordRow>(
+    `SELECT * FROM records WHERE entity = $1 AND NOT deleted AND restricted <> $5 AND data->>'meetingId' = $3 AND data->>$2 = $4 ORDER BY id FOR UPDATE`,
+    [entity, itemField, meetingId, itemNumber, restricted],
+  );
+  return result.rows.map(stored);
+}
+
+function stored(row: RecordRow): StoredRecord {
   return {
     entity: row.entity,
     id: row.id,

@@ -1,8 +1,9 @@
 import type pg from 'pg';
-import { entityDefinition, parsePayload, pushable, type Deleter, type Writer } from '../shared/sync/register';
+import { entityDefinition, keyOf, parsePayload, pushable, type Deleter, type Writer } from '../shared/sync/register';
 import type { Change, MutationResult, PullResponse, PushRequest, WireMutation } from '../shared/sync/wire';
 import { presides, seesCommittee, seesRestricted, visibilitySql } from './access';
 import { EndpointError, type Principal } from './accounts';
+import { followItemRestriction } from './itemRestriction';
 import { MeetingFacts } from './meetingFacts';
 import { lockRecord, transaction, wireRecord, writeRecord, type StoredRecord } from './records';
 
@@ -131,7 +132,10 @@ async function decide(client: pg.PoolClient, principal: Principal, m: WireMutati
     },
     m.operation,
   );
-  if (m.entity === 'agenda_progress') meetings.forget();
+  if (m.entity === 'agenda_progress' && (field(before, 'partTwo') === true) !== (data?.partTwo === true)) {
+    const key = keyOf(definition, m.entityId);
+    if (key?.meetingId !== undefined && key.itemNumber !== undefined) await followItemRestriction(client, meetings, key.meetingId, key.itemNumber);
+  }
   return { mutationId: m.mutationId, status: 'applied', version: written.version };
 }
 

@@ -77,6 +77,8 @@ export const errorCodes = [
   'ENDPOINT_ERROR',
   /** This device was revoked at the endpoint: local data has been wiped. */
   'DEVICE_REVOKED',
+  /** The device was wiped in this session and its old key destroyed: Chamber must start again first. */
+  'RESTART_REQUIRED',
   // Backups (issue 9.9).
   /** The backup passphrase does not open that backup file. */
   'BACKUP_PASSPHRASE_WRONG',

@@ -18,6 +18,15 @@ test.describe('keeping papers and backups', () => {
     });
     expect(demo.status, demo.stderr).toBe(0);
     const { meetingId } = JSON.parse(demo.stdout) as { meetingId: string };
+    // A note of the member's own on the old meeting, which retention saves before the papers go.
+    const notesFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-e2e-notes-')), 'notes.json');
+    const note = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', body: { type: 'TextualBody', value: 'Ask about the library budget' }, target: { source: 'agenda.pdf', selector: [{ type: 'FragmentSelector', value: 'page=1' }, { type: 'TextQuoteSelector', exact: 'Agenda' }] } };
+    fs.writeFileSync(notesFile, JSON.stringify([note]));
+    const imported = spawnSync(process.execPath, [path.join(root, 'dist/cli/chamber.cjs'), '--data-dir', app.dataDir, 'annotations', 'import', notesFile, '--meeting', meetingId, '--format', 'w3c'], {
+      encoding: 'utf8',
+      env: { ...process.env, [passphraseEnv]: process.env[passphraseEnv] ?? 'e2e passphrase' },
+    });
+    expect(imported.status, imported.stderr).toBe(0);
 
     await page.goto(`${app.origin}/#/settings`);
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
@@ -49,6 +58,14 @@ test.describe('keeping papers and backups', () => {
     await page.getByRole('button', { name: 'Delete the papers of 1 meeting now' }).click();
     await expect(page.getByText(/Deleted the papers of 1 meeting, freeing [\d.]+ MB\./)).toBeVisible();
     await expect(page.getByText('No papers stored yet.')).toBeVisible();
+    // The member's notes were saved first, encrypted; a copy of them is theirs to save.
+    await expect(page.getByText(/Your notes were saved as 1 file, encrypted on this device/)).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Saved notes' })).toBeVisible();
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: /^Save a copy of .+\.md$/ }).click();
+    const copy = await downloaded;
+    expect(fs.readFileSync(await copy.path(), 'utf8')).toContain('Ask about the library budget');
+    await expectNoAxeViolations(page, 'settings, saved notes after keeping papers (en-GB)');
 
     // The meeting keeps its agenda and record, and says where its papers went.
     await page.goto(`${app.origin}/#/meetings/${meetingId}`);
@@ -68,6 +85,8 @@ test.describe('keeping papers and backups', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Cadw papurau' })).toBeVisible();
     await page.getByRole('button', { name: "Gwirio beth fyddai'n cael ei ddileu" }).click();
     await expect(page.getByRole('status')).toContainText("does dim i'w ddileu");
+    await expect(page.getByRole('heading', { level: 3, name: 'Nodiadau a gadwyd' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Cadw copi o .+\.md$/ })).toBeVisible();
     await expectNoAxeViolations(page, 'settings, keeping papers (cy)');
     await page.goto(`${app.origin}/#/meetings/${meetingId}/pack`);
     await expect(page.getByText("Dilëwyd papurau'r cyfarfod hwn o'r ddyfais hon")).toBeVisible();

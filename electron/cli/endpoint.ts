@@ -84,7 +84,7 @@ export function registerEndpointCommands(program: Command, io: Io, deps: Endpoin
         const admin = await pool.query<{ id: string }>("SELECT id FROM users WHERE role IN ('admin', 'clerk') ORDER BY role = 'admin' DESC, created_at LIMIT 1");
         const publisher = admin.rows[0];
         if (!publisher) deps.fail({ code: 'NO_ADMIN', message: 'Add an admin or clerk first: chamber endpoint user add --role admin …' });
-        const principal: Principal = { userId: publisher.id, deviceId: 'command-line', role: 'admin', committees: [], presidesIn: [] };
+        const principal: Principal = { userId: publisher.id, deviceId: 'command-line', role: 'admin', committees: [], presidesIn: [], officerIn: [] };
         const meeting = await publishMeeting(pool, principal, {
           committee,
           title: options.title ?? committee,

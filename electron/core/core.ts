@@ -4,6 +4,7 @@ import { storageHandlers } from './handlers/storage';
 import { backupHandlers } from './handlers/backup';
 import { savedNotesDir } from './backup/backup';
 import { Retention } from './retention/retention';
+import { SavedNotes } from './retention/savedNotes';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackImportResult } from '../../shared/domain/import';
@@ -27,7 +28,7 @@ import { membershipImportHook } from './members/publishedMembership';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
 import { PageGeometryStore } from './annotations/geometry';
-import { annotationHandlers, annotationImportHook } from './handlers/annotations';
+import { annotationHandlers, annotationImportHook, notesExport } from './handlers/annotations';
 import { DeclarationsRepository } from './repositories/declarations';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
@@ -35,6 +36,8 @@ import { PacksRepository } from './repositories/packs';
 import { SettingsRepository } from './repositories/settings';
 import { AppLock } from './security/appLock';
 import { resolveDataKey, type DataKey } from './security/keyStore';
+import { openOsKeyring, type OsKeyring } from './security/osKeyring';
+import { startAfterWipe } from './sync/wipe';
 import { appVersion } from './version';
 import { PapersOnDemand } from './papers/onDemand';
 import { ActingMember } from './identity/identity';
@@ -67,6 +70,8 @@ export interface CoreOptions {
   applyRetentionOnOpen?: boolean;
   /** Where retention saves the member's notes before deleting papers (default: <data>/saved-notes). */
   notesDir?: string;
+  /** The OS key store a remote wipe removes this directory's key from (default: the machine's own, if any). */
+  keyring?: () => Promise<OsKeyring | undefined>;
 }
 
 export interface Core extends Dispatcher {
@@ -83,6 +88,7 @@ export const defaultMaxPages = 5000;
 /** Opens the data directory and wires repositories to the contract's handler map. */
 export function openCore(options: CoreOptions): Core {
   const key = resolveDataKey(options.dataDir, { key: options.key, passphrase: options.passphrase });
+  const wipedBefore = startAfterWipe(options.dataDir);
   const { db, schemaVersion } = openDatabase(path.join(options.dataDir, databaseFileName), key);
   const writer = new DomainWriter(db, options.clock);
   const meetings = new MeetingsRepository(db, writer);
@@ -116,9 +122,10 @@ export function openCore(options: CoreOptions): Core {
       return importer.import(bytes, fileName, importOptions, context);
     });
 
+  const notesDir = options.notesDir ?? path.join(options.dataDir, savedNotesDir);
   const sync = syncService(
     db,
-    path.join(options.dataDir, 'documents'),
+    { dataDir: options.dataDir, documentsDir: path.join(options.dataDir, 'documents'), notesDir, keyring: options.keyring ?? (() => openOsKeyring()) },
     clock,
     async (bytes, fileName, meetingId, agenda) => {
       const finished = await jobs.wait(startImport(() => ({ fileName, bytes }), { meetingId, agenda }).id);
@@ -127,17 +134,24 @@ export function openCore(options: CoreOptions): Core {
     options.log,
     options.syncTuning,
   );
+  // Started again after a remote wipe: the member is told why everything is gone.
+  if (wipedBefore) sync.store.set('wiped_reason', 'revoked');
 
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
   const acting = new ActingMember(db, clock);
-  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, actingMemberId: () => acting.id() });
+  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id() });
+  const exportNotes = notesExport({ db, writer, geometry, meetings, packs, store });
+  const savedNotes = new SavedNotes(notesDir, key);
+  const legacyNotes = savedNotes.encryptLegacyFiles();
+  if (legacyNotes > 0) options.log?.('encrypted notes saved before encryption', { files: legacyNotes });
   const retention = new Retention({
     db,
     store,
     clock,
     memberId: () => acting.id(),
-    exportNotes: async (memberId, meetingId) => annotationOps.exportAnnotations({ actingMemberId: memberId, meetingId, format: 'md' }),
-    notesDir: options.notesDir ?? path.join(options.dataDir, savedNotesDir),
+    exportNotes: (memberId, meetingId) => exportNotes(memberId, meetingId, 'md'),
+    notesDir,
+    savedNotes,
   });
 
   const handlers: Handlers = {
@@ -165,11 +179,11 @@ export function openCore(options: CoreOptions): Core {
       return packs.get(meetingId, version);
     },
     readDocument: ({ sha256, offset, length }) => {
-      sync.requireFreshSignIn(sha256);
+      sync.gate.requirePaper(sha256);
       const { data, total } = store.read(sha256, offset, length);
       return { data: data.toString('base64'), total };
     },
-    searchPacks: ({ query, limit }) => packs.search(query, limit),
+    searchPacks: ({ query, limit }) => packs.search(query, limit, { withoutRestricted: sync.gate.closed() }),
     listMembers: () => declarations.listMembers(),
     saveMember: (member) => declarations.saveMember(member),
     setMeetingRole: ({ actingMemberId, meetingId, memberId, role }) => declarations.setMeetingRole(actingMemberId, meetingId, memberId, role),
@@ -191,14 +205,20 @@ export function openCore(options: CoreOptions): Core {
     ...annotationOps,
     importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
     ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
-    ...minutesHandlers(db, writer, options.clock ?? (() => new Date())),
+    ...minutesHandlers(db, writer, options.clock ?? (() => new Date()), sync.gate),
     ...auditHandlers(db),
     ...homeHandlers(db, meetings, options.clock ?? (() => new Date())),
-    ...storageHandlers(db, options.dataDir, path.join(options.dataDir, databaseFileName)),
+    ...storageHandlers(db, options.dataDir, path.join(options.dataDir, databaseFileName), sync.gate),
     ...backupHandlers(db, options.dataDir, key, schemaVersion),
     previewRetention: ({ months }) => retention.preview(months),
     applyRetention: ({ months, exportNotes }) => retention.apply(months, exportNotes),
     getPapersRemoved: ({ meetingId }) => ({ removedAt: retention.removedAt(meetingId) }),
+    listSavedNotes: () => savedNotes.list(),
+    readSavedNotes: ({ id }) => {
+      const { file, meetingId } = savedNotes.read(id);
+      if (meetingId !== null) sync.gate.requireMeeting(meetingId, 'all', 'These saved notes');
+      return file;
+    },
     ...sync.handlers,
     startPapersDownload: ({ meetingId }) => papersOnDemand.start(meetingId),
     getPapersDownload: ({ meetingId }) => papersOnDemand.get(meetingId),

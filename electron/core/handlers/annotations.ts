@@ -1,4 +1,6 @@
+import type { ExportedFile, ExportFormat } from '../../../shared/annotations/schema';
 import { fromW3c, W3cError } from '../../../shared/annotations/w3c';
+import type { Language } from '../../../shared/domain/settings';
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 import { CoreError } from '../errors';
@@ -13,6 +15,7 @@ import type { NewVersionHook } from '../packs/importer';
 import type { DomainWriter } from '../repositories/domainWriter';
 import type { MeetingsRepository } from '../repositories/meetings';
 import type { PacksRepository } from '../repositories/packs';
+import type { RestrictedGate } from '../security/restrictedGate';
 
 type AnnotationHandlers = Pick<
   Handlers,
@@ -39,6 +42,8 @@ export interface AnnotationDeps {
   meetings: MeetingsRepository;
   packs: PacksRepository;
   store: DocumentStore;
+  /** Offline expiry: exports of notes on Part II business wait for a fresh sign-in. */
+  gate: RestrictedGate;
   /** Who is acting (electron/core/identity): the signed-in member, or this device's chosen member. */
   actingMemberId: () => string;
 }
@@ -51,17 +56,48 @@ export function annotationImportHook({ db, geometry }: Pick<AnnotationDeps, 'db'
   };
 }
 
-export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
+type NotesExport = (actor: string, meetingId: string, format: ExportFormat, language?: Language) => Promise<ExportedFile>;
+
+/**
+ * A member's notes on a meeting as a file. Not gated: the contract's exportAnnotations checks the
+ * offline expiry first; retention uses this directly, since it seals what it saves (savedNotes.ts)
+ * and serves it to nobody.
+ */
+export function notesExport(deps: Omit<AnnotationDeps, 'gate' | 'actingMemberId'>): NotesExport {
   const annotations = new AnnotationsRepository(deps.db, deps.writer, deps.geometry);
   const questions = new QuestionsRepository(deps.db, deps.writer);
   const settings = new SettingsRepository(deps.db);
+  return async (actor, meetingId, format, language) => {
+    const notes = notesFor(annotations, questions, deps, actor, meetingId);
+    const pack = deps.packs.get(meetingId);
+    // In the language asked for, else the one the member chose for the app.
+    const wording = notesWording(language ?? settings.get().language, pack ? { packId: pack.packId, pages: pack.printedPageNumbers } : null);
+    if (format === 'md') return toMarkdown(notes, wording);
+    if (format === 'docx') return toDocx(notes, wording);
+    if (format === 'w3c') return toW3cFile(notes, wording);
+    if (!pack) throw new CoreError('NOT_FOUND', 'That meeting has no pack to annotate');
+    const { data } = deps.store.read(pack.documentSha256, 0, pack.byteSize);
+    return toAnnotatedPdf(notes, data, pack.packId, wording);
+  };
+}
 
-  const notesFor = (actor: string, meetingId: string): MeetingNotes => ({
-    meeting: deps.meetings.get(meetingId),
-    items: deps.packs.get(meetingId)?.items ?? [],
-    annotations: annotations.list(actor, meetingId, { whose: 'mine', includeDeleted: false }),
-    questions: questions.list(actor, meetingId),
-  });
+const notesFor = (
+  annotations: AnnotationsRepository,
+  questions: QuestionsRepository,
+  deps: Pick<AnnotationDeps, 'meetings' | 'packs'>,
+  actor: string,
+  meetingId: string,
+): MeetingNotes => ({
+  meeting: deps.meetings.get(meetingId),
+  items: deps.packs.get(meetingId)?.items ?? [],
+  annotations: annotations.list(actor, meetingId, { whose: 'mine', includeDeleted: false }),
+  questions: questions.list(actor, meetingId),
+});
+
+export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
+  const annotations = new AnnotationsRepository(deps.db, deps.writer, deps.geometry);
+  const questions = new QuestionsRepository(deps.db, deps.writer);
+  const exportNotes = notesExport(deps);
 
   return {
     getLocalMember: () => ({ memberId: deps.actingMemberId() }),
@@ -80,16 +116,10 @@ export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
     listQuestions: ({ actingMemberId, meetingId, itemNumber }) => questions.list(actingMemberId, meetingId, itemNumber),
     reorderQuestions: ({ actingMemberId, meetingId, itemNumber, ids }) => questions.reorder(actingMemberId, meetingId, itemNumber, ids),
     exportAnnotations: async ({ actingMemberId, meetingId, format, language }) => {
-      const notes = notesFor(actingMemberId, meetingId);
-      const pack = deps.packs.get(meetingId);
-      // In the language asked for, else the one the member chose for the app.
-      const wording = notesWording(language ?? settings.get().language, pack ? { packId: pack.packId, pages: pack.printedPageNumbers } : null);
-      if (format === 'md') return toMarkdown(notes, wording);
-      if (format === 'docx') return toDocx(notes, wording);
-      if (format === 'w3c') return toW3cFile(notes, wording);
-      if (!pack) throw new CoreError('NOT_FOUND', 'That meeting has no pack to annotate');
-      const { data } = deps.store.read(pack.documentSha256, 0, pack.byteSize);
-      return toAnnotatedPdf(notes, data, pack.packId, wording);
+      // The annotated PDF is the whole pack; the other formats hold the notes and the text they quote.
+      const notes = notesFor(annotations, questions, deps, actingMemberId, meetingId);
+      deps.gate.requireMeeting(meetingId, format === 'pdf' ? 'all' : [...notes.annotations.map((a) => a.itemNumber), ...notes.questions.map((q) => q.itemNumber)], 'This export');
+      return exportNotes(actingMemberId, meetingId, format, language);
     },
     importAnnotations: ({ actingMemberId, meetingId, json }) => {
       let items;

@@ -8,6 +8,7 @@ import { minutesPhrases } from '../minutes/render/phrases';
 import type { DomainWriter } from '../repositories/domainWriter';
 import { MeetingAccess } from '../repositories/meetingAccess';
 import { MinutesRepository } from '../repositories/minutes';
+import type { RestrictedGate } from '../security/restrictedGate';
 
 export type MinutesHandlers = Pick<Handlers, keyof typeof minutesOperations>;
 
@@ -21,7 +22,7 @@ const slug = (text: string) =>
     .slice(0, 60);
 
 /** The handlers for minutes (shared/api/contracts/minutes.ts). */
-export function minutesHandlers(db: Db, writer: DomainWriter, clock: () => Date): MinutesHandlers {
+export function minutesHandlers(db: Db, writer: DomainWriter, clock: () => Date, gate: RestrictedGate): MinutesHandlers {
   const access = new MeetingAccess(db);
   const minutes = new MinutesRepository(db, writer, access);
   const assembler = new MinutesAssembler(db, writer, access, minutes, clock);
@@ -36,6 +37,8 @@ export function minutesHandlers(db: Db, writer: DomainWriter, clock: () => Date)
     recordMinutesCorrection: ({ actingMemberId, meetingId, itemNumber, text }) => minutes.correct(actingMemberId, meetingId, text, itemNumber),
     assembleMinutes: ({ meetingId, councilName }) => assembler.assemble(meetingId, councilName),
     exportMinutes: async ({ meetingId, format, language, councilName }) => {
+      // Minutes with their exempt business left out would read as the whole record: refused instead.
+      gate.requireMeeting(meetingId, 'all', 'These minutes');
       const document = assembler.assemble(meetingId, councilName);
       const bytes = await renderMinutes(document, format, language);
       // "cofnodion-…" in Welsh: the file is named in the language it is written in.

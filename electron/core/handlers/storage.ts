@@ -4,6 +4,7 @@ import type { MeetingStorage, storageOperations } from '../../../shared/api/cont
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 import { CoreError } from '../errors';
+import type { RestrictedGate } from '../security/restrictedGate';
 
 export type StorageHandlers = Pick<Handlers, keyof typeof storageOperations>;
 
@@ -16,7 +17,7 @@ const sizeOf = (file: string): number => {
 };
 
 /** The handlers for storage and page text (shared/api/contracts/storage.ts). */
-export function storageHandlers(db: Db, dataDir: string, databaseFile: string): StorageHandlers {
+export function storageHandlers(db: Db, dataDir: string, databaseFile: string, gate: RestrictedGate): StorageHandlers {
   const perPack = db.prepare<[], { meeting_id: string; title: string; committee: string; date: string; sha: string; bytes: number }>(
     `SELECT m.id AS meeting_id, m.title, m.committee, m.date, d.sha256 AS sha, d.byte_size AS bytes
        FROM meetings m JOIN packs p ON p.meeting_id = m.id JOIN documents d ON d.sha256 = p.document_sha256`,
@@ -49,6 +50,7 @@ export function storageHandlers(db: Db, dataDir: string, databaseFile: string): 
     getPageText: ({ packId, pageIndex }) => {
       const row = pageText.get(packId, pageIndex);
       if (!row) throw new CoreError('NOT_FOUND', 'No such page in this pack');
+      gate.requirePage(packId, pageIndex);
       return { text: row.text };
     },
   };

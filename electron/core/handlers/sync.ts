@@ -5,8 +5,9 @@ import { CoreError } from '../errors';
 import { EndpointCallError } from '../sync/endpointClient';
 import { SignInRequired, SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { PackDownloads, type ImportPack } from '../sync/packDownloads';
+import { RestrictedGate } from '../security/restrictedGate';
 import { SyncStore } from '../sync/syncStore';
-import { wipeLocalData } from '../sync/wipe';
+import { wipedSinceStart, wipeLocalData, type WipePlaces } from '../sync/wipe';
 import type { SyncStatus, syncOperations } from '../../../shared/api/contracts/sync';
 import { User } from '../../../shared/sync/wire';
 
@@ -21,8 +22,8 @@ export interface SyncService {
   store: SyncStore;
   /** Papers on demand (issue 20) ask these for a meeting outside the automatic window. */
   downloads: PackDownloads;
-  /** Restricted papers stay closed after too long offline (issue 9.4). */
-  requireFreshSignIn(sha256: string): void;
+  /** Restricted text stays closed after too long offline (issue 9.4): every handler serving it asks this. */
+  gate: RestrictedGate;
 }
 
 /** Endpoint failures as the core's own error codes, which the renderer translates. */
@@ -54,7 +55,7 @@ export type SyncTuning = Pick<SyncEngineOptions, 'batchSize' | 'pageSize' | 'ret
 
 export function syncService(
   db: Db,
-  documentsDir: string,
+  places: WipePlaces,
   clock: () => Date,
   importPack: ImportPack,
   log?: (message: string, detail?: unknown) => void,
@@ -68,8 +69,8 @@ export function syncService(
     clock,
     log,
     afterPull: (authorised) => downloads.run(authorised, number('pack_weeks', defaultPackWeeks)),
-    onRevoked: () => {
-      wipeLocalData(db, documentsDir);
+    onRevoked: async () => {
+      await wipeLocalData(db, places, log);
       store.set('wiped_reason', 'revoked');
     },
   });
@@ -125,6 +126,8 @@ export function syncService(
     getSyncStatus: () => status(),
     signInToEndpoint: ({ endpoint, email, password, deviceName }) =>
       mapped(async () => {
+        // The wiped database's key is gone: anything synced into it now would be lost at the next start.
+        if (wipedSinceStart(places.dataDir)) throw new CoreError('RESTART_REQUIRED', 'Chamber wiped this device; close it and open it again, then sign in');
         await engine.signIn(endpoint, email, password, deviceName ?? `Chamber on ${os.hostname()}`);
         return status();
       }),
@@ -188,14 +191,6 @@ export function syncService(
     engine,
     store,
     downloads,
-    requireFreshSignIn: (sha256) => {
-      if (!offlineExpired()) return;
-      const restricted =
-        db.prepare('SELECT 1 FROM sync_documents WHERE sha256 = ? AND restricted = 1').get(sha256) !== undefined ||
-        db.prepare('SELECT 1 FROM moderngov_documents WHERE document_sha256 = ? AND restricted = 1').get(sha256) !== undefined ||
-        // A pack joined from separate papers holds a restricted paper's pages under a Part II item.
-        db.prepare('SELECT 1 FROM packs p JOIN agenda_items a ON a.pack_id = p.id WHERE p.document_sha256 = ? AND a.restricted = 1 AND a.pdf_from IS NOT NULL').get(sha256) !== undefined;
-      if (restricted) throw new CoreError('SIGN_IN_REQUIRED', 'This is a restricted paper and Chamber has not reached the endpoint for too long: sign in again to open it');
-    },
+    gate: new RestrictedGate(db, offlineExpired),
   };
 }

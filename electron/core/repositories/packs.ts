@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MeetingPack, SearchHit } from '../../../shared/domain/import';
 import type { ItemStatus, PackItem, PackMember, PackStructure, StructureWarning } from '../../../shared/domain/pack';
 import type { Db } from '../db/database';
+import { restrictedPageSql } from '../security/restrictedGate';
 import type { DomainTransaction } from './domainWriter';
 
 interface PackRow {
@@ -186,7 +187,8 @@ export class PacksRepository {
     return changes;
   }
 
-  search(query: string, limit: number): SearchHit[] {
+  /** `withoutRestricted`: leave out pages of restricted text (the offline expiry closed them). */
+  search(query: string, limit: number, { withoutRestricted = false } = {}): SearchHit[] {
     const match = toFtsQuery(query);
     if (!match) return [];
     const rows = this.db
@@ -205,7 +207,7 @@ export class PacksRepository {
            FROM pack_pages_fts
            JOIN pack_pages pp ON pp.id = pack_pages_fts.rowid
            JOIN latest l ON l.id = pp.pack_id
-           WHERE pack_pages_fts MATCH @match
+           WHERE pack_pages_fts MATCH @match${withoutRestricted ? ` AND NOT ${restrictedPageSql('pp')}` : ''}
            ORDER BY pack_pages_fts.rank
            LIMIT @limit
          )

@@ -84,7 +84,7 @@ describe('retention', () => {
   });
 
   it('previews, saves the notes, then deletes only the old papers and keeps the record', async () => {
-    const { dataDir, call, demoId, oldId, oldSha, word } = await twoMeetings();
+    const { dataDir, core, call, demoId, oldId, oldSha, word } = await twoMeetings();
     const before = recordCounts(dataDir);
     const documentFile = path.join(dataDir, 'documents', oldSha.slice(0, 2), `${oldSha}.pdf`);
     expect(fs.existsSync(documentFile)).toBe(true);
@@ -100,9 +100,17 @@ describe('retention', () => {
     if (!applied.notesFolder) throw new Error('no notes folder');
     const saved = fs.readdirSync(applied.notesFolder);
     expect(saved).toHaveLength(1);
-    const markdown = fs.readFileSync(path.join(applied.notesFolder, saved[0] ?? ''), 'utf8');
+    // Encrypted like everything else: nothing of the notes is on the disk in the clear.
+    const onDisk = fs.readFileSync(path.join(applied.notesFolder, saved[0] ?? ''));
+    for (const words of ['Raise the 2019 library closures', 'Who decided the closures?', 'Markdown', '.md']) expect(onDisk.includes(Buffer.from(words))).toBe(false);
+    const listed = await call('listSavedNotes', {});
+    expect(listed).toEqual([{ id: expect.stringMatching(/^before-retention-/) as unknown, fileName: expect.stringMatching(/\.md$/) as unknown, savedAt: clock().toISOString() }]);
+    const file = await call('readSavedNotes', { id: listed[0]?.id ?? '' });
+    const markdown = Buffer.from(file.data, 'base64').toString('utf8');
     expect(markdown).toContain('Raise the 2019 library closures');
     expect(markdown).toContain('Who decided the closures?');
+    // A name reaching outside the notes folder is never read.
+    expect(await core.call('readSavedNotes', { id: '../../keys' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     // The agenda stays as the record; the papers behind it are gone.
     const cleared = await call('getMeetingPack', { meetingId: oldId });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RetentionPreview, RetentionResult } from '../../../shared/api/contracts/retention';
@@ -7,6 +6,7 @@ import { checkIntegrity, type Db } from '../db/database';
 import { CoreError } from '../errors';
 import { londonDate } from '../home/homeRepository';
 import type { DocumentStore } from '../packs/documentStore';
+import type { SavedNotes } from './savedNotes';
 
 /** The device_settings key recording which meetings lost their papers to retention, and when. */
 const removedKey = 'retention_removed';
@@ -30,6 +30,8 @@ interface Deps {
   exportNotes: (memberId: string, meetingId: string) => Promise<ExportedFile>;
   /** Where saved notes go: a dated folder is made inside it. */
   notesDir: string;
+  /** Seals each saved file under the data key. */
+  savedNotes: SavedNotes;
 }
 
 /**
@@ -107,21 +109,13 @@ export class Retention {
     let notesFiles = 0;
     if (exportNotes && preview.notes > 0) {
       const member = this.deps.memberId();
-      const stamp = this.deps.clock().toISOString().replace(/[:.]/g, '-');
-      notesFolder = path.join(this.deps.notesDir, `before-retention-${stamp}`);
-      fs.mkdirSync(notesFolder, { recursive: true });
+      const savedAt = this.deps.clock().toISOString();
+      const folder = `before-retention-${savedAt.replace(/[:.]/g, '-')}`;
+      notesFolder = path.join(this.deps.notesDir, folder);
       const countNotes = this.notesCount();
       for (const meetingId of meetingIds) {
         if ((countNotes.get(meetingId, member, meetingId, member)?.n ?? 0) === 0) continue;
-        const file = await this.deps.exportNotes(member, meetingId);
-        const target = uniqueName(notesFolder, file.fileName);
-        const fd = fs.openSync(target, 'wx', 0o600);
-        try {
-          fs.writeSync(fd, Buffer.from(file.data, 'base64'));
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
+        this.deps.savedNotes.save(folder, await this.deps.exportNotes(member, meetingId), savedAt, meetingId);
         notesFiles++;
       }
     }
@@ -187,12 +181,3 @@ export class Retention {
 }
 
 const RemovedMap = z.record(z.string(), z.object({ at: z.string(), packId: z.string() }));
-
-function uniqueName(dir: string, fileName: string): string {
-  const ext = path.extname(fileName);
-  const stem = fileName.slice(0, fileName.length - ext.length);
-  for (let n = 1; ; n++) {
-    const candidate = path.join(dir, n === 1 ? fileName : `${stem}-${n}${ext}`);
-    if (!fs.existsSync(candidate)) return candidate;
-  }
-}

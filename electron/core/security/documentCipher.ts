@@ -27,6 +27,11 @@ export function fileKey(dataKey: DataKey, sha256: string): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(sha256, 'hex'), 'chamber/document/v1', 32));
 }
 
+/** A saved-notes file's key: from the data key and the file's own random salt, so each key seals one plaintext. */
+export function savedNotesKey(dataKey: DataKey, salt: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, salt, 'chamber/saved-notes/v1', 32));
+}
+
 export function encodeHeader(header: Header): Buffer {
   const out = Buffer.alloc(headerBytes);
   magic.copy(out, 0);

@@ -29,7 +29,7 @@ export interface SyncEngineOptions {
   /** After each pull: fetch the packs it announced (packDownloads.ts). */
   afterPull?: (authorised: <T>(call: (client: EndpointClient, token: string) => Promise<T>) => Promise<T>) => Promise<unknown>;
   /** The endpoint revoked this device: wipe everything local (core supplies it). */
-  onRevoked?: () => void;
+  onRevoked?: () => void | Promise<void>;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -154,7 +154,7 @@ export class SyncEngine {
       if (error.code === 'NETWORK') this.online = false;
       else this.contact();
       if (error.code === 'TOKEN_REVOKED') {
-        this.options.onRevoked?.();
+        await this.options.onRevoked?.();
         throw error;
       }
       if (error.code !== 'TOKEN_EXPIRED') throw error;

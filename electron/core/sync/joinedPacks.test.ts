@@ -1,9 +1,9 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingPack } from '../../../shared/domain/import';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { openClient, syncFixture, upcomingMeeting, type SyncFixture, type TestClient } from '../testing/syncClients';
 import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+import { taggedPaper as paper } from '../testing/taggedPaper';
 
 /**
  * A meeting published as agenda items and separate papers (no pack PDF) reaches each member's
@@ -13,20 +13,6 @@ import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
 const councillor = { name: 'Cllr Rhys Morgan', email: 'rhys@council.example', role: 'councillor' as const, password: 'rhys password 1', committees: ['Planning Panel'] };
 // Officers see the committee's papers but not its Part II ones (endpoint/access.ts).
 const officer = { name: 'Siân Officer', email: 'sian@council.example', role: 'officer' as const, password: 'sian password 1', committees: ['Planning Panel'] };
-
-/**
- * A real PDF with one page per tag, each page printing its tag. Tags are five letters, all the same
- * length, so none is a prefix of another in search.
- */
-async function paper(tags: readonly string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const tag of tags) {
-    const page = doc.addPage([595, 842]);
-    page.drawText(`Report page ${tag} for the committee`, { x: 72, y: 760, size: 14, font });
-  }
-  return doc.save();
-}
 
 /** Where search finds each tag in the member's packs: the page and the item it belongs to. */
 async function placeOf(client: TestClient, tag: string): Promise<{ meetingId: string; page: number; item: string | null; version: number }[]> {

@@ -4,6 +4,7 @@ import type { ChamberApi } from '../../../shared/api/binding';
 import { exportFormats, type ExportFormat } from '../../../shared/annotations/schema';
 import type { ApiError } from '../../../shared/result';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { saveDownload } from '../components/saveDownload';
 
 /** Downloads my annotations and questions for the meeting: Word, Markdown, W3C JSON or an annotated PDF. */
 export function ExportNotes({ api, me, meetingId }: { api: ChamberApi; me: string | null; meetingId: string }) {
@@ -20,13 +21,7 @@ export function ExportNotes({ api, me, meetingId }: { api: ChamberApi; me: strin
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(null);
-    const bytes = Uint8Array.from(atob(result.value.data), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: result.value.mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = result.value.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveDownload(result.value, result.value.mimeType);
   };
 
   return (

@@ -7,6 +7,7 @@ import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useResult } from '../components/useResult';
 import { formatMeetingDate } from '../format/dates';
+import { SavedNotesList } from './SavedNotesList';
 
 const megabytes = (bytes: number): string => (bytes / 1_000_000).toFixed(1);
 
@@ -23,6 +24,7 @@ export function RetentionSettings({ onApplied }: { onApplied: () => void }) {
   const [preview, setPreview] = useState<RetentionPreview | null>(null);
   const [result, setResult] = useState<RetentionResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [savedVersion, setSavedVersion] = useState(0);
   const settings = changed ?? (loaded.state === 'ready' ? loaded.value : null);
 
   const save = async (change: Partial<Settings>) => {
@@ -52,6 +54,7 @@ export function RetentionSettings({ onApplied }: { onApplied: () => void }) {
     setError(null);
     setPreview(null);
     setResult(answer.value);
+    setSavedVersion((v) => v + 1);
     onApplied();
   };
 
@@ -107,11 +110,7 @@ export function RetentionSettings({ onApplied }: { onApplied: () => void }) {
           {result && (
             <>
               <p>{t('retention.done', { meetings: t('retention.meetingCount', { count: result.meetings }), size: megabytes(result.bytes) })}</p>
-              {result.notesFolder && (
-                <p>
-                  {t('retention.notesWhere', { count: result.notesFiles })} <code className="data-location">{result.notesFolder}</code>
-                </p>
-              )}
+              {result.notesFolder && <p>{t('retention.notesKept', { count: result.notesFiles })}</p>}
             </>
           )}
         </div>
@@ -121,6 +120,7 @@ export function RetentionSettings({ onApplied }: { onApplied: () => void }) {
           {t('retention.apply', { meetings: t('retention.meetingCount', { count: preview.meetings }) })}
         </button>
       )}
+      <SavedNotesList version={savedVersion} />
     </section>
   );
 }

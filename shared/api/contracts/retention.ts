@@ -4,6 +4,7 @@
  * attendance, outcomes and minutes stay: they are the legal record, the papers are only copies.
  */
 import { z } from 'zod';
+import { ExportedFile } from '../../annotations/schema';
 import { MeetingId } from '../../domain/meeting';
 import { RetentionMonths } from '../../domain/settings';
 
@@ -20,11 +21,20 @@ export const RetentionPreview = z.object({
 export type RetentionPreview = z.infer<typeof RetentionPreview>;
 
 export const RetentionResult = RetentionPreview.extend({
-  /** Where the member's notes were saved as Markdown before deleting, or null when none were. */
+  /** Where the member's notes were saved (Markdown, encrypted: see listSavedNotes) before deleting, or null when none were. */
   notesFolder: z.string().nullable(),
   notesFiles: z.number().int().nonnegative(),
 });
 export type RetentionResult = z.infer<typeof RetentionResult>;
+
+/** One file of notes retention saved: encrypted on the disk, opened only through readSavedNotes. */
+export const SavedNotesFile = z.object({
+  /** "<run folder>/<file>" as listSavedNotes gives it. */
+  id: z.string().max(200),
+  fileName: z.string(),
+  savedAt: z.string(),
+});
+export type SavedNotesFile = z.infer<typeof SavedNotesFile>;
 
 const ActiveMonths = RetentionMonths.refine((m) => m > 0, { message: 'Choose a number of months' });
 const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
@@ -39,6 +49,16 @@ export const retentionOperations = {
     summary: 'Delete the papers of meetings older than N months, keeping the meetings and their record; optionally saving your notes first',
     input: z.object({ months: ActiveMonths, exportNotes: z.boolean() }).strict(),
     output: RetentionResult,
+  }),
+  listSavedNotes: op({
+    summary: 'The notes files retention saved before deleting papers, newest first',
+    input: z.object({}).strict(),
+    output: z.array(SavedNotesFile),
+  }),
+  readSavedNotes: op({
+    summary: 'One saved notes file, decrypted, to save a copy of (base64 Markdown)',
+    input: z.object({ id: z.string().min(1).max(200) }).strict(),
+    output: ExportedFile,
   }),
   getPapersRemoved: op({
     summary: "When this meeting's papers were deleted under the retention setting, if they were",
