@@ -42,13 +42,13 @@ export function adoptPublishedMembership(db: Db, tx: DomainTransaction, meetingI
         if (placeholder.name === id) db.prepare('UPDATE members SET name = ? WHERE id = ?').run(clean, id);
       } else {
         insertMember.run(id, clean, tx.now);
-        tx.record({ entity: 'member', entityId: id, baseVersion: 0, operation: 'create', payload: { id, name: clean } });
+        tx.recordEntity('member', { id, name: clean }, 'create');
       }
       known.set(comparableName(clean), id);
     }
     if (roleOf.get(meetingId, id)) continue;
     insertRole.run(meetingId, id, role);
-    tx.record({ entity: 'meeting_role', entityId: `${meetingId}:${id}`, baseVersion: 0, operation: 'create', payload: { meetingId, memberId: id, role } });
+    tx.recordEntity('meeting_role', { meetingId, memberId: id, role }, 'create');
     added += 1;
   }
   return added;

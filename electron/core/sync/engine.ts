@@ -3,7 +3,8 @@ import { isAppendOnly } from './apply';
 import { parsePulledChange } from './pulledChange';
 import { EndpointCallError, EndpointClient } from './endpointClient';
 import { asRecordData, isYjsField, mergeRecord, mergeYjs, sameValue, type RecordData } from './merge';
-import { serverEntity, type OutboxRow, type SyncStore } from './syncStore';
+import { localEntityOf, wireEntityOf } from '../../../shared/sync/register';
+import type { OutboxRow, SyncStore } from './syncStore';
 import { comparableName } from '../members/publishedMembership';
 
 export interface SyncCounts {
@@ -61,8 +62,6 @@ function legacyRow(row: OutboxRow): { entity: string; payload: unknown } {
   const old = asRecordData(payload);
   return { entity: 'panel_comment', payload: { textYjs: old?.update, editedBy: old?.by } };
 }
-
-const clientEntityOf = (entity: string): string => Object.entries(serverEntity).find(([, s]) => s === entity)?.[0] ?? entity;
 
 export class SignInRequired extends Error {}
 
@@ -246,7 +245,7 @@ export class SyncEngine {
     const predicted = new Map<string, { version: number; deleted: boolean; data: RecordData | null }>();
     return rows.map((row) => {
       const local = legacyRow(row);
-      const entity = serverEntity[local.entity] ?? local.entity;
+      const entity = wireEntityOf(local.entity);
       const key = `${entity}\u0000${row.entity_id}`;
       const known = predicted.get(key) ?? this.store.shadow(entity, row.entity_id);
       const exists = known !== null && !known.deleted;
@@ -381,7 +380,7 @@ export class SyncEngine {
       this.store.addConflict(entity, wire.entityId, conflicts, local, current);
       total.conflicts += 1;
     }
-    if (!sameValue(merged, server)) this.store.enqueue(clientEntityOf(entity), wire.entityId, 'update', merged);
+    if (!sameValue(merged, server)) this.store.enqueue(localEntityOf(entity), wire.entityId, 'update', merged);
   }
 
   private async pullAll(total: SyncCounts): Promise<void> {
@@ -392,7 +391,7 @@ export class SyncEngine {
         for (const change of page.changes) {
           // An edit made here and not yet sent: keep it, and the old shadow as its merge base; the
           // push will meet this change as a conflict and merge it field by field.
-          if (this.store.hasPending(clientEntityOf(change.entity), change.id)) continue;
+          if (this.store.hasPending(localEntityOf(change.entity), change.id)) continue;
           // Each change in its own savepoint: one this device cannot check or apply is set aside
           // with its reason, and the rest of the page and the cursor still move on.
           if (!this.store.quarantine.receive(change, (checked) => this.store.landPulled(checked))) total.quarantined += 1;
