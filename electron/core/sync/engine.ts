@@ -5,7 +5,6 @@ import { EndpointCallError, EndpointClient } from './endpointClient';
 import { asRecordData, isYjsField, mergeRecord, mergeYjs, sameValue, type RecordData } from './merge';
 import { localEntityOf, wireEntityOf } from '../../../shared/sync/register';
 import type { OutboxRow, SyncStore } from './syncStore';
-import { comparableName } from '../members/publishedMembership';
 
 export interface SyncCounts {
   pushed: number;
@@ -317,25 +316,7 @@ export class SyncEngine {
   private neverTravels(wire: WireMutation, reason: string): boolean {
     if (reason === 'UNKNOWN_ENTITY') return true;
     const meetingId = asRecordData(wire.payload)?.meetingId;
-    if (reason === 'FORBIDDEN' && this.publishedRole(wire)) return true;
     return reason === 'UNKNOWN_MEETING' && typeof meetingId === 'string' && this.store.shadow('meeting', meetingId) === null;
-  }
-
-  /**
-   * A role exactly as the pack's front sheet gives it: every device that imports the pack derives it
-   * itself (publishedMembership.ts), so a member's device that may not send it keeps it all the same.
-   */
-  private publishedRole(wire: WireMutation): boolean {
-    const data = asRecordData(wire.payload);
-    if (wire.entity !== 'meeting_role' || wire.operation === 'delete' || !data) return false;
-    const { meetingId, memberId, role } = data;
-    if (typeof meetingId !== 'string' || typeof memberId !== 'string' || typeof role !== 'string') return false;
-    const member = this.store.db.prepare<[string], { name: string }>('SELECT name FROM members WHERE id = ?').get(memberId);
-    if (!member) return false;
-    return this.store.db
-      .prepare<[string, string], { name: string }>('SELECT name FROM meeting_members WHERE meeting_id = ? AND role = ?')
-      .all(meetingId, role)
-      .some((m) => comparableName(m.name) === comparableName(member.name));
   }
 
   /** The last synced copy back in force, or a never-synced record removed; false when it cannot be. */
