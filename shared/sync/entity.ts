@@ -56,6 +56,12 @@ export interface DeviceTable {
    * as a pull brings one of theirs (a narrative waits for its minutes).
    */
   waitsFor: readonly string[];
+  /**
+   * What a device does with its own change the endpoint refused (electron/core/sync/rejections.ts):
+   * keep it, flagged (words only its author wrote), or roll back to the committee's record, flagged
+   * (a shared or legal record must not show what the committee's does not hold).
+   */
+  refused: 'keep' | 'roll-back';
 }
 
 export interface EntityDefinition {
@@ -120,6 +126,6 @@ export function defineEntity({ device = null, ...input }: EntityInput): EntityDe
     delete: input.write === 'endpoint' ? 'never' : input.write,
     ...input,
     schema: input.schema.strict(),
-    device: device === null ? null : typeof device === 'string' ? { table: device, waitsFor: [] } : { waitsFor: [], ...device },
+    device: device === null ? null : { waitsFor: [], refused: 'roll-back', ...(typeof device === 'string' ? { table: device } : device) },
   };
 }

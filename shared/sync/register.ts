@@ -22,9 +22,24 @@ const Text = (max: number) => z.string().max(max);
 /** Yjs-bearing records carry one whole document state: 2 MB of base64 and a little more. */
 const yjsLimits = { bytes: 2_200_000, depth: 4 };
 
-/** A member's own note on a paper: theirs alone until they share it with the committee. */
-const memberNote = (wire: string, schema: z.ZodObject, more: Partial<EntityInput> = {}): EntityDefinition =>
-  defineEntity({ wire, key: ['id'], schema, meetingScoped: true, ownerField: 'authorMemberId', audience: 'owner-unless-shared', itemField: 'itemNumber', write: 'owner', conflict: 'owner-wins', ...more });
+/**
+ * A member's own note on a paper: theirs alone until they share it with the committee. A refused
+ * change stays on their device, flagged: undoing it would lose words only they wrote.
+ */
+const memberNote = (wire: string, schema: z.ZodObject, table: string, more: Partial<EntityInput> = {}): EntityDefinition =>
+  defineEntity({
+    wire,
+    key: ['id'],
+    schema,
+    meetingScoped: true,
+    ownerField: 'authorMemberId',
+    audience: 'owner-unless-shared',
+    itemField: 'itemNumber',
+    write: 'owner',
+    conflict: 'owner-wins',
+    device: { table, refused: 'keep' },
+    ...more,
+  });
 
 /** What the chair or clerk records for the committee: outcomes, attendance, the live agenda, minutes. */
 const presidingRecord = (wire: string, key: readonly string[], schema: z.ZodObject, more: Partial<EntityInput> = {}): EntityDefinition =>
@@ -32,8 +47,8 @@ const presidingRecord = (wire: string, key: readonly string[], schema: z.ZodObje
 
 export const syncRegister: readonly EntityDefinition[] = [
   // Ink: up to 500 strokes of 5,000 points each would be far more; a page's worth fits here.
-  memberNote('annotation', Annotation, { device: 'annotations', limits: { bytes: 2_000_000, depth: 6 } }),
-  memberNote('question', Question, { device: 'questions' }),
+  memberNote('annotation', Annotation, 'annotations', { limits: { bytes: 2_000_000, depth: 6 } }),
+  memberNote('question', Question, 'questions'),
   defineEntity({
     wire: 'declaration',
     key: ['id'],
