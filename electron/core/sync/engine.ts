@@ -54,14 +54,6 @@ function overlay(known: RecordData, partial: RecordData): RecordData {
   return data;
 }
 
-/** Outbox rows written before panel comment edits were folded into the comment record. */
-function legacyRow(row: OutboxRow): { entity: string; payload: unknown } {
-  const payload = JSON.parse(row.payload) as unknown;
-  if (row.entity !== 'panel_comment_update') return { entity: row.entity, payload };
-  const old = asRecordData(payload);
-  return { entity: 'panel_comment', payload: { textYjs: old?.update, editedBy: old?.by } };
-}
-
 export class SignInRequired extends Error {}
 
 /**
@@ -243,15 +235,14 @@ export class SyncEngine {
   private prepare(rows: OutboxRow[]): SentMutation[] {
     const predicted = new Map<string, { version: number; deleted: boolean; data: RecordData | null }>();
     return rows.map((row) => {
-      const local = legacyRow(row);
-      const entity = wireEntityOf(local.entity);
+      const entity = wireEntityOf(row.entity);
       const key = `${entity}\u0000${row.entity_id}`;
       const known = predicted.get(key) ?? this.store.shadow(entity, row.entity_id);
       const exists = known !== null && !known.deleted;
       // A record written again after its synced delete (undo) is an update against the tombstone's
       // version, which the endpoint takes as bringing it back; as a create it would conflict for ever.
       const revives = known !== null && known.deleted && row.operation !== 'delete';
-      const payload = local.payload;
+      const payload = JSON.parse(row.payload) as unknown;
       const partial = asRecordData(payload);
       const operation = row.operation === 'delete' ? 'delete' : exists || revives ? 'update' : 'create';
       // Some local writes carry only the fields they changed; the endpoint keeps whole records.
