@@ -28,7 +28,10 @@ export interface DomainTransaction {
    * the record's key fields as the register declares them, so no writer builds one by hand.
    */
   recordEntity(entity: string, payload: Record<string, unknown>, operation: SyncOperation, options?: RecordOptions): void;
-  /** Queues a change of something the register does not sync (a pack import), for the record. */
+  /**
+   * Queues a change of something the register does not sync (a pack import): the outbox keeps this
+   * device's record of it; the endpoint answers UNKNOWN_ENTITY and nothing is flagged.
+   */
   recordUnsynced(entity: string, entityId: string, payload: Record<string, unknown>): void;
   readonly now: string;
 }
