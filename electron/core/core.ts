@@ -106,13 +106,15 @@ export function openCore(options: CoreOptions): Core {
   // Every new pack version, from a file or from Modern.gov, stores its page geometry and re-anchors
   // the meeting's annotations in the same transaction.
   const reanchor = annotationImportHook({ db, geometry });
-  const adoptMembership = membershipImportHook(db);
+  const clock = options.clock ?? (() => new Date());
+  // Who uses this device decides whether the roles a pack gives travel (publishedMembership.ts).
+  const acting = new ActingMember(db, clock);
+  const adoptMembership = membershipImportHook(db, () => acting.id());
   const onNewVersion: NewVersionHook = (version, tx) => {
     reanchor(version, tx);
     adoptMembership(version, tx);
   };
   const importer = new PackImporter(db, writer, meetings, packs, store, extractor, onNewVersion, options.maxPackBytes);
-  const clock = options.clock ?? (() => new Date());
   const moderngovRepo = new ModernGovRepository(db);
   const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished, onNewVersion);
 
@@ -138,7 +140,6 @@ export function openCore(options: CoreOptions): Core {
   if (wipedBefore) sync.store.set('wiped_reason', 'revoked');
 
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
-  const acting = new ActingMember(db, clock);
   const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id() });
   const exportNotes = notesExport({ db, writer, geometry, meetings, packs, store });
   const savedNotes = new SavedNotes(notesDir, key);

@@ -44,6 +44,26 @@ export interface PayloadLimits {
   depth: number;
 }
 
+/**
+ * Where a device keeps the records it pulls. The key columns are the register's key fields and the
+ * other columns the payload's fields, in snake_case; a repository adds what does not follow that rule
+ * (electron/core/sync/apply.ts names those hooks).
+ */
+export interface DeviceTable {
+  table: string;
+  /**
+   * Entities whose record must be here before this one can land: it waits, and is retried as soon
+   * as a pull brings one of theirs (a narrative waits for its minutes).
+   */
+  waitsFor: readonly string[];
+  /**
+   * What a device does with its own change the endpoint refused (electron/core/sync/rejections.ts):
+   * keep it, flagged (words only its author wrote), or roll back to the committee's record, flagged
+   * (a shared or legal record must not show what the committee's does not hold).
+   */
+  refused: 'keep' | 'roll-back';
+}
+
 export interface EntityDefinition {
   /** Its name on the wire and on the endpoint. */
   wire: string;
@@ -79,15 +99,22 @@ export interface EntityDefinition {
   presidingOnceSet: readonly string[];
   conflict: ConflictPolicy;
   limits: PayloadLimits;
+  /** Where a device keeps it; null: nowhere but the sync shadow. */
+  device: DeviceTable | null;
 }
 
-export type EntityInput = Omit<EntityDefinition, 'local' | 'ownerField' | 'authorFields' | 'itemField' | 'presidingFields' | 'presidingOnceSet' | 'limits' | 'delete'> &
-  Partial<Pick<EntityDefinition, 'local' | 'ownerField' | 'authorFields' | 'itemField' | 'presidingFields' | 'presidingOnceSet' | 'limits' | 'delete'>>;
+type Defaulted = 'local' | 'ownerField' | 'authorFields' | 'itemField' | 'presidingFields' | 'presidingOnceSet' | 'limits' | 'delete' | 'device';
+
+export type EntityInput = Omit<EntityDefinition, Defaulted> &
+  Partial<Pick<EntityDefinition, Exclude<Defaulted, 'device'>>> & {
+    /** The local table; or `waitsFor` as well, when it has to wait for another entity's record. */
+    device?: string | (Pick<DeviceTable, 'table'> & Partial<DeviceTable>) | null;
+  };
 
 /** Most records are a few hundred bytes; 64 KiB and 8 levels leave room and stop a poison pill. */
 export const defaultLimits: PayloadLimits = { bytes: 64 * 1024, depth: 8 };
 
-export function defineEntity(input: EntityInput): EntityDefinition {
+export function defineEntity({ device = null, ...input }: EntityInput): EntityDefinition {
   return {
     local: input.wire,
     ownerField: null,
@@ -99,5 +126,6 @@ export function defineEntity(input: EntityInput): EntityDefinition {
     delete: input.write === 'endpoint' ? 'never' : input.write,
     ...input,
     schema: input.schema.strict(),
+    device: device === null ? null : { waitsFor: [], refused: 'roll-back', ...(typeof device === 'string' ? { table: device } : device) },
   };
 }

@@ -6,11 +6,11 @@ import { MeetingId } from '../domain/meeting';
 import { AttendanceEntry, ItemNumber, StoredAction, StoredOutcome, YUpdate } from '../meeting/schema';
 import { MinutesStatus } from '../minutes/model';
 import { SyncedMinutesCorrection } from '../minutes/record';
-import { defineEntity, type EntityDefinition } from './entity';
+import { defineEntity, type EntityDefinition, type EntityInput } from './entity';
 import { checkShape } from './payloadShape';
 import { MeetingDocument, PublishedMeeting, type RejectionReason } from './wire';
 
-export type { Audience, ConflictPolicy, Deleter, EntityDefinition, PayloadLimits, Writer } from './entity';
+export type { Audience, ConflictPolicy, Deleter, DeviceTable, EntityDefinition, PayloadLimits, Writer } from './entity';
 
 /**
  * THE register of synced entities: one entry each. Adding an entity is one entry here and the
@@ -22,18 +22,33 @@ const Text = (max: number) => z.string().max(max);
 /** Yjs-bearing records carry one whole document state: 2 MB of base64 and a little more. */
 const yjsLimits = { bytes: 2_200_000, depth: 4 };
 
-/** A member's own note on a paper: theirs alone until they share it with the committee. */
-const memberNote = (wire: string, schema: z.ZodObject, more: Partial<EntityDefinition> = {}): EntityDefinition =>
-  defineEntity({ wire, key: ['id'], schema, meetingScoped: true, ownerField: 'authorMemberId', audience: 'owner-unless-shared', itemField: 'itemNumber', write: 'owner', conflict: 'owner-wins', ...more });
+/**
+ * A member's own note on a paper: theirs alone until they share it with the committee. A refused
+ * change stays on their device, flagged: undoing it would lose words only they wrote.
+ */
+const memberNote = (wire: string, schema: z.ZodObject, table: string, more: Partial<EntityInput> = {}): EntityDefinition =>
+  defineEntity({
+    wire,
+    key: ['id'],
+    schema,
+    meetingScoped: true,
+    ownerField: 'authorMemberId',
+    audience: 'owner-unless-shared',
+    itemField: 'itemNumber',
+    write: 'owner',
+    conflict: 'owner-wins',
+    device: { table, refused: 'keep' },
+    ...more,
+  });
 
 /** What the chair or clerk records for the committee: outcomes, attendance, the live agenda, minutes. */
-const presidingRecord = (wire: string, key: readonly string[], schema: z.ZodObject, more: Partial<EntityDefinition> = {}): EntityDefinition =>
+const presidingRecord = (wire: string, key: readonly string[], schema: z.ZodObject, more: Partial<EntityInput> = {}): EntityDefinition =>
   defineEntity({ wire, key, schema, meetingScoped: true, audience: 'committee', write: 'presiding', conflict: 'field-merge', ...more });
 
 export const syncRegister: readonly EntityDefinition[] = [
   // Ink: up to 500 strokes of 5,000 points each would be far more; a page's worth fits here.
-  memberNote('annotation', Annotation, { limits: { bytes: 2_000_000, depth: 6 } }),
-  memberNote('question', Question),
+  memberNote('annotation', Annotation, 'annotations', { limits: { bytes: 2_000_000, depth: 6 } }),
+  memberNote('question', Question, 'questions'),
   defineEntity({
     wire: 'declaration',
     key: ['id'],
@@ -47,6 +62,7 @@ export const syncRegister: readonly EntityDefinition[] = [
     // Only the chair confirms a declaration: a member's own device can never send it confirmed.
     presidingFields: { confirmedByChair: false },
     conflict: 'owner-wins',
+    device: 'declarations',
   }),
   defineEntity({
     wire: 'registered_interest',
@@ -57,6 +73,7 @@ export const syncRegister: readonly EntityDefinition[] = [
     audience: 'everyone',
     write: 'owner-or-clerk',
     conflict: 'owner-wins',
+    device: 'registered_interests',
   }),
   defineEntity({
     wire: 'panel_comment',
@@ -85,11 +102,12 @@ export const syncRegister: readonly EntityDefinition[] = [
     presidingOnceSet: ['agreedText'],
     conflict: 'yjs',
     limits: yjsLimits,
+    device: 'panel_comments',
   }),
-  presidingRecord('outcome', ['id'], StoredOutcome, { itemField: 'itemNumber' }),
-  presidingRecord('action', ['id'], StoredAction, { itemField: 'itemNumber' }),
-  presidingRecord('attendance', ['meetingId', 'memberId'], AttendanceEntry),
-  presidingRecord('meeting_role', ['meetingId', 'memberId'], z.object({ meetingId: MeetingId, memberId: MemberId, role: MeetingRoleName })),
+  presidingRecord('outcome', ['id'], StoredOutcome, { itemField: 'itemNumber', device: 'outcomes' }),
+  presidingRecord('action', ['id'], StoredAction, { itemField: 'itemNumber', device: 'actions' }),
+  presidingRecord('attendance', ['meetingId', 'memberId'], AttendanceEntry, { device: 'attendance' }),
+  presidingRecord('meeting_role', ['meetingId', 'memberId'], z.object({ meetingId: MeetingId, memberId: MemberId, role: MeetingRoleName }), { device: 'meeting_roles' }),
   // The live agenda is run by the chair or clerk and followed by every member of the committee.
   presidingRecord(
     'agenda_progress',
@@ -103,8 +121,9 @@ export const syncRegister: readonly EntityDefinition[] = [
       deferred: z.boolean(),
       partTwo: z.boolean(),
     }),
+    { device: 'agenda_progress' },
   ),
-  presidingRecord('meeting_live', ['meetingId'], z.object({ meetingId: MeetingId, currentItem: ItemNumber.nullable() })),
+  presidingRecord('meeting_live', ['meetingId'], z.object({ meetingId: MeetingId, currentItem: ItemNumber.nullable() }), { device: 'meeting_live' }),
   presidingRecord(
     'minute',
     ['meetingId'],
@@ -121,7 +140,7 @@ export const syncRegister: readonly EntityDefinition[] = [
       createdAt: Stamp,
       updatedAt: Stamp,
     }),
-    { local: 'minutes' },
+    { local: 'minutes', device: 'minutes' },
   ),
   defineEntity({
     wire: 'minute_narrative',
@@ -134,6 +153,9 @@ export const syncRegister: readonly EntityDefinition[] = [
     write: 'presiding',
     conflict: 'yjs',
     limits: yjsLimits,
+    // The endpoint's change log keeps each record's latest version only, so minutes started and
+    // then written in reach a device after the narrative written in them.
+    device: { table: 'minute_narratives', waitsFor: ['minute'] },
   }),
   // A correction to approved minutes is part of the legal record: recorded by the chair or clerk,
   // read by the committee, and never rewritten.
@@ -147,11 +169,13 @@ export const syncRegister: readonly EntityDefinition[] = [
     write: 'presiding',
     delete: 'never',
     conflict: 'insert-only',
+    // It can reach the endpoint before the approval it follows (that push met a conflict and went later).
+    device: { table: 'minute_corrections', waitsFor: ['minute'] },
   }),
   // Written by the endpoint itself (accounts, publishing); devices only receive them.
-  defineEntity({ wire: 'member', key: ['id'], schema: Member, meetingScoped: false, audience: 'everyone', write: 'endpoint', conflict: 'owner-wins' }),
-  defineEntity({ wire: 'meeting', key: ['id'], schema: PublishedMeeting.omit({ version: true }), meetingScoped: false, audience: 'committee', write: 'endpoint', conflict: 'owner-wins', limits: { bytes: 256 * 1024, depth: 4 } }),
-  defineEntity({ wire: 'meeting_document', key: ['id'], schema: MeetingDocument, meetingScoped: true, audience: 'committee', write: 'endpoint', conflict: 'owner-wins' }),
+  defineEntity({ wire: 'member', key: ['id'], schema: Member, meetingScoped: false, audience: 'everyone', write: 'endpoint', conflict: 'owner-wins', device: 'members' }),
+  defineEntity({ wire: 'meeting', key: ['id'], schema: PublishedMeeting.omit({ version: true }), meetingScoped: false, audience: 'committee', write: 'endpoint', conflict: 'owner-wins', limits: { bytes: 256 * 1024, depth: 4 }, device: 'meetings' }),
+  defineEntity({ wire: 'meeting_document', key: ['id'], schema: MeetingDocument, meetingScoped: true, audience: 'committee', write: 'endpoint', conflict: 'owner-wins', device: 'sync_documents' }),
 ];
 
 export const wireEntities: readonly string[] = syncRegister.map((d) => d.wire);
@@ -162,6 +186,11 @@ const byLocal = new Map<string, EntityDefinition>(syncRegister.map((d) => [d.loc
 /** The entity's entry, by its wire name; undefined for anything the register does not know. */
 export function entityDefinition(wire: string): EntityDefinition | undefined {
   return byWire.get(wire);
+}
+
+/** Entities whose waiting records a record of `wire` may let in (the inverse of `device.waitsFor`). */
+export function dependentsOf(wire: string): readonly string[] {
+  return syncRegister.filter((d) => d.device?.waitsFor.includes(wire)).map((d) => d.wire);
 }
 
 /** Devices may push it (the endpoint's own entities are only pulled). */

@@ -68,7 +68,7 @@ export class QuestionsRepository {
         )
         .run(id, input.meetingId, actor, input.itemNumber, next?.n ?? 0, input.text, input.annotationId ?? null, tx.now, tx.now);
       const created = this.get(id);
-      tx.record({ entity: 'question', entityId: id, baseVersion: 0, operation: 'create', payload: created });
+      tx.recordEntity('question', created, 'create');
       return created;
     });
   }
@@ -138,7 +138,7 @@ export class QuestionsRepository {
   private record(tx: DomainTransaction, before: Question, operation: 'update' | 'delete'): Question {
     const row = this.db.prepare<[string], QuestionRow>('SELECT * FROM questions WHERE id = ?').get(before.id);
     const after = row ? toQuestion(row) : before;
-    tx.record({ entity: 'question', entityId: before.id, baseVersion: before.version, operation, payload: after });
+    tx.recordEntity('question', after, operation, { baseVersion: before.version, key: { id: before.id } });
     return after;
   }
 }

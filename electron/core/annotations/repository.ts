@@ -16,6 +16,8 @@ import {
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
+import type { LocalHooks } from '../sync/localRecord';
+import { asRecordData } from '../sync/merge';
 import type { PageGeometryStore } from './geometry';
 
 export interface AnnotationRow {
@@ -114,7 +116,7 @@ export function saveAnnotation(db: Db, tx: DomainTransaction, before: Annotation
   db.prepare(updateSql).run(placementColumns(after));
   const row = db.prepare<[string], AnnotationRow>(`${selectAnnotation} WHERE a.id = ?`).get(after.id);
   const saved = row ? toAnnotation(row) : after;
-  tx.record({ entity: 'annotation', entityId: after.id, baseVersion: before.version, operation, payload: saved });
+  tx.recordEntity('annotation', saved, operation, { baseVersion: before.version, key: { id: after.id } });
   return saved;
 }
 
@@ -195,7 +197,7 @@ export class AnnotationsRepository {
           tx.now,
         );
       const created = this.get(id);
-      tx.record({ entity: 'annotation', entityId: id, baseVersion: 0, operation: 'create', payload: created });
+      tx.recordEntity('annotation', created, 'create');
       return created;
     });
   }
@@ -322,6 +324,24 @@ export class AnnotationsRepository {
 }
 
 /** The agenda item whose PDF pages include this page (0-based), in that pack version. */
+/** A pulled annotation: its quote is kept as columns, on this device's own pack of the meeting. */
+export const syncedAnnotation: LocalHooks = {
+  columns: (data, db) => {
+    const quote = asRecordData(data.quote);
+    // Pack ids are local to each device's import; the record lands on this device's newest pack of the meeting.
+    const known = typeof data.packId === 'string' && db.prepare('SELECT 1 FROM packs WHERE id = ?').get(data.packId) !== undefined;
+    const newest = db.prepare<[unknown], { id: string }>('SELECT id FROM packs WHERE meeting_id = ? ORDER BY version DESC LIMIT 1').get(data.meetingId);
+    return {
+      quote_exact: quote?.exact ?? null,
+      quote_prefix: quote?.prefix ?? null,
+      quote_suffix: quote?.suffix ?? null,
+      text_start: quote?.start ?? null,
+      text_end: quote?.end ?? null,
+      pack_id: known ? data.packId : (newest?.id ?? null),
+    };
+  },
+};
+
 export function itemAt(db: Db, packId: string, pageIndex: number): string | null {
   const page = pageIndex + 1;
   const row = db

@@ -10,6 +10,7 @@ import { SyncStore } from '../sync/syncStore';
 import { wipedSinceStart, wipeLocalData, type WipePlaces } from '../sync/wipe';
 import type { SyncStatus, syncOperations } from '../../../shared/api/contracts/sync';
 import { User } from '../../../shared/sync/wire';
+import { localEntityOf } from '../../../shared/sync/register';
 
 export type SyncHandlers = Pick<Handlers, keyof typeof syncOperations>;
 
@@ -162,7 +163,7 @@ export function syncService(
         // Keeping mine sends it again as a change on top of the endpoint's version; the endpoint's
         // version stays in the conflict row either way, so neither side is ever lost.
         if (keep === 'mine') {
-          const clientEntity = conflict.entity === 'minute' ? 'minutes' : conflict.entity;
+          const clientEntity = localEntityOf(conflict.entity);
           if (local === null) store.enqueue(clientEntity, conflict.entity_id, 'delete', {});
           else {
             store.enqueue(clientEntity, conflict.entity_id, 'update', local);

@@ -46,13 +46,31 @@ describe('the membership the council publishes becomes the meeting’s members a
     expect(expected.length).toBeGreaterThan(3);
     expect(roles.map((r) => ({ memberName: r.memberName, role: r.role })).sort((a, b) => a.memberName.localeCompare(b.memberName))).toEqual(expected);
     expect(roles.filter((r) => r.role === 'chair')).toHaveLength(1);
-    // The same name gives the same id on every device, and both reach the outbox for sync.
+    // The same name gives the same id on every device, so each device derives the same roles itself:
+    // one whose acting member does not preside (here nobody has been chosen) sends none of them,
+    // since the endpoint takes roles only from the chair or clerk.
     for (const r of roles) expect(r.memberId).toBe(publishedMemberId(r.memberName));
     expect(outboxOf(core, 'member')).toHaveLength(roles.length);
-    expect(outboxOf(core, 'meeting_role')).toHaveLength(roles.length);
+    expect(outboxOf(core, 'meeting_role')).toHaveLength(0);
     // Now the meeting can be run: the quorum is counted against the published membership.
     const attendance = await value(core.call('getAttendance', { meetingId }));
     expect(attendance.quorum.votingMembership).toBe(roles.length);
+  });
+
+  it('queues the roles for sync, once, when the device is in the hands of the chair the pack names', async () => {
+    const core = fresh();
+    const truth = january2022();
+    const chair = truth.meeting?.members.find((m) => m.role === 'chair');
+    if (!chair) throw new Error('the January pack names no chair');
+    await value(core.call('chooseMember', { memberId: publishedMemberId(chair.name), via: 'cli' }));
+    const { meetingId } = await core.importPackFile(truth.path);
+    const roles = await value(core.call('listMeetingRoles', { meetingId }));
+    const queued = outboxOf(core, 'meeting_role').map((r) => JSON.parse(r.payload) as unknown);
+    expect(queued).toEqual(expect.arrayContaining(roles.map((r) => ({ meetingId, memberId: r.memberId, role: r.role }))));
+    expect(queued).toHaveLength(roles.length);
+    // A republished pack adds no role this device has not already sent.
+    await core.importPackFile(january2022Revised().path);
+    expect(outboxOf(core, 'meeting_role')).toHaveLength(roles.length);
   });
 
   it('keeps a role the chair corrected when the pack is republished, and knows a name already on file', async () => {

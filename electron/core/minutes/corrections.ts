@@ -1,5 +1,6 @@
-import type { SyncedMinutesCorrection } from '../../../shared/minutes/record';
+import { SyncedMinutesCorrection } from '../../../shared/minutes/record';
 import type { Db } from '../db/database';
+import type { LocalHooks } from '../sync/localRecord';
 
 /**
  * Writes a correction with its sync id (migration 0014) in the caller's transaction: every
@@ -33,3 +34,13 @@ export function receiveCorrection(db: Db, syncId: string, correction: SyncedMinu
   );
   return 'applied';
 }
+
+/** A pulled correction: inserted once by its sync id, never updated, and a tombstone is ignored. */
+export const syncedCorrection: LocalHooks = {
+  insertOnce: (id, data, { db, now, ensureMember }) => {
+    const parsed = SyncedMinutesCorrection.safeParse(data);
+    if (!parsed.success) throw new Error(`A minute correction this device cannot read: ${parsed.error.message}`);
+    ensureMember(parsed.data.recordedBy);
+    return receiveCorrection(db, id, parsed.data, now);
+  },
+};

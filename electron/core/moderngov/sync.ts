@@ -386,7 +386,7 @@ export class ModernGovSync {
            VALUES (@id, @title, @committee, @date, @startTime, @venue, @status, @version, @createdAt, @updatedAt)`,
         )
         .run(meeting);
-      tx.record({ entity: 'meeting', entityId: id, baseVersion: 0, operation: 'create', payload: meeting });
+      tx.recordEntity('meeting', meeting, 'create');
       return id;
     }
     const row = this.db
@@ -402,7 +402,7 @@ export class ModernGovSync {
       this.db
         .prepare('UPDATE meetings SET title = @title, committee = @committee, date = @date, start_time = @startTime, venue = @venue, status = @status, updated_at = @now WHERE id = @id')
         .run({ ...fields, status, now: tx.now, id: link.meeting_id });
-      tx.record({ entity: 'meeting', entityId: link.meeting_id, baseVersion: row.version, operation: 'update', payload: { id: link.meeting_id, ...fields, status } });
+      tx.recordEntity('meeting', { id: link.meeting_id, ...fields, status }, 'update', { baseVersion: row.version });
     }
     return link.meeting_id;
   }

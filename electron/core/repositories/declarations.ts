@@ -135,7 +135,7 @@ export class DeclarationsRepository {
       const existing = this.db.prepare<[string], { id: string }>('SELECT id FROM members WHERE id = ?').get(member.id);
       if (existing) this.db.prepare('UPDATE members SET name = ? WHERE id = ?').run(member.name, member.id);
       else this.db.prepare('INSERT INTO members (id, name, created_at) VALUES (?, ?, ?)').run(member.id, member.name, tx.now);
-      tx.record({ entity: 'member', entityId: member.id, baseVersion: 0, operation: existing ? 'update' : 'create', payload: member });
+      tx.recordEntity('member', member, existing ? 'update' : 'create');
       return member;
     });
   }
@@ -309,7 +309,7 @@ export class DeclarationsRepository {
     this.requireRegisterAccess(actingMemberId, [row.member_id]);
     this.writer.write((tx) => {
       this.db.prepare('DELETE FROM registered_interests WHERE id = ?').run(id);
-      tx.record({ entity: 'registered_interest', entityId: id, baseVersion: row.version, operation: 'delete', payload: { id } });
+      tx.recordEntity('registered_interest', { id }, 'delete', { baseVersion: row.version });
     });
   }
 
@@ -423,13 +423,7 @@ export class DeclarationsRepository {
     this.db
       .prepare('INSERT INTO declaration_history (declaration_id, actor_member_id, at, change) VALUES (?, ?, ?, ?)')
       .run(after.id, actor, tx.now, JSON.stringify({ op, before, after }));
-    tx.record({
-      entity: 'declaration',
-      entityId: after.id,
-      baseVersion: before?.version ?? 0,
-      operation: before === null ? 'create' : 'update',
-      payload: after,
-    });
+    tx.recordEntity('declaration', after, before === null ? 'create' : 'update', { baseVersion: before?.version ?? 0 });
   }
 
   private putInterest(tx: DomainTransaction, interest: RegisteredInterest, id?: string): StoredRegisteredInterest {
@@ -467,7 +461,7 @@ export class DeclarationsRepository {
         )
         .run(columns);
     }
-    tx.record({ entity: 'registered_interest', entityId: stored.id, baseVersion: stored.version, operation: existing ? 'update' : 'create', payload: stored });
+    tx.recordEntity('registered_interest', stored, existing ? 'update' : 'create', { baseVersion: stored.version });
     return toInterest(this.db.prepare<[string], InterestRow>('SELECT * FROM registered_interests WHERE id = ?').get(stored.id) as InterestRow);
   }
 

@@ -12,11 +12,27 @@ export interface Mutation {
   payload: unknown;
 }
 
+export interface RecordOptions {
+  /** The version of the record this change was made against (0: new, or not tracked here). */
+  baseVersion?: number;
+  /**
+   * Key fields the payload does not carry: a change that sends only the fields it changed, or a
+   * record whose key is not one of its fields (a correction's sync id).
+   */
+  key?: Record<string, string>;
+}
+
 export interface DomainTransaction {
-  /** Queues the change for sync; runs inside the caller's transaction. */
-  record(mutation: Mutation): void;
-  /** The same, with the entityId made from the record's key fields as the register declares them. */
-  recordEntity(entity: string, record: Record<string, unknown>, operation: SyncOperation, baseVersion?: number): void;
+  /**
+   * Queues the change of a synced entity, in the caller's transaction: its entityId is made from
+   * the record's key fields as the register declares them, so no writer builds one by hand.
+   */
+  recordEntity(entity: string, payload: Record<string, unknown>, operation: SyncOperation, options?: RecordOptions): void;
+  /**
+   * Queues a change of something the register does not sync (a pack import): the outbox keeps this
+   * device's record of it; the endpoint answers UNKNOWN_ENTITY and nothing is flagged.
+   */
+  recordUnsynced(entity: string, entityId: string, payload: Record<string, unknown>): void;
   readonly now: string;
 }
 
@@ -65,11 +81,17 @@ export class DomainWriter {
     return this.db.transaction(() =>
       work({
         now,
-        record,
-        recordEntity: (entity, payload, operation, baseVersion = 0) => {
+        recordEntity: (entity, payload, operation, { baseVersion = 0, key = {} } = {}) => {
           const definition = entityDefinition(wireEntityOf(entity));
           if (!definition) throw new Error(`${entity} is not in the register of synced entities`);
-          record({ entity, entityId: entityIdOf(definition, payload), baseVersion, operation, payload });
+          const identity = { ...payload, ...key };
+          const missing = definition.key.filter((field) => typeof identity[field] !== 'string' && typeof identity[field] !== 'number');
+          if (missing.length > 0) throw new Error(`A ${entity} change without its key (${missing.join(', ')})`);
+          record({ entity, entityId: entityIdOf(definition, identity), baseVersion, operation, payload });
+        },
+        recordUnsynced: (entity, entityId, payload) => {
+          if (entityDefinition(wireEntityOf(entity))) throw new Error(`${entity} is synced: its changes go through recordEntity`);
+          record({ entity, entityId, baseVersion: 0, operation: 'create', payload });
         },
       }),
     )();

@@ -68,7 +68,7 @@ export class MeetingsRepository {
         updatedAt: tx.now,
       };
       this.insert.run(meeting);
-      tx.record({ entity: 'meeting', entityId: meeting.id, baseVersion: 0, operation: 'create', payload: meeting });
+      tx.recordEntity('meeting', meeting, 'create');
       return meeting;
     });
   }

@@ -7,8 +7,9 @@ import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import type { DomainTransaction, DomainWriter } from './domainWriter';
 import type { MeetingAccess } from './meetingAccess';
+import type { LocalHooks } from '../sync/localRecord';
 import * as Y from 'yjs';
-import { editNarrative, narrativeDoc } from '../minutes/narrativeDoc';
+import { editNarrative, narrativeDoc, narrativeOf } from '../minutes/narrativeDoc';
 import { insertCorrection } from '../minutes/corrections';
 
 interface MinutesRow {
@@ -94,13 +95,7 @@ export class MinutesRepository {
         .run(meetingId, itemNumber, JSON.stringify(narrative), state, actingMemberId, tx.now);
       if (changed) {
         // The whole state (a narrative is small): sync merges it with edits made on other devices.
-        tx.record({
-          entity: 'minute_narrative',
-          entityId: `${meetingId}:${itemNumber}`,
-          baseVersion: 0,
-          operation: 'update',
-          payload: { meetingId, itemNumber, narrativeYjs: state.toString('base64'), updatedBy: actingMemberId, updatedAt: tx.now },
-        });
+        tx.recordEntity('minute_narrative', { meetingId, itemNumber, narrativeYjs: state.toString('base64'), updatedBy: actingMemberId, updatedAt: tx.now }, 'update');
       }
       this.touch(tx, row);
       return this.finish(tx, actingMemberId, meetingId, 'narrative', { itemNumber, before: before ? (JSON.parse(before.narrative) as unknown) : null, after: narrative });
@@ -162,7 +157,7 @@ export class MinutesRepository {
       insertCorrection(this.db, syncId, correction);
       // Corrections travel on their own: the table is append-only, so another device inserts this
       // one once, by its sync id, rather than taking it as part of the minutes record.
-      tx.record({ entity: 'minute_correction', entityId: syncId, baseVersion: 0, operation: 'create', payload: correction });
+      tx.recordEntity('minute_correction', correction, 'create', { key: { syncId } });
       return this.finish(tx, actingMemberId, meetingId, 'correct', { itemNumber: itemNumber ?? null, text, syncId });
     });
   }
@@ -248,12 +243,9 @@ export class MinutesRepository {
     const row = this.requireRow(meetingId);
     const record = this.toRecord(row);
     // The whole record, so another device takes it as it stands; the step itself is in the history.
-    tx.record({
-      entity: 'minutes',
-      entityId: meetingId,
-      baseVersion: record.version,
-      operation,
-      payload: {
+    tx.recordEntity(
+      'minutes',
+      {
         meetingId,
         status: row.status,
         previousLastMinute: row.previous_last_minute,
@@ -266,7 +258,9 @@ export class MinutesRepository {
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       },
-    });
+      operation,
+      { baseVersion: record.version },
+    );
     return record;
   }
 
@@ -311,3 +305,16 @@ export class MinutesRepository {
     };
   }
 }
+
+/** A pulled narrative, merged with this device's copy; its JSON is what the minutes and exports read. */
+export const syncedNarrative: LocalHooks = {
+  columns: (data, db) => {
+    if (typeof data.narrativeYjs !== 'string') throw new Error('A minute narrative without its document');
+    const held = db
+      .prepare<[unknown, unknown], { yjs_state: Buffer | null }>('SELECT yjs_state FROM minute_narratives WHERE meeting_id = ? AND item_number = ?')
+      .get(data.meetingId, data.itemNumber);
+    const doc = narrativeDoc(held?.yjs_state ?? null);
+    Y.applyUpdate(doc, Buffer.from(data.narrativeYjs, 'base64'));
+    return { narrative: JSON.stringify(narrativeOf(doc)), yjs_state: Buffer.from(Y.encodeStateAsUpdate(doc)) };
+  },
+};

@@ -114,7 +114,7 @@ export class OutcomesRepository {
         .run(id, outcome.meetingId, outcome.itemNumber, outcome.kind, outcome.resolution ?? null, outcome.vote ? JSON.stringify(outcome.vote) : null, version, tx.now);
       const after = toOutcome(this.db.prepare<[string], OutcomeRow>('SELECT * FROM outcomes WHERE id = ?').get(id) as OutcomeRow);
       this.access.logHistory(tx, outcome.meetingId, 'outcome', outcome.itemNumber, actingMemberId, before ? 'update' : 'record', before, after);
-      tx.record({ entity: 'outcome', entityId: id, baseVersion: before?.version ?? 0, operation: before ? 'update' : 'create', payload: after });
+      tx.recordEntity('outcome', after, before ? 'update' : 'create', { baseVersion: before?.version ?? 0 });
       return after;
     });
   }
@@ -148,7 +148,7 @@ export class OutcomesRepository {
         .run(columns);
       const after = toAction(this.db.prepare<[string], ActionRow>(`${actionSelect} WHERE a.id = ?`).get(actionId) as ActionRow);
       this.access.logHistory(tx, draft.meetingId, 'action', actionId, actingMemberId, existing ? 'update' : 'record', existing ? toAction(existing) : null, after);
-      tx.record({ entity: 'action', entityId: actionId, baseVersion: existing?.version ?? 0, operation: existing ? 'update' : 'create', payload: after });
+      tx.recordEntity('action', after, existing ? 'update' : 'create', { baseVersion: existing?.version ?? 0 });
       return after;
     });
   }

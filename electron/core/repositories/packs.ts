@@ -125,13 +125,7 @@ export class PacksRepository {
       ),
     );
     if (structure.meeting.members.length > 0) this.replaceMembers(pack.meetingId, structure.meeting.members);
-    tx.record({
-      entity: 'pack',
-      entityId: id,
-      baseVersion: 0,
-      operation: 'create',
-      payload: { id, meetingId: pack.meetingId, version: pack.version, documentSha256: pack.sha256, sourceName: pack.sourceName, items: structure.items, members: structure.meeting.members },
-    });
+    tx.recordUnsynced('pack', id, { id, meetingId: pack.meetingId, version: pack.version, documentSha256: pack.sha256, sourceName: pack.sourceName, items: structure.items, members: structure.meeting.members });
     return id;
   }
 

@@ -4,6 +4,7 @@ import type { PanelComment } from '../../../shared/meeting/schema';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import type { DomainWriter } from './domainWriter';
+import type { LocalHooks } from '../sync/localRecord';
 import { ruleBroken, type MeetingAccess } from './meetingAccess';
 
 /** The Y.Text inside every comment document; the renderer edits the same name. */
@@ -52,13 +53,7 @@ export class PanelCommentsRepository {
         appendCommentUpdate(this.db, tx.now, id, actingMemberId, state);
         textYjs = Buffer.from(state).toString('base64');
       }
-      tx.record({
-        entity: 'panel_comment',
-        entityId: id,
-        baseVersion: 0,
-        operation: 'create',
-        payload: { id, meetingId, itemNumber, title, createdBy: actingMemberId, createdAt: tx.now, ...(textYjs === undefined ? {} : { textYjs, editedBy: actingMemberId }) },
-      });
+      tx.recordEntity('panel_comment', { id, meetingId, itemNumber, title, createdBy: actingMemberId, createdAt: tx.now, ...(textYjs === undefined ? {} : { textYjs, editedBy: actingMemberId }) }, 'create');
       this.access.logHistory(tx, meetingId, 'panel-comment', id, actingMemberId, 'create', null, { itemNumber, title, text: text ?? '' });
     });
     return this.get(id);
@@ -104,7 +99,7 @@ export class PanelCommentsRepository {
       appendCommentUpdate(this.db, tx.now, commentId, actingMemberId, update);
       // Only this edit travels in the outbox; sync folds it into the record's whole Yjs state
       // (engine.ts), so edits made on other devices meanwhile merge rather than clash.
-      tx.record({ entity: 'panel_comment', entityId: commentId, baseVersion: 0, operation: 'update', payload: { textYjs: Buffer.from(update).toString('base64'), editedBy: actingMemberId } });
+      tx.recordEntity('panel_comment', { textYjs: Buffer.from(update).toString('base64'), editedBy: actingMemberId }, 'update', { key: { id: commentId } });
     });
     return this.get(commentId);
   }
@@ -137,7 +132,7 @@ export class PanelCommentsRepository {
     this.writer.write((tx) => {
       this.db.prepare('UPDATE panel_comments SET agreed_text = ?, agreed_by = ?, agreed_at = ? WHERE id = ?').run(text, actingMemberId, tx.now, commentId);
       this.access.logHistory(tx, row.meeting_id, 'panel-comment', commentId, actingMemberId, 'agree', { agreedText: row.agreed_text }, { agreedText: text });
-      tx.record({ entity: 'panel_comment', entityId: commentId, baseVersion: 0, operation: 'update', payload: { agreedText: text, agreedBy: actingMemberId, agreedAt: tx.now } });
+      tx.recordEntity('panel_comment', { agreedText: text, agreedBy: actingMemberId, agreedAt: tx.now }, 'update', { key: { id: commentId } });
     });
     return this.get(commentId);
   }
@@ -199,6 +194,17 @@ export function appendCommentUpdate(db: Db, now: string, commentId: string, memb
  * A Yjs state that arrived from another device: stores only what this device's copy lacks, so a
  * comment pulled again and again does not grow. Returns whether anything was new.
  */
+/** A pulled comment: the draft's wording travels as one Yjs state; only what this device lacks is stored. */
+export const syncedPanelComment: LocalHooks = {
+  after: (data, { db, now, ensureMember }) => {
+    if (typeof data.textYjs !== 'string' || typeof data.id !== 'string') return;
+    const editor = typeof data.editedBy === 'string' ? data.editedBy : typeof data.createdBy === 'string' ? data.createdBy : null;
+    if (editor === null) throw new Error('A panel comment without its author');
+    ensureMember(editor);
+    mergeCommentState(db, now, data.id, editor, Buffer.from(data.textYjs, 'base64'));
+  },
+};
+
 export function mergeCommentState(db: Db, now: string, commentId: string, memberId: string, state: Uint8Array): boolean {
   const { doc } = loadCommentDoc(db, commentId);
   const before = Y.encodeStateAsUpdate(doc);

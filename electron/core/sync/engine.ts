@@ -3,8 +3,8 @@ import { isAppendOnly } from './apply';
 import { parsePulledChange } from './pulledChange';
 import { EndpointCallError, EndpointClient } from './endpointClient';
 import { asRecordData, isYjsField, mergeRecord, mergeYjs, sameValue, type RecordData } from './merge';
-import { serverEntity, type OutboxRow, type SyncStore } from './syncStore';
-import { comparableName } from '../members/publishedMembership';
+import { localEntityOf, wireEntityOf } from '../../../shared/sync/register';
+import type { OutboxRow, SyncStore } from './syncStore';
 
 export interface SyncCounts {
   pushed: number;
@@ -53,16 +53,6 @@ function overlay(known: RecordData, partial: RecordData): RecordData {
   }
   return data;
 }
-
-/** Outbox rows written before panel comment edits were folded into the comment record. */
-function legacyRow(row: OutboxRow): { entity: string; payload: unknown } {
-  const payload = JSON.parse(row.payload) as unknown;
-  if (row.entity !== 'panel_comment_update') return { entity: row.entity, payload };
-  const old = asRecordData(payload);
-  return { entity: 'panel_comment', payload: { textYjs: old?.update, editedBy: old?.by } };
-}
-
-const clientEntityOf = (entity: string): string => Object.entries(serverEntity).find(([, s]) => s === entity)?.[0] ?? entity;
 
 export class SignInRequired extends Error {}
 
@@ -245,15 +235,14 @@ export class SyncEngine {
   private prepare(rows: OutboxRow[]): SentMutation[] {
     const predicted = new Map<string, { version: number; deleted: boolean; data: RecordData | null }>();
     return rows.map((row) => {
-      const local = legacyRow(row);
-      const entity = serverEntity[local.entity] ?? local.entity;
+      const entity = wireEntityOf(row.entity);
       const key = `${entity}\u0000${row.entity_id}`;
       const known = predicted.get(key) ?? this.store.shadow(entity, row.entity_id);
       const exists = known !== null && !known.deleted;
       // A record written again after its synced delete (undo) is an update against the tombstone's
       // version, which the endpoint takes as bringing it back; as a create it would conflict for ever.
       const revives = known !== null && known.deleted && row.operation !== 'delete';
-      const payload = local.payload;
+      const payload = JSON.parse(row.payload) as unknown;
       const partial = asRecordData(payload);
       const operation = row.operation === 'delete' ? 'delete' : exists || revives ? 'update' : 'create';
       // Some local writes carry only the fields they changed; the endpoint keeps whole records.
@@ -318,25 +307,7 @@ export class SyncEngine {
   private neverTravels(wire: WireMutation, reason: string): boolean {
     if (reason === 'UNKNOWN_ENTITY') return true;
     const meetingId = asRecordData(wire.payload)?.meetingId;
-    if (reason === 'FORBIDDEN' && this.publishedRole(wire)) return true;
     return reason === 'UNKNOWN_MEETING' && typeof meetingId === 'string' && this.store.shadow('meeting', meetingId) === null;
-  }
-
-  /**
-   * A role exactly as the pack's front sheet gives it: every device that imports the pack derives it
-   * itself (publishedMembership.ts), so a member's device that may not send it keeps it all the same.
-   */
-  private publishedRole(wire: WireMutation): boolean {
-    const data = asRecordData(wire.payload);
-    if (wire.entity !== 'meeting_role' || wire.operation === 'delete' || !data) return false;
-    const { meetingId, memberId, role } = data;
-    if (typeof meetingId !== 'string' || typeof memberId !== 'string' || typeof role !== 'string') return false;
-    const member = this.store.db.prepare<[string], { name: string }>('SELECT name FROM members WHERE id = ?').get(memberId);
-    if (!member) return false;
-    return this.store.db
-      .prepare<[string, string], { name: string }>('SELECT name FROM meeting_members WHERE meeting_id = ? AND role = ?')
-      .all(meetingId, role)
-      .some((m) => comparableName(m.name) === comparableName(member.name));
   }
 
   /** The last synced copy back in force, or a never-synced record removed; false when it cannot be. */
@@ -381,7 +352,7 @@ export class SyncEngine {
       this.store.addConflict(entity, wire.entityId, conflicts, local, current);
       total.conflicts += 1;
     }
-    if (!sameValue(merged, server)) this.store.enqueue(clientEntityOf(entity), wire.entityId, 'update', merged);
+    if (!sameValue(merged, server)) this.store.enqueue(localEntityOf(entity), wire.entityId, 'update', merged);
   }
 
   private async pullAll(total: SyncCounts): Promise<void> {
@@ -392,7 +363,7 @@ export class SyncEngine {
         for (const change of page.changes) {
           // An edit made here and not yet sent: keep it, and the old shadow as its merge base; the
           // push will meet this change as a conflict and merge it field by field.
-          if (this.store.hasPending(clientEntityOf(change.entity), change.id)) continue;
+          if (this.store.hasPending(localEntityOf(change.entity), change.id)) continue;
           // Each change in its own savepoint: one this device cannot check or apply is set aside
           // with its reason, and the rest of the page and the cursor still move on.
           if (!this.store.quarantine.receive(change, (checked) => this.store.landPulled(checked))) total.quarantined += 1;

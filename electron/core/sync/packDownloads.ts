@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MeetingDocument } from '../../../shared/sync/wire';
 import { agendaItem, joinPdfs, UnreadablePart, type AgendaOutline } from '../packs/join';
 import { EndpointCallError, type EndpointClient } from './endpointClient';
+import type { LocalHooks } from './localRecord';
 import type { SyncStore } from './syncStore';
 
 export type Authorised = <T>(call: (client: EndpointClient, token: string) => Promise<T>) => Promise<T>;
@@ -379,6 +380,20 @@ export class PackDownloads {
     return new Uint8Array(whole);
   }
 }
+
+/** A published document: remembered here, and fetched and imported by the pack download. */
+export const syncedDocument: LocalHooks = {
+  store: (deleted, data, { db }) => {
+    const parsed = MeetingDocument.safeParse(data);
+    if (deleted || !parsed.success) return 'applied';
+    const d = parsed.data;
+    db.prepare(
+      `INSERT INTO sync_documents (document_id, meeting_id, sha256, size, restricted, kind) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (document_id) DO NOTHING`,
+    ).run(d.id, d.meetingId, d.sha256, d.size, d.restricted ? 1 : 0, d.kind);
+    return 'applied';
+  },
+};
 
 /** Failures of one paper that must not hold up the rest: a bad file, or one the endpoint no longer gives this member. */
 function refusable(error: unknown): boolean {

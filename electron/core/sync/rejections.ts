@@ -1,37 +1,17 @@
 import type { Db } from '../db/database';
+import { entityDefinition, pushable } from '../../../shared/sync/register';
 import type { WireMutation } from '../../../shared/sync/wire';
 
 /**
- * What this device does with a local change the endpoint refused, per synced entity:
- *
- * - keep: a member's own notes and questions are words only they wrote; undoing them would lose
- *   that work. The change stays here (the endpoint never had it) and is flagged with the reason.
- * - roll-back: everything else is part of a shared or legal record (declarations and the register
- *   of interests, attendance, roles, outcomes, actions, the live agenda, the panel's comments,
- *   the minutes): a device must not go on showing what the committee's record does not hold, such
- *   as an outcome "recorded by the chair" that the chair never made or a declaration confirmed by
- *   its own author. The last synced copy comes back (a never-synced record is removed); the refused
- *   version is kept in the flag so nothing typed is lost.
- *
- * Entities not listed never travel (meetings and packs a device imported itself): the endpoint's
- * UNKNOWN_ENTITY for them is expected and flags nothing.
+ * What this device does with a local change the endpoint refused: the register's `device.refused`
+ * for the entity. Entities devices never push (the endpoint's own, such as meetings a device
+ * imported itself) and things the register does not sync (packs) flag nothing: the endpoint's
+ * refusal of them is expected.
  */
-export const rejectionHandling: Readonly<Record<string, 'keep' | 'roll-back'>> = {
-  annotation: 'keep',
-  question: 'keep',
-  declaration: 'roll-back',
-  registered_interest: 'roll-back',
-  attendance: 'roll-back',
-  meeting_role: 'roll-back',
-  outcome: 'roll-back',
-  action: 'roll-back',
-  agenda_progress: 'roll-back',
-  meeting_live: 'roll-back',
-  panel_comment: 'roll-back',
-  minute: 'roll-back',
-  minute_narrative: 'roll-back',
-  minute_correction: 'roll-back',
-};
+function handlingOf(entity: string): 'keep' | 'roll-back' | null {
+  const definition = entityDefinition(entity);
+  return definition && pushable(definition) ? (definition.device?.refused ?? null) : null;
+}
 
 export interface RejectedChange {
   mutationId: string;
@@ -72,7 +52,7 @@ export class Rejections {
    * local tables would not take it (then the change is kept and says so).
    */
   flag(mutation: WireMutation, rejection: { reason: string; message: string }, memberId: string | null, rollBack: () => boolean): boolean {
-    const policy = rejectionHandling[mutation.entity];
+    const policy = handlingOf(mutation.entity);
     if (!policy) return false;
     let handling: RejectedChange['handling'] = 'kept';
     if (policy === 'roll-back') {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { MutationResult, ServerRecord } from '../../../shared/sync/wire';
-import { LocalApplier, waitsFor } from './apply';
+import { dependentsOf } from '../../../shared/sync/register';
+import { LocalApplier } from './apply';
 import type { RecordData } from './merge';
 import type { CheckedChange } from './pulledChange';
 import { Quarantine } from './quarantine';
@@ -49,12 +50,6 @@ export type StateKey =
   | 'wiped_reason'
   | 'offline_expiry_days'
   | 'pack_weeks';
-
-/** Client entity names that differ from the endpoint's. */
-export const serverEntity: Record<string, string> = { minutes: 'minute' };
-
-/** Entities whose waiting records a record of `entity` may let in (apply.ts waitsFor). */
-const dependentsOf = (entity: string): string[] => Object.entries(waitsFor).filter(([, parents]) => parents.includes(entity)).map(([dependent]) => dependent);
 
 /** The sync tables of migrations 0011 and 0016 and the outbox, in SQL; no network here. */
 export class SyncStore {
