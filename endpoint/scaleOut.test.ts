@@ -49,18 +49,42 @@ async function readiness(base: string): Promise<{ status: number; body: Readines
   return { status: answer.status, body: Readiness.parse(await answer.json()) };
 }
 
-/** A loopback balancer that sends every request to whichever instance it is pointed at. */
-async function switchboard(targets: string[]): Promise<{ url: string; use(index: number): void; served: number[]; close(): Promise<void> }> {
-  let current = 0;
+/**
+ * A loopback balancer: every request to the instance it is pointed at, or round-robin over those
+ * still alive. An instance that refuses a connection is taken out, as a balancer's passive health
+ * check would; the request that found it dead answers 502 and the device retries it.
+ */
+async function switchboard(targets: string[], onRequest: (path: string) => void = () => undefined): Promise<{ url: string; use(index: number | 'round-robin'): void; served: number[]; close(): Promise<void> }> {
+  let mode: number | 'round-robin' = 0;
+  let turn = 0;
+  const dead = new Set<number>();
   const served = targets.map(() => 0);
+  const pick = (): number => {
+    if (mode !== 'round-robin') return mode;
+    for (let i = 0; i < targets.length; i += 1) {
+      const candidate = (turn + i) % targets.length;
+      if (!dead.has(candidate)) {
+        turn = candidate + 1;
+        return candidate;
+      }
+    }
+    return 0;
+  };
   const server = http.createServer((req, res) => {
-    const target = new URL(targets[current] ?? '');
-    served[current] = (served[current] ?? 0) + 1;
+    onRequest(req.url ?? '');
+    const index = pick();
+    const target = new URL(targets[index] ?? '');
+    served[index] = (served[index] ?? 0) + 1;
     const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
+      answer.on('error', () => res.destroy());
     });
-    upstream.on('error', () => res.writeHead(502).end());
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED') dead.add(index);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(502).end();
+    });
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,8 +92,8 @@ async function switchboard(targets: string[]): Promise<{ url: string; use(index:
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    use: (index) => {
-      current = index;
+    use: (next) => {
+      mode = next;
     },
     served,
     close: () =>
@@ -78,6 +102,49 @@ async function switchboard(targets: string[]): Promise<{ url: string; use(index:
         server.close(() => resolve());
       }),
   };
+}
+
+interface EndpointProcess {
+  child: ChildProcess;
+  url: string;
+  /** Resolves with the first match of the pattern in everything the process has logged. */
+  logged: (pattern: RegExp) => Promise<RegExpExecArray>;
+  log: () => string;
+  exited: Promise<number | null>;
+}
+
+const processes: ChildProcess[] = [];
+
+/** The built `chamber endpoint` server as its own process (and process group) on DATABASE_URL. */
+async function spawnEndpoint(args: string[] = []): Promise<EndpointProcess> {
+  const child = spawn(process.execPath, [path.join(distDir, 'endpoint', 'server.cjs'), '--port', '0', '--log-level', 'info', ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  processes.push(child);
+  let log = '';
+  const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
+  // Drained for the whole run, so the server never blocks on a full stdout.
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log += chunk.toString('utf8');
+    for (const waiter of [...waiters]) {
+      const match = waiter.pattern.exec(log);
+      if (match) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(match);
+      }
+    }
+  });
+  const logged = (pattern: RegExp): Promise<RegExpExecArray> =>
+    new Promise((resolve) => {
+      const match = pattern.exec(log);
+      if (match) resolve(match);
+      else waiters.push({ pattern, resolve });
+    });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = (await logged(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/))[1] ?? '';
+  return { child, url, logged, log: () => log, exited };
 }
 
 beforeAll(async () => {
@@ -103,6 +170,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  // Each its own process group: whatever one started goes with it.
+  for (const child of processes) if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
   for (const client of clients) client.core.close();
   await two?.close();
   await one?.close();
@@ -223,40 +292,8 @@ describe('readiness apart from liveness', () => {
 });
 
 describe('graceful shutdown of a `chamber endpoint` process', () => {
-  let child: ChildProcess | null = null;
-  afterAll(() => {
-    // Its own process group: whatever it started goes with it.
-    if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-  });
-
   it('on SIGTERM turns readiness 503, finishes the slow request in flight, then exits 0', async () => {
-    const server = path.join(distDir, 'endpoint', 'server.cjs');
-    const started = spawn(process.execPath, [server, '--port', '0', '--log-level', 'info', '--drain-seconds', '5'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'inherit'],
-      detached: true,
-    });
-    child = started;
-    let log = '';
-    const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
-    started.stdout?.on('data', (chunk: Buffer) => {
-      log += chunk.toString('utf8');
-      for (const waiter of [...waiters]) {
-        const match = waiter.pattern.exec(log);
-        if (match) {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          waiter.resolve(match);
-        }
-      }
-    });
-    const logged = (pattern: RegExp): Promise<RegExpExecArray> =>
-      new Promise((resolve) => {
-        const match = pattern.exec(log);
-        if (match) resolve(match);
-        else waiters.push({ pattern, resolve });
-      });
-    const exited = new Promise<number | null>((resolve) => started.once('exit', (code) => resolve(code)));
-    const url = (await logged(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/))[1] ?? '';
+    const { child, url, logged, log, exited } = await spawnEndpoint(['--drain-seconds', '5']);
     expect((await readiness(url)).status).toBe(200);
 
     // A sign-in that cannot finish: its device row waits behind a lock this test holds.
@@ -271,7 +308,7 @@ describe('graceful shutdown of a `chamber endpoint` process', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
 
-      started.kill('SIGTERM');
+      child.kill('SIGTERM');
       await logged(/shutting down/);
       const draining = await readiness(url);
       expect(draining).toMatchObject({ status: 503, body: { status: 'not ready', draining: true, database: 'ok' } });
@@ -290,6 +327,56 @@ describe('graceful shutdown of a `chamber endpoint` process', () => {
       blocker.release();
     }
     expect(await exited).toBe(0);
-    expect(log).toContain('shutdown complete');
+    expect(log()).toContain('shutdown complete');
   }, 120_000);
+});
+
+describe('two `chamber endpoint` processes behind a round-robin balancer', () => {
+  it("finish a device's sync with one of them killed mid-run, nothing lost or applied twice", async () => {
+    const [a, b] = await Promise.all([spawnEndpoint(), spawnEndpoint()]);
+    let pushes = 0;
+    const balancer = await switchboard([a.url, b.url], (url) => {
+      // SIGKILL, not a drain: the instance vanishes with whatever it had in flight.
+      if (url === '/v1/sync/push' && ++pushes === 3 && a.child.pid) process.kill(-a.child.pid, 'SIGKILL');
+    });
+    balancer.use('round-robin');
+    try {
+      const syncTuning = { batchSize: 5, pageSize: 6, retryBaseMs: 50, retryMaxMs: 300, maxAttempts: 200, requestTimeoutMs: 10_000 };
+      const device = async (): Promise<TestClient> => {
+        const client = openClient(undefined, { syncTuning });
+        clients.push(client);
+        await client.call('signInToEndpoint', { endpoint: balancer.url, email: member.email, password: member.password });
+        return client;
+      };
+      const [writer, reader] = [await device(), await device()];
+      for (const client of [writer, reader]) await client.call('syncNow', {});
+      const meetingId = (await council.pool.query<{ id: string }>('SELECT id FROM meetings')).rows[0]?.id ?? '';
+      const memberId = (await council.pool.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [member.email])).rows[0]?.id ?? '';
+      const ids: string[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        const created = await writer.call('createAnnotation', {
+          actingMemberId: memberId,
+          annotation: { meetingId, kind: 'note', colour: '#ffcc00', pageIndex: 0, rects: [{ x: i, y: i, width: 4, height: 4 }], body: `round robin ${i}` },
+        });
+        ids.push(created.id);
+      }
+      await writer.call('syncNow', {});
+      expect(await a.exited).toBeNull();
+      expect(a.child.signalCode).toBe('SIGKILL');
+      for (const client of [reader, writer, reader]) await client.call('syncNow', {});
+
+      expect((await writer.call('getSyncStatus', {})).pending).toBe(0);
+      const received = await reader.call('listAnnotations', { actingMemberId: memberId, meetingId });
+      expect(received.map((n) => n.id).filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+      const stored = await council.pool.query<{ id: string; version: string }>("SELECT id, version FROM records WHERE entity = 'annotation' AND id = ANY($1) ORDER BY id", [ids]);
+      expect(stored.rows.map((r) => ({ id: r.id, version: Number(r.version) }))).toEqual([...ids].sort().map((id) => ({ id, version: 1 })));
+      // Both served the run: the survivor carried on where the killed one stopped.
+      expect(balancer.served.every((n) => n > 0)).toBe(true);
+      expect((await readiness(b.url)).status).toBe(200);
+    } finally {
+      await balancer.close();
+      b.child.kill('SIGTERM');
+      expect(await b.exited).toBe(0);
+    }
+  }, 180_000);
 });
