@@ -10,6 +10,8 @@ export interface SignInLimits {
  * Failed sign-ins per (email, client address) in a sliding window. While a key is over the limit
  * even the right password is refused, which is what stops guessing. The failures live in
  * PostgreSQL (migration 5), not in this process, so every instance on the database counts them.
+ * Times come from the instance's own clock (injectable for tests); instances kept in step by NTP
+ * move a 15-minute window by well under a second.
  */
 export class SignInLimiter {
   private readonly maxFailures: number;
