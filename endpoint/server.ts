@@ -3,9 +3,10 @@ import type pg from 'pg';
 import { type z } from 'zod';
 import { openApiDocument } from '../shared/sync/openapi';
 import { binary, endpointRoutes, type EndpointRoute, type RouteName } from '../shared/sync/routes';
-import type { EndpointErrorCode } from '../shared/sync/wire';
+import type { EndpointErrorCode, Readiness } from '../shared/sync/wire';
 import { Accounts, createUser, defaultLifetimes, EndpointError, type Principal, type TokenLifetimes } from './accounts';
 import { documentBytes, entitledDocument, listDocuments, publishMeeting, uploadDocument } from './packs';
+import { latestEndpointSchemaVersion } from './db/migrations';
 import { SignInLimiter } from './rateLimit';
 import { pull, push } from './sync';
 
@@ -17,8 +18,15 @@ export interface ServerOptions {
   now?: () => Date;
   lifetimes?: TokenLifetimes;
   limiter?: SignInLimiter;
+  /** Set by the owner when shutdown begins, so readiness turns 503 before the port closes. */
+  lifecycle?: Lifecycle;
   /** Largest PDF accepted. */
   maxDocumentBytes?: number;
+}
+
+/** What an instance shares with whoever stops it. */
+export interface Lifecycle {
+  draining: boolean;
 }
 
 type Input<R extends EndpointRoute> = {
@@ -57,7 +65,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const { pool } = options;
   const now = options.now ?? (() => new Date());
   const accounts = new Accounts(pool, now, options.lifetimes ?? defaultLifetimes);
-  const limiter = options.limiter ?? new SignInLimiter();
+  const limiter = options.limiter ?? new SignInLimiter(pool);
+  const lifecycle = options.lifecycle ?? { draining: false };
   const app = Fastify({
     logger: options.logger ?? { level: 'info' },
     exposeHeadRoutes: false,
@@ -74,6 +83,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       .header('referrer-policy', 'no-referrer')
       .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    // Once draining, every answer ends its connection: a kept-alive one would otherwise hold the
+    // shutdown open for the whole keep-alive timeout (72 s in fastify) after its last request.
+    if (lifecycle.draining) void reply.header('connection', 'close');
     done(null, payload);
   });
 
@@ -118,18 +130,36 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     await pool.query('SELECT 1');
     return { status: 200, body: { status: 'ok', version: options.version, database: 'ok' } };
   });
+  route('healthLive', () => Promise.resolve({ status: 200, body: { status: 'ok', version: options.version } }));
+  route('healthReady', async () => {
+    const required = latestEndpointSchemaVersion;
+    const answer = (database: Readiness['database'], applied: number | null): Answer => {
+      // Draining: the balancer must stop sending work here whatever the database says.
+      const ready = !lifecycle.draining && database === 'ok' && applied !== null && applied >= required;
+      const body: Readiness = { status: ready ? 'ready' : 'not ready', version: options.version, database, schema: { applied, required }, draining: lifecycle.draining };
+      return { status: ready ? 200 : 503, body };
+    };
+    try {
+      const found = await pool.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+      return answer('ok', found.rows[0]?.version ?? null);
+    } catch (error) {
+      // No bookkeeping table yet: reachable, but nothing migrated.
+      if ((error as { code?: string }).code === '42P01') return answer('ok', null);
+      return answer('unreachable', null);
+    }
+  });
   route('openApi', () => Promise.resolve({ status: 200, body: document }));
 
   route('signIn', async ({ body }, request) => {
-    const wait = limiter.retryAfter(body.email, request.ip);
+    const wait = await limiter.retryAfter(body.email, request.ip);
     if (wait > 0) throw new EndpointError(429, 'RATE_LIMITED', `Too many failed sign-ins; try again in ${wait} s`, { 'retry-after': String(wait) });
     const session = await accounts.signIn(body.email, body.password, body.deviceName);
     if (!session) {
-      limiter.fail(body.email, request.ip);
+      await limiter.fail(body.email, request.ip);
       request.log.warn({ email: body.email }, 'failed sign-in');
       throw new EndpointError(401, 'BAD_CREDENTIALS', 'Wrong email or password');
     }
-    limiter.succeed(body.email, request.ip);
+    await limiter.succeed(body.email, request.ip);
     request.log.info({ userId: session.user.id, deviceId: session.device.id }, 'signed in');
     return { status: 200, body: session };
   });

@@ -4,7 +4,7 @@ import { defaultDataDir } from '../electron/core/dataDir';
 import { countUsers, createUser } from './accounts';
 import { openDatabase, type Database } from './db/postgres';
 import { migrate } from './db/migrations';
-import { buildServer } from './server';
+import { buildServer, type Lifecycle } from './server';
 
 export interface EndpointOptions {
   port: number;
@@ -13,6 +13,12 @@ export interface EndpointOptions {
   databaseUrl?: string;
   version: string;
   logLevel?: string;
+  /**
+   * On shutdown, how long readiness answers 503 while requests are still served, before the port
+   * closes: a load balancer's health-check interval, so it stops routing here before connections
+   * are refused. 0 (the default) closes at once, for a single instance with no balancer.
+   */
+  drainDelayMs?: number;
 }
 
 /** The endpoint's own folder inside the user's data directory unless one is given. */
@@ -36,7 +42,7 @@ export async function openEndpointDatabase(options: { dataDir?: string; database
 export interface RunningEndpoint {
   app: FastifyInstance;
   url: string;
-  /** Stops taking requests, lets those in flight finish, then closes the database. */
+  /** Turns readiness 503, waits the drain delay, stops taking requests, lets those in flight finish, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -46,17 +52,25 @@ export interface RunningEndpoint {
  */
 export async function startEndpoint(options: EndpointOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningEndpoint> {
   let app: FastifyInstance | null = null;
+  const lifecycle: Lifecycle = { draining: false };
   const db = await openEndpointDatabase({
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
     log: (message) => app?.log.debug({ postgres: message }),
   });
   try {
-    app = buildServer({ pool: db.pool, version: options.version, logger: { level: options.logLevel ?? 'info' } });
+    app = buildServer({ pool: db.pool, version: options.version, logger: { level: options.logLevel ?? 'info' }, lifecycle });
     app.log.info({ database: db.description }, 'database ready');
     if (env.CHAMBER_ENDPOINT_ADMIN_EMAIL && env.CHAMBER_ENDPOINT_ADMIN_PASSWORD && (await countUsers(db.pool)) === 0) {
-      const admin = await createUser(db.pool, { name: env.CHAMBER_ENDPOINT_ADMIN_NAME ?? 'Administrator', email: env.CHAMBER_ENDPOINT_ADMIN_EMAIL, password: env.CHAMBER_ENDPOINT_ADMIN_PASSWORD, role: 'admin' });
-      app.log.info({ userId: admin.id }, 'created the first admin from the environment');
+      try {
+        const admin = await createUser(db.pool, { name: env.CHAMBER_ENDPOINT_ADMIN_NAME ?? 'Administrator', email: env.CHAMBER_ENDPOINT_ADMIN_EMAIL, password: env.CHAMBER_ENDPOINT_ADMIN_PASSWORD, role: 'admin' });
+        app.log.info({ userId: admin.id }, 'created the first admin from the environment');
+      } catch (error) {
+        // Instances started together on a fresh database all see no users; one wins the insert and
+        // the others find the admin it made, which is not a reason to fail.
+        if ((await countUsers(db.pool)) === 0) throw error;
+        app.log.info('another instance created the first admin');
+      }
     }
     const url = await app.listen({ port: options.port, host: options.host });
     const running = app;
@@ -64,6 +78,12 @@ export async function startEndpoint(options: EndpointOptions, env: NodeJS.Proces
       app: running,
       url,
       close: async () => {
+        lifecycle.draining = true;
+        const delay = options.drainDelayMs ?? 0;
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        // fastify's close stops listening, answers 503 on kept-alive connections and waits for the
+        // requests in flight before resolving.
+        running.log.info('stopped listening; finishing requests in flight');
         await running.close();
         await db.close();
       },

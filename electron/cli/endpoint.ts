@@ -41,8 +41,17 @@ export function registerEndpointCommands(program: Command, io: Io, deps: Endpoin
     .option('--port <port>', 'port to listen on (0 for any free port)', process.env.PORT ?? '8787')
     .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--log-level <level>', 'log level', process.env.LOG_LEVEL ?? 'info')
-    .action(async (options: { port: string; host: string; logLevel: string }, command: Command) => {
-      const running = await startEndpoint({ port: Number(options.port), host: options.host, dataDir: dataDirOf(command), databaseUrl: process.env.DATABASE_URL, version: appVersion, logLevel: options.logLevel });
+    .option('--drain-seconds <seconds>', 'on SIGTERM, seconds readiness answers 503 before the port closes (behind a load balancer)', process.env.CHAMBER_ENDPOINT_DRAIN_SECONDS ?? '0')
+    .action(async (options: { port: string; host: string; logLevel: string; drainSeconds: string }, command: Command) => {
+      const running = await startEndpoint({
+        port: Number(options.port),
+        host: options.host,
+        dataDir: dataDirOf(command),
+        databaseUrl: process.env.DATABASE_URL,
+        version: appVersion,
+        logLevel: options.logLevel,
+        drainDelayMs: Math.max(0, Number(options.drainSeconds) || 0) * 1000,
+      });
       io.err(`chamber endpoint: listening at ${running.url}`);
       closeOnSignals(running);
       // Serve until a signal closes it; the CLI's own exit waits for this promise.

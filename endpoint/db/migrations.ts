@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { committeeRoles } from './0004_committee_roles';
+import { signInFailures } from './0005_sign_in_failures';
 
 export interface PgMigration {
   version: number;
@@ -139,7 +140,11 @@ export const migrations: readonly PgMigration[] = [
     `,
   },
   committeeRoles,
+  signInFailures,
 ];
+
+/** The schema version this build needs; readiness waits for the database to reach it. */
+export const latestEndpointSchemaVersion = Math.max(...migrations.map((m) => m.version));
 
 /** Any fixed number: only one process migrates a database at a time. */
 const migrationLock = 7_310_001;

@@ -24,7 +24,8 @@ export interface DatabaseOptions {
 const databaseName = 'chamber';
 const superuser = 'chamber';
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on at the moment of asking. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

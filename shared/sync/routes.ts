@@ -4,6 +4,7 @@ import {
   DocumentUpload,
   ErrorBody,
   Health,
+  Liveness,
   MeetingDocument,
   NewUser,
   PublishMeeting,
@@ -12,6 +13,7 @@ import {
   PullResponse,
   PushRequest,
   PushResponse,
+  Readiness,
   Refresh,
   Session,
   SignIn,
@@ -45,6 +47,14 @@ const ShaParam = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
  */
 export const endpointRoutes = {
   health: { method: 'GET', path: '/health', summary: 'Liveness and database reachability', auth: false, responses: { 200: Health, 503: ErrorBody } },
+  healthLive: { method: 'GET', path: '/health/live', summary: 'Liveness: the process is up (no database check)', auth: false, responses: { 200: Liveness } },
+  healthReady: {
+    method: 'GET',
+    path: '/health/ready',
+    summary: 'Readiness: database reachable, migrations applied, not draining for shutdown',
+    auth: false,
+    responses: { 200: Readiness, 503: Readiness },
+  },
   openApi: { method: 'GET', path: '/openapi.json', summary: 'This description', auth: false, responses: { 200: z.record(z.string(), z.unknown()) } },
   signIn: {
     method: 'POST',

@@ -44,6 +44,23 @@ export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string(), database: z.literal('ok') });
 
+/** The process is up and answering; says nothing about the database (restart it only if this fails). */
+export const Liveness = z.object({ status: z.literal('ok'), version: z.string() });
+export type Liveness = z.infer<typeof Liveness>;
+
+/**
+ * Whether this instance should be sent traffic: the database answers, its schema is the one this
+ * build needs, and the instance is not draining for shutdown. Served with 200 when ready, else 503.
+ */
+export const Readiness = z.object({
+  status: z.enum(['ready', 'not ready']),
+  version: z.string(),
+  database: z.enum(['ok', 'unreachable']),
+  schema: z.object({ applied: z.number().int().nullable(), required: z.number().int() }),
+  draining: z.boolean(),
+});
+export type Readiness = z.infer<typeof Readiness>;
+
 /* ---------------------------------------------------------------- accounts -------------- */
 
 export const User = z.object({
