@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { PublishedMeeting, Readiness, Session, User, type NewUser } from '../sha
 import { upcomingMeeting, openClient, type TestClient } from '../electron/core/testing/syncClients';
 import { january2022 } from '../electron/core/testing/samplePacks';
 import { distDir, makeTempDir } from '../electron/core/testing/tempDir';
-import { freePort, openDatabase, type Database } from './db/postgres';
+import { databasePool, freePort, openDatabase, type Database } from './db/postgres';
 import { latestEndpointSchemaVersion } from './db/migrations';
 import { SignInLimiter } from './rateLimit';
 import { buildServer } from './server';
@@ -289,6 +290,28 @@ describe('readiness apart from liveness', () => {
       await bare.end();
     }
   });
+});
+
+describe('readiness when the database host never answers', () => {
+  it('answers 503 within the pool\'s connection timeout instead of hanging', async () => {
+    // A host that accepts the connection and then says nothing, as one behind a dropped route does.
+    const held = new Set<net.Socket>();
+    const silent = net.createServer((socket) => held.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    const pool = databasePool({ host: '127.0.0.1', port, user: 'chamber', password: 'x', database: 'chamber' });
+    pool.on('error', () => undefined);
+    const app = buildServer({ pool, version: 'test', logger: false });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      expect((await readiness(url)).body).toMatchObject({ status: 'not ready', database: 'unreachable' });
+    } finally {
+      await app.close();
+      await pool.end();
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
+  }, 15_000);
 });
 
 describe('graceful shutdown of a `chamber endpoint` process', () => {

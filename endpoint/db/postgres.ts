@@ -85,13 +85,22 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
  * so under root the cluster runs as the system user `postgres` (created if missing) and its
  * directory is handed to that user; every directory above must then be traversable by it.
  */
+/**
+ * Every pool the endpoint opens. A database host that accepts connections but never answers (or
+ * drops packets silently) must make a request fail, and readiness answer 503, in seconds rather
+ * than hang until the operating system gives up on the connection.
+ */
+export function databasePool(config: pg.PoolConfig): pg.Pool {
+  return new pg.Pool({ max: 10, connectionTimeoutMillis: 5_000, ...config });
+}
+
 async function openEmbedded(dataDir: string, log: (message: string) => void): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const clusterDir = path.join(dataDir, 'postgres');
   const passwordFile = path.join(dataDir, 'postgres-password');
   const asRoot = os.userInfo().uid === 0;
   const connect = (port: number, password: string): pg.Pool =>
-    new pg.Pool({ host: '127.0.0.1', port, user: superuser, password, database: databaseName, max: 10 });
+    databasePool({ host: '127.0.0.1', port, user: superuser, password, database: databaseName });
 
   // Another process (the running endpoint) has the cluster: use it, so admin commands work either way.
   const runningPort = runningCluster(clusterDir);
@@ -151,7 +160,7 @@ async function openEmbedded(dataDir: string, log: (message: string) => void): Pr
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const log = options.log ?? (() => {});
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = databasePool({ connectionString: options.databaseUrl });
     pool.on('error', (error) => log(`idle database connection failed: ${error.message}`));
     const url = new URL(options.databaseUrl);
     return { pool, description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`, close: () => pool.end() };
