@@ -39,6 +39,7 @@ import { appVersion } from './version';
 import { PapersOnDemand } from './papers/onDemand';
 import { ActingMember } from './identity/identity';
 import { identityHandlers } from './identity/handlers';
+import { readerHandlers } from './reader/readingPlaces';
 
 export interface CoreOptions {
   dataDir: string;
@@ -203,6 +204,7 @@ export function openCore(options: CoreOptions): Core {
     startPapersDownload: ({ meetingId }) => papersOnDemand.start(meetingId),
     getPapersDownload: ({ meetingId }) => papersOnDemand.get(meetingId),
     ...identityHandlers(acting),
+    ...readerHandlers(db, acting),
   };
   if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);
   if (options.applyRetentionOnOpen) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from '../db/database';
 import { savedNotesDir } from '../backup/backup';
 import { actingMemberKey } from '../identity/identity';
+import { readingPlacePrefix } from '../reader/readingPlaces';
 
 /** Kept through a wipe: the schema's own bookkeeping and this installation's identity. */
 const keptTables = new Set(['schema_migrations', 'device_settings', 'sqlite_sequence']);
@@ -29,6 +30,8 @@ export function wipeLocalData(db: Db, documentsDir: string): void {
       }
       // Which member this device was chosen for is the member's too; the client id stays.
       db.prepare('DELETE FROM device_settings WHERE key = ?').run(actingMemberKey);
+      // Where each member read is theirs too, and names packs the wipe removes.
+      db.prepare("DELETE FROM device_settings WHERE substr(key, 1, ?) = ?").run(readingPlacePrefix.length, readingPlacePrefix);
       for (const trigger of blocking) db.exec(trigger.sql);
     })();
   } finally {
