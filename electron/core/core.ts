@@ -131,7 +131,7 @@ export function openCore(options: CoreOptions): Core {
 
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
   const acting = new ActingMember(db, clock);
-  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, actingMemberId: () => acting.id() });
+  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, actingMemberId: () => acting.id(), memberName: (id) => acting.nameOf(id) });
   const retention = new Retention({
     db,
     store,

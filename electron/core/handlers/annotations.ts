@@ -41,6 +41,8 @@ export interface AnnotationDeps {
   store: DocumentStore;
   /** Who is acting (electron/core/identity): the signed-in member, or this device's chosen member. */
   actingMemberId: () => string;
+  /** Whose notes an export says they are. */
+  memberName: (memberId: string) => string | null;
 }
 
 /** Stores page geometry for every new pack version and re-anchors the meeting's annotations onto it. */
@@ -83,7 +85,7 @@ export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
       const notes = notesFor(actingMemberId, meetingId);
       const pack = deps.packs.get(meetingId);
       // In the language asked for, else the one the member chose for the app.
-      const wording = notesWording(language ?? settings.get().language, pack ? { packId: pack.packId, pages: pack.printedPageNumbers } : null);
+      const wording = notesWording(language ?? settings.get().language, pack ? { packId: pack.packId, pages: pack.printedPageNumbers } : null, deps.memberName(actingMemberId));
       if (format === 'md') return toMarkdown(notes, wording);
       if (format === 'docx') return toDocx(notes, wording);
       if (format === 'w3c') return toW3cFile(notes, wording);
