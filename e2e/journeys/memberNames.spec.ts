@@ -3,15 +3,16 @@ import type { Page } from '@playwright/test';
 import { coreCall as call } from '../coreCall';
 import { expect, expectNoAxeViolations, test } from '../fixtures';
 
-/** The sample pack with the seed's members (stored as the council writes them, "Cllr …"). */
+/**
+ * The sample pack after the seed's members are on file as the council writes them ("Cllr …"): its
+ * front sheet ("Mike Rouse (Chairman)") then names those same members, so they are the meeting's.
+ */
 async function sampleMeetingWithMembers(page: Page): Promise<string> {
-  for (const m of seedMembers) await call(page, 'saveMember', { id: m.id, name: m.name });
-  const { jobId } = await call(page, 'openSamplePack', {});
-  await expect.poll(async () => (await call(page, 'getJob', { jobId })).state, { timeout: 60_000 }).toBe('succeeded');
-  const meetingId = (await call(page, 'getJob', { jobId })).result?.meetingId ?? '';
+  for (const { id, name } of seedMembers) await call(page, 'saveMember', { id, name });
+  const job = await call(page, 'openSamplePack', {});
+  await expect.poll(async () => (await call(page, 'getJob', job)).state, { timeout: 60_000 }).toBe('succeeded');
   await call(page, 'chooseMember', { memberId: seedChair });
-  for (const m of seedMembers) await call(page, 'setMeetingRole', { actingMemberId: seedChair, meetingId, memberId: m.id, role: m.role });
-  return meetingId;
+  return (await call(page, 'getJob', job)).result?.meetingId ?? '';
 }
 
 async function open(page: Page, hash: string): Promise<void> {
