@@ -123,6 +123,8 @@ test.describe('the reader', () => {
     await page.getByRole('link', { name: 'Open pack' }).click();
     await expect(page.locator('.page-indicator')).toContainText(`Page ${before.pdfPage} of`);
     await expect(page.locator(`.pdf-page[data-page="${before.pdfPage}"]`)).toBeInViewport();
+    // The place is kept in the encrypted database, not in the window's unencrypted web storage.
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 
     // At the largest text size the toolbar still keeps to two rows and the page has most of the screen
     // (three rows of bordered buttons once took 620 of 900 px).

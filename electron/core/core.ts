@@ -42,6 +42,7 @@ import { appVersion } from './version';
 import { PapersOnDemand } from './papers/onDemand';
 import { ActingMember } from './identity/identity';
 import { identityHandlers } from './identity/handlers';
+import { readerHandlers } from './reader/readingPlaces';
 
 export interface CoreOptions {
   dataDir: string;
@@ -140,8 +141,8 @@ export function openCore(options: CoreOptions): Core {
   if (wipedBefore) sync.store.set('wiped_reason', 'revoked');
 
   const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
-  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id() });
-  const exportNotes = notesExport({ db, writer, geometry, meetings, packs, store });
+  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id(), memberName: (id) => acting.nameOf(id) });
+  const exportNotes = notesExport({ db, writer, geometry, meetings, packs, store, memberName: (id) => acting.nameOf(id) });
   const savedNotes = new SavedNotes(notesDir, key);
   const legacyNotes = savedNotes.encryptLegacyFiles();
   if (legacyNotes > 0) options.log?.('encrypted notes saved before encryption', { files: legacyNotes });
@@ -224,6 +225,7 @@ export function openCore(options: CoreOptions): Core {
     startPapersDownload: ({ meetingId }) => papersOnDemand.start(meetingId),
     getPapersDownload: ({ meetingId }) => papersOnDemand.get(meetingId),
     ...identityHandlers(acting),
+    ...readerHandlers(db, acting),
   };
   if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);
   if (options.applyRetentionOnOpen) {

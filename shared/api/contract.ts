@@ -17,6 +17,7 @@ import { retentionOperations } from './contracts/retention';
 import { syncOperations } from './contracts/sync';
 import { papersOperations } from './contracts/papers';
 import { identityOperations } from './contracts/identity';
+import { readerOperations } from './contracts/reader';
 import { BeginUploadInput, Job, JobId, MeetingPack, PdfPassword, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
 
 /**
@@ -199,6 +200,7 @@ export const contract = {
   ...meetingRunningOperations,
   ...papersOperations,
   ...identityOperations,
+  ...readerOperations,
 };
 
 export type Contract = typeof contract;

@@ -187,6 +187,31 @@ describe('annotations', () => {
     expect(english.fileName.endsWith('-annotations.docx')).toBe(true);
     core.close();
   });
+
+  it("says whose notes they are, titled for the language: 'Cyng.' in Welsh, 'Cllr' in English", async () => {
+    const { core, meetingId, page } = await withPack();
+    const rouse = (await value(core.call('listMeetingRoles', { meetingId }))).find((r) => r.memberName === 'Mike Rouse');
+    if (!rouse) throw new Error('the sample pack names no Mike Rouse');
+    // As the council's register gives him (the front sheet leaves the title off).
+    await value(core.call('saveMember', { id: rouse.memberId, name: 'Cllr Mike Rouse' }));
+    await value(core.call('createAnnotation', { actingMemberId: rouse.memberId, annotation: { meetingId, kind: 'note', colour: '#ffd60a', pageIndex: page, rects: [{ x: 40, y: 100, width: 16, height: 16 }], body: 'Ask about reserves' } }));
+    const markdown = async (language: 'cy' | 'en-GB') =>
+      Buffer.from((await value(core.call('exportAnnotations', { actingMemberId: rouse.memberId, meetingId, format: 'md', language }))).data, 'base64').toString('utf8');
+    expect(await markdown('cy')).toContain('\nNodiadau Cyng. Mike Rouse\n');
+    expect(await markdown('cy')).not.toContain('Cllr');
+    expect(await markdown('en-GB')).toContain('\nNotes of Cllr Mike Rouse\n');
+
+    const docx = await value(core.call('exportAnnotations', { actingMemberId: rouse.memberId, meetingId, format: 'docx', language: 'cy' }));
+    const docxFile = path.join(makeTempDir(), docx.fileName);
+    fs.writeFileSync(docxFile, Buffer.from(docx.data, 'base64'));
+    expect(execFileSync('unzip', ['-p', docxFile, 'word/document.xml'], { encoding: 'utf8' })).toContain('Nodiadau Cyng. Mike Rouse');
+
+    const pdf = await value(core.call('exportAnnotations', { actingMemberId: rouse.memberId, meetingId, format: 'pdf', language: 'cy' }));
+    const pdfFile = path.join(makeTempDir(), pdf.fileName);
+    fs.writeFileSync(pdfFile, Buffer.from(pdf.data, 'base64'));
+    expect(execFileSync('pdfinfo', ['-enc', 'UTF-8', pdfFile], { encoding: 'utf8' })).toMatch(/^Author:\s+Cyng\. Mike Rouse$/m);
+    core.close();
+  });
 });
 
 async function pageSize(core: Core, meetingId: string, pageIndex: number): Promise<[number, number]> {

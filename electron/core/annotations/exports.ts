@@ -5,6 +5,7 @@ import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-
 import type { Annotation, ExportedFile, Question } from '../../../shared/annotations/schema';
 import { toW3c } from '../../../shared/annotations/w3c';
 import type { Meeting } from '../../../shared/domain/meeting';
+import { memberName } from '../../../shared/domain/memberTitle';
 import type { PackItem } from '../../../shared/domain/pack';
 import { formatMinutesDate, type MinutesLanguage, type Phrase } from '../../../shared/minutes/layout';
 import { CoreError } from '../errors';
@@ -23,10 +24,12 @@ export interface NotesWording {
   t: Phrase;
   /** The pack version's printed "Page N" per PDF page (index 0 is PDF page 1), for its own pack id. */
   printed: { packId: string; pages: readonly (number | null)[] } | null;
+  /** Whose notes these are, titled for the language ("Cyng." in Welsh); null if this device has no name for them. */
+  author: string | null;
 }
 
-export function notesWording(language: MinutesLanguage, printed: NotesWording['printed']): NotesWording {
-  return { t: localePhrases(language, 'notesExport'), printed };
+export function notesWording(language: MinutesLanguage, printed: NotesWording['printed'], author: string | null = null): NotesWording {
+  return { t: localePhrases(language, 'notesExport'), printed, author: author === null ? null : memberName(author, language) };
 }
 
 function baseName(meeting: Meeting, { t }: NotesWording): string {
@@ -35,6 +38,7 @@ function baseName(meeting: Meeting, { t }: NotesWording): string {
 
 const heading = (meeting: Meeting, { t }: NotesWording) => t('heading', { committee: meeting.committee, date: formatMinutesDate(meeting.date, t), time: meeting.startTime });
 const subheading = (meeting: Meeting, { t }: NotesWording) => t('subheading', { title: meeting.title, venue: meeting.venue });
+const byline = ({ t, author }: NotesWording): string[] => (author ? [t('byline', { name: author })] : []);
 
 interface Section {
   heading: string;
@@ -79,7 +83,7 @@ function questionLine(q: Question, { t }: NotesWording): string {
 export function toMarkdown(notes: MeetingNotes, wording: NotesWording): ExportedFile {
   const { meeting } = notes;
   const { t } = wording;
-  const lines = [`# ${heading(meeting, wording)}`, '', subheading(meeting, wording), ''];
+  const lines = [`# ${heading(meeting, wording)}`, '', subheading(meeting, wording), '', ...byline(wording).flatMap((b) => [b, ''])];
   for (const s of sections(notes, wording)) {
     lines.push(`## ${s.heading}`, '');
     if (s.questions.length > 0) {
@@ -99,7 +103,11 @@ export function toMarkdown(notes: MeetingNotes, wording: NotesWording): Exported
 export async function toDocx(notes: MeetingNotes, wording: NotesWording): Promise<ExportedFile> {
   const { meeting } = notes;
   const { t } = wording;
-  const children: Paragraph[] = [new Paragraph({ text: heading(meeting, wording), heading: HeadingLevel.HEADING_1 }), new Paragraph({ text: subheading(meeting, wording) })];
+  const children: Paragraph[] = [
+    new Paragraph({ text: heading(meeting, wording), heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ text: subheading(meeting, wording) }),
+    ...byline(wording).map((text) => new Paragraph({ text })),
+  ];
   for (const s of sections(notes, wording)) {
     children.push(new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_2 }));
     if (s.questions.length > 0) {
@@ -112,7 +120,7 @@ export async function toDocx(notes: MeetingNotes, wording: NotesWording): Promis
     }
   }
   const doc = new Document({
-    creator: 'Chamber',
+    creator: wording.author ?? 'Chamber',
     title: t('docTitle', { committee: meeting.committee, date: formatMinutesDate(meeting.date, t) }),
     styles: { default: { document: { run: { font: 'Arial', size: 22 }, paragraph: { spacing: { after: 120, line: 276 } } } } },
     sections: [{ children }],
@@ -140,6 +148,8 @@ export async function toAnnotatedPdf(notes: MeetingNotes, pdfBytes: Uint8Array, 
   // Loaded regardless only to ask: pdf-lib cannot decrypt (its own error is not reliably an instanceof).
   const pdf = await PDFDocument.load(pdfBytes, { ignoreEncryption: true });
   if (pdf.isEncrypted) throw new CoreError('PACK_PASSWORD_PROTECTED', 'The pack is password-protected; its notes can be exported as a document, not drawn into the PDF');
+  // The council's pack with this member's marks on it: its properties say whose they are.
+  if (wording.author) pdf.setAuthor(wording.author);
   // A real font, so "—", ŵ and ŷ print as themselves (Helvetica's WinAnsi has no ŵ or ŷ).
   pdf.registerFontkit(fontkit);
   const font = await pdf.embedFont(fs.readFileSync(pdfFonts().files.regular), { subset: false });

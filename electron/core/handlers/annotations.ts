@@ -46,6 +46,8 @@ export interface AnnotationDeps {
   gate: RestrictedGate;
   /** Who is acting (electron/core/identity): the signed-in member, or this device's chosen member. */
   actingMemberId: () => string;
+  /** Whose notes an export says they are. */
+  memberName: (memberId: string) => string | null;
 }
 
 /** Stores page geometry for every new pack version and re-anchors the meeting's annotations onto it. */
@@ -71,7 +73,7 @@ export function notesExport(deps: Omit<AnnotationDeps, 'gate' | 'actingMemberId'
     const notes = notesFor(annotations, questions, deps, actor, meetingId);
     const pack = deps.packs.get(meetingId);
     // In the language asked for, else the one the member chose for the app.
-    const wording = notesWording(language ?? settings.get().language, pack ? { packId: pack.packId, pages: pack.printedPageNumbers } : null);
+    const wording = notesWording(language ?? settings.get().language, pack ? { packId: pack.packId, pages: pack.printedPageNumbers } : null, deps.memberName(actor));
     if (format === 'md') return toMarkdown(notes, wording);
     if (format === 'docx') return toDocx(notes, wording);
     if (format === 'w3c') return toW3cFile(notes, wording);

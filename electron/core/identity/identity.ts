@@ -78,7 +78,8 @@ export class ActingMember {
     }
   }
 
-  private nameOf(memberId: string): string | null {
+  /** A member's name as this device knows it (as the council wrote it, title and all). */
+  nameOf(memberId: string): string | null {
     return this.db.prepare<[string], { name: string }>('SELECT name FROM members WHERE id = ?').get(memberId)?.name ?? null;
   }
 }

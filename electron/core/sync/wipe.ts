@@ -6,6 +6,7 @@ import { savedNotesDir } from '../backup/backup';
 import { actingMemberKey } from '../identity/identity';
 import { keyFileName, KeyStore } from '../security/keyStore';
 import type { OsKeyring } from '../security/osKeyring';
+import { readingPlacePrefix } from '../reader/readingPlaces';
 
 /** Kept through a wipe: the schema's own bookkeeping and this installation's identity. */
 const keptTables = new Set(['schema_migrations', 'device_settings', 'sqlite_sequence']);
@@ -49,6 +50,8 @@ export async function wipeLocalData(db: Db, places: WipePlaces, log?: (message: 
       }
       // Which member this device was chosen for is the member's too; the client id stays.
       db.prepare('DELETE FROM device_settings WHERE key = ?').run(actingMemberKey);
+      // Where each member read is theirs too, and names packs the wipe removes.
+      db.prepare("DELETE FROM device_settings WHERE substr(key, 1, ?) = ?").run(readingPlacePrefix.length, readingPlacePrefix);
       for (const trigger of blocking) db.exec(trigger.sql);
     })();
   } finally {

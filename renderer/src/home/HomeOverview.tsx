@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Home, UpcomingMeeting } from '../../../shared/api/contracts/home';
 import { formatMeetingDate, formatTime } from '../format/dates';
+import { useMemberName } from '../i18n/useMemberName';
 
 function WhatsNew({ meeting }: { meeting: UpcomingMeeting }) {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ function WhatsNew({ meeting }: { meeting: UpcomingMeeting }) {
  */
 export function HomeOverview({ home }: { home: Home }) {
   const { t } = useTranslation();
+  const displayName = useMemberName();
   return (
     <div className="home-overview">
       <section aria-labelledby="upcoming-heading" className="home-section">
@@ -69,7 +71,7 @@ export function HomeOverview({ home }: { home: Home }) {
           <ul>
             {home.openActions.map((a) => (
               <li key={a.id}>
-                <Link to={`/meetings/${a.meetingId}`}>{t('home.actionAt', { meeting: a.meetingTitle, item: a.itemNumber })}</Link>: {a.text} ({a.owner}
+                <Link to={`/meetings/${a.meetingId}`}>{t('home.actionAt', { meeting: a.meetingTitle, item: a.itemNumber })}</Link>: {a.text} ({displayName(a.owner)}
                 {a.dueDate ? `, ${t('home.due', { date: formatMeetingDate(a.dueDate, t) })}` : ''})
               </li>
             ))}

@@ -4,11 +4,13 @@ import type { ApiError } from '../../../shared/result';
 import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useResult } from '../components/useResult';
+import { useMemberName } from '../i18n/useMemberName';
 import { useActingMember } from './useActingMember';
 
 /** Settings section: "This device is used by …", and the one recorded choice that changes it. */
 export function DeviceMemberSettings() {
   const { t } = useTranslation();
+  const displayName = useMemberName();
   const api = useApi();
   const [memberId, choose, identity] = useActingMember();
   const [members] = useResult(() => api.listMembers({}), 'members');
@@ -25,7 +27,7 @@ export function DeviceMemberSettings() {
     setSaved(refused === null);
   };
 
-  const name = identity?.source === 'device' ? t('identity.deviceOnly') : (identity?.memberName ?? memberId);
+  const name = identity?.source === 'device' ? t('identity.deviceOnly') : displayName(identity?.memberName ?? memberId);
   return (
     <section aria-labelledby="identity-heading" className="settings-section">
       <h2 id="identity-heading">{t('identity.heading')}</h2>
@@ -45,7 +47,7 @@ export function DeviceMemberSettings() {
               {members.state === 'ready' &&
                 members.value.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.name}
+                    {displayName(m.name)}
                   </option>
                 ))}
             </select>
@@ -56,7 +58,7 @@ export function DeviceMemberSettings() {
         </form>
       )}
       {saved && (
-        <p role="status">{t('identity.chosen', { name: identity?.memberName ?? memberId })}</p>
+        <p role="status">{t('identity.chosen', { name: displayName(identity?.memberName ?? memberId) })}</p>
       )}
       {error && <ErrorMessage error={error} />}
     </section>

@@ -4,6 +4,7 @@ import { declarationActions, interestKinds, type DeclarationAction, type Interes
 import type { MeetingRole, StoredDeclaration } from '../../../shared/domain/interests';
 import type { LiveAgendaItem } from '../../../shared/meeting/schema';
 import { useApi } from '../api/ApiContext';
+import { useMemberName } from '../i18n/useMemberName';
 import { RefusalMessage, useChange } from './shared';
 
 interface Props {
@@ -23,6 +24,7 @@ interface Props {
 /** Declarations of interest: the form, the list (pre-declarations to confirm) and the prompts. */
 export function DeclarationsSection({ meetingId, actingMemberId, roles, items, declarations, suggestions, onChanged, presiding, declareForMe = false }: Props) {
   const { t } = useTranslation();
+  const displayName = useMemberName();
   const api = useApi();
   const [error, run] = useChange(onChanged);
   const [memberId, setMemberId] = useState(declareForMe ? actingMemberId : '');
@@ -39,7 +41,7 @@ export function DeclarationsSection({ meetingId, actingMemberId, roles, items, d
   const [dispensation, setDispensation] = useState('');
   const [when, setWhen] = useState<'declarations-item' | 'during-item'>('declarations-item');
   const [part, setPart] = useState('');
-  const nameOf = (id: string) => roles.find((r) => r.memberId === id)?.memberName ?? id;
+  const nameOf = (id: string) => displayName(roles.find((r) => r.memberId === id)?.memberName ?? id);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -110,7 +112,7 @@ export function DeclarationsSection({ meetingId, actingMemberId, roles, items, d
             <option value="">{t('runMeeting.choose')}</option>
             {roles.map((r) => (
               <option key={r.memberId} value={r.memberId}>
-                {r.memberName}
+                {displayName(r.memberName)}
               </option>
             ))}
           </select>

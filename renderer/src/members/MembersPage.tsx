@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { meetingRoles, type MeetingRole, type MeetingRoleName } from '../../../shared/domain/interests';
 import type { ApiError } from '../../../shared/result';
 import { useApi } from '../api/ApiContext';
+import { useMemberName } from '../i18n/useMemberName';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { usePageTitle } from '../components/usePageTitle';
 import { useResult } from '../components/useResult';
@@ -18,6 +19,7 @@ const newId = () => window.crypto.randomUUID();
  * names and roles corrected here.
  */
 export function MembersPage() {
+  const displayName = useMemberName();
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const api = useApi();
@@ -57,7 +59,7 @@ export function MembersPage() {
     const role = await api.setMeetingRole({ actingMemberId, meetingId: id, memberId, role: added.role });
     if (!role.ok) return setError(role.error);
     setAdded({ name: '', role: 'member' });
-    done(t('members.added', { name, role: t(`runMeeting.roles.${added.role}`) }));
+    done(t('members.added', { name: displayName(name), role: t(`runMeeting.roles.${added.role}`) }));
   };
 
   return (
@@ -83,7 +85,8 @@ export function MembersPage() {
         </thead>
         <tbody>
           {roles.value.map((r) => (
-            <MemberRow key={r.memberId} role={r} actingMemberId={actingMemberId} onSaved={done} onRefused={setError} />
+            // Keyed by the name as shown, so switching language starts the row afresh with its title.
+            <MemberRow key={`${r.memberId}:${displayName(r.memberName)}`} role={r} actingMemberId={actingMemberId} onSaved={done} onRefused={setError} />
           ))}
         </tbody>
       </table>
@@ -122,14 +125,18 @@ interface RowProps {
 
 /** One person: fix the name or the role, saved with a button (never at each arrow-key step). */
 function MemberRow({ role, actingMemberId, onSaved, onRefused }: RowProps) {
+  const displayName = useMemberName();
   const { t } = useTranslation();
   const api = useApi();
-  const [name, setName] = useState(role.memberName);
+  // Shown with the title of the language in use; the stored name changes only if the words do.
+  const shown = displayName(role.memberName);
+  const [name, setName] = useState(shown);
   const [roleName, setRoleName] = useState<MeetingRoleName>(role.role);
-  const changed = name.trim() !== role.memberName || roleName !== role.role;
+  const renamed = name.trim() !== shown;
+  const changed = renamed || roleName !== role.role;
 
   const save = async () => {
-    if (name.trim() !== role.memberName) {
+    if (renamed) {
       const renamed = await api.saveMember({ id: role.memberId, name });
       if (!renamed.ok) return onRefused(renamed.error);
     }
@@ -137,20 +144,20 @@ function MemberRow({ role, actingMemberId, onSaved, onRefused }: RowProps) {
       const updated = await api.setMeetingRole({ actingMemberId, meetingId: role.meetingId, memberId: role.memberId, role: roleName });
       if (!updated.ok) return onRefused(updated.error);
     }
-    onSaved(t('members.saved', { name: name.trim() }));
+    onSaved(t('members.saved', { name: displayName(name.trim()) }));
   };
 
   return (
     <tr>
       <td>
         <label className="visually-hidden" htmlFor={`name-${role.memberId}`}>
-          {t('members.nameOf', { name: role.memberName })}
+          {t('members.nameOf', { name: shown })}
         </label>
         <input id={`name-${role.memberId}`} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       </td>
       <td>
         <label className="visually-hidden" htmlFor={`role-${role.memberId}`}>
-          {t('members.roleOf', { name: role.memberName })}
+          {t('members.roleOf', { name: shown })}
         </label>
         <select id={`role-${role.memberId}`} value={roleName} onChange={(e) => setRoleName(e.target.value as MeetingRoleName)}>
           {meetingRoles.map((r) => (
@@ -160,7 +167,7 @@ function MemberRow({ role, actingMemberId, onSaved, onRefused }: RowProps) {
           ))}
         </select>{' '}
         {changed && (
-          <button type="button" onClick={() => void save()} aria-label={t('members.saveOf', { name: role.memberName })}>
+          <button type="button" onClick={() => void save()} aria-label={t('members.saveOf', { name: shown })}>
             {t('members.save')}
           </button>
         )}

@@ -12,6 +12,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { usePageTitle } from '../components/usePageTitle';
 import { useResult } from '../components/useResult';
 import { formatMeetingDate } from '../format/dates';
+import { useMemberName } from '../i18n/useMemberName';
 import { useActingMember, useLastReady } from '../meeting/shared';
 import { RichTextEditor } from './RichTextEditor';
 import { SaveStateLine } from './SaveStateLine';
@@ -23,6 +24,7 @@ const formats: readonly MinutesFormat[] = ['docx', 'pdf', 'html', 'json'];
 
 /** The clerk's minutes screen: narrative per item, the workflow, and the exports. */
 export function MinutesPage() {
+  const displayName = useMemberName();
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const api = useApi();
@@ -96,7 +98,7 @@ export function MinutesPage() {
           <option value="">{t('minutes.screen.choose')}</option>
           {roles.value.map((r) => (
             <option key={r.memberId} value={r.memberId}>
-              {r.memberName}
+              {displayName(r.memberName)}
             </option>
           ))}
         </select>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingPack } from '../../../shared/domain/import';
-import { memberName } from '../../../shared/domain/memberTitle';
 import type { StructureWarning } from '../../../shared/domain/pack';
 import { formatInstant, formatTimeRange } from '../format/dates';
+import { useMemberName } from '../i18n/useMemberName';
 import { formatPdfPages, formatPrintedPages, readerPath } from './format';
 import { FrontSheetWarnings, frontSheetCodes } from './FrontSheetWarnings';
 
@@ -15,7 +15,8 @@ export const agendaItemId = (number: string) => `agenda-item-${number.replace(/[
  * `nowItem` is the item being taken in a live meeting, marked as the current step.
  */
 export function AgendaPack({ pack, nowItem = null }: { pack: MeetingPack; nowItem?: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const displayName = useMemberName();
   const current = pack.versions.find((v) => v.version === pack.version);
   const latest = pack.versions.reduce((max, v) => Math.max(max, v.version), pack.version);
 
@@ -94,7 +95,7 @@ export function AgendaPack({ pack, nowItem = null }: { pack: MeetingPack; nowIte
           <ul className="members">
             {pack.members.map((member) => (
               <li key={`${member.role}:${member.name}`}>
-                {member.role === 'member' ? memberName(member.name, i18n.language) : t(`pack.members.as.${member.role}`, { name: memberName(member.name, i18n.language) })}
+                {member.role === 'member' ? displayName(member.name) : t(`pack.members.as.${member.role}`, { name: displayName(member.name) })}
               </li>
             ))}
           </ul>

@@ -35,7 +35,10 @@ export default function ReaderPage() {
     if (!meeting.ok) return meeting;
     if (!pack.ok) return pack;
     if (!removed.ok) return removed;
-    return { ok: true as const, value: { meeting: meeting.value, pack: pack.value, removedAt: removed.value.removedAt } };
+    // With no page in the address the reader reopens where this member left this pack.
+    const place = pack.value && initialPage === null ? await api.getReadingPlace({ packId: pack.value.packId }) : null;
+    const leftAt = place?.ok && place.value.page !== null && pack.value && place.value.page <= pack.value.pageCount ? place.value.page : null;
+    return { ok: true as const, value: { meeting: meeting.value, pack: pack.value, removedAt: removed.value.removedAt, leftAt } };
   }, `reader:${id}:${version ?? 'latest'}`);
   usePageTitle(loaded.state === 'ready' ? t('reader.title', { title: loaded.value.meeting.title }) : t('app.loading'));
 
@@ -55,7 +58,7 @@ export default function ReaderPage() {
       </section>
     );
   }
-  const { meeting, pack, removedAt } = loaded.value;
+  const { meeting, pack, removedAt, leftAt } = loaded.value;
   if (removedAt) {
     return (
       <section aria-labelledby="reader-removed-heading" className="reader-message">
@@ -75,5 +78,5 @@ export default function ReaderPage() {
     );
   }
   const latestVersion = pack.versions.reduce((max, v) => Math.max(max, v.version), pack.version);
-  return <PackReader key={`${pack.documentSha256}:${pack.version}`} meeting={meeting} pack={pack} latestVersion={latestVersion} initialPage={initialPage} initialFind={initialFind} />;
+  return <PackReader key={`${pack.documentSha256}:${pack.version}`} meeting={meeting} pack={pack} latestVersion={latestVersion} initialPage={initialPage ?? leftAt} initialFind={initialFind} />;
 }

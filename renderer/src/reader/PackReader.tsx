@@ -19,7 +19,6 @@ import { LargePrint } from './LargePrint';
 import { pageGap } from './layout';
 import { PdfPage } from './PdfPage';
 import { PrintPages } from './PrintPages';
-import { readPlace, savePlace } from './readingPlace';
 import { ReaderNoteEditor } from './ReaderNoteEditor';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionPopover } from './SelectionPopover';
@@ -53,7 +52,7 @@ const wideEnoughForSidebar = () => window.matchMedia('(min-width: 50rem)').match
 export function PackReader({ meeting, pack, latestVersion, initialPage: requestedPage, initialFind }: PackReaderProps) {
   const { t } = useTranslation();
   // Where the reader opened; later changes to ?page= are followed by usePageInAddress.
-  const [initialPage] = useState(() => requestedPage ?? readPlace(pack.packId, pack.pageCount) ?? 1);
+  const [initialPage] = useState(() => requestedPage ?? 1);
   const api = useApi();
   const id = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -78,8 +77,9 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned } = useViewport(scrollRef, baseSize, pageCount, initialPage);
   usePageInAddress(meeting.id, current, initialPage, positioned, goToPage);
   useEffect(() => {
-    if (positioned.current) savePlace(pack.packId, current);
-  }, [pack.packId, current, positioned]);
+    // Kept in the core's encrypted database (not web storage); losing one costs only a scroll.
+    if (positioned.current) void api.saveReadingPlace({ packId: pack.packId, page: current });
+  }, [api, pack.packId, current, positioned]);
   const find = useFind(api, pack, goToPage);
   const { search } = find;
   useEffect(() => {

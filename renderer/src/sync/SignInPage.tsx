@@ -5,6 +5,7 @@ import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatInstant } from '../format/dates';
+import { useMemberName } from '../i18n/useMemberName';
 import { actingMemberChanged } from '../identity/useActingMember';
 import { ConflictsList } from './ConflictsList';
 import { QuarantinedChanges } from './QuarantinedChanges';
@@ -17,6 +18,7 @@ import { useSyncStatus } from './useSyncStatus';
 /** Sign in to the council's endpoint, see how sync is going, sign out. Route #/sign-in. */
 export function SignInPage() {
   const { t } = useTranslation();
+  const displayName = useMemberName();
   const api = useApi();
   const [status, refresh] = useSyncStatus();
   const [draft, setDraft] = useState({ endpoint: '', email: '', password: '' });
@@ -74,7 +76,7 @@ export function SignInPage() {
       {failure && <ErrorMessage error={failure} />}
       {status?.signedIn && !status.signInRequired ? (
         <div>
-          <p>{t('sync.signedInAs', { name: status.user?.name ?? '', email: status.user?.email ?? '', endpoint: status.endpoint ?? '' })}</p>
+          <p>{t('sync.signedInAs', { name: displayName(status.user?.name ?? ''), email: status.user?.email ?? '', endpoint: status.endpoint ?? '' })}</p>
           <dl className="sync-facts">
             <dt>{t('sync.facts.connection')}</dt>
             <dd>{t(`sync.state.${status.online ? 'online' : 'offline'}`)}</dd>
