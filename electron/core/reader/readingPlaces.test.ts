@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { savedNotesDir } from '../backup/backup';
 import { openCore } from '../core';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022 } from '../testing/samplePacks';
@@ -47,7 +49,7 @@ describe('reading places', () => {
     try {
       const places = () => db.prepare<[], { value: string }>("SELECT value FROM device_settings WHERE key LIKE 'reading_place:%' ORDER BY value").all();
       expect(places().map((p) => p.value)).toEqual(['21', '4']);
-      wipeLocalData(db, `${dataDir}/documents`);
+      await wipeLocalData(db, { dataDir, documentsDir: path.join(dataDir, 'documents'), notesDir: path.join(dataDir, savedNotesDir), keyring: () => Promise.resolve(undefined) });
       expect(places()).toEqual([]);
     } finally {
       db.close();
