@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { presidingRoles } from '../../../shared/domain/interests';
 import type { LiveAgendaItem } from '../../../shared/meeting/schema';
-import type { SpeakingTurn, SpeakingTurnDraft } from '../../../shared/meeting/speaking';
-import { turnSeconds } from '../../../shared/meeting/speaking';
+import type { SpeakingTurnDraft } from '../../../shared/meeting/speaking';
 import type { ApiError } from '../../../shared/result';
 import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -49,7 +48,7 @@ export function RunMeetingPage() {
   const [commentError, runComment] = useChange(bump);
   const [newComment, setNewComment] = useState({ item: '', title: '' });
   const [moveError, runMove] = useChange(bump);
-  const [turns, setTurns] = useState<SpeakingTurn[]>([]);
+  const turns = useLastReady(useResult(() => api.listSpeakingTurns({ meetingId: id }), `turns:${key}`)[0]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [keysOn, setKeysOn] = useState(shortcutsEnabled);
   const cockpitHeading = useRef<HTMLHeadingElement>(null);
@@ -65,10 +64,7 @@ export function RunMeetingPage() {
     if (started) cockpitHeading.current?.focus();
   };
   const endItem = (item: LiveAgendaItem) => void runMove(() => api.endAgendaItem({ actingMemberId, meetingId: id, itemNumber: item.number }));
-  const recordTurn = (draft: SpeakingTurnDraft) => {
-    setTurns((kept) => [...kept, { id: crypto.randomUUID(), ...draft, memberId: draft.memberId ?? null, limitSeconds: draft.limitSeconds ?? null, ...turnSeconds(draft) }]);
-    return Promise.resolve(true);
-  };
+  const recordTurn = async (turn: SpeakingTurnDraft) => (await runMove(() => api.recordSpeakingTurn({ actingMemberId, turn }))) !== null;
   const move = (item: LiveAgendaItem | undefined, direction: 'next' | 'previous') => {
     if (item === undefined) return;
     // An item already taken needs the chair's choice of resume or correct: the key takes them to it.
@@ -143,7 +139,7 @@ export function RunMeetingPage() {
         <div className="cockpit-main">
           {moveError && <RefusalMessage error={moveError} fieldIds={{ itemNumber: 'cockpit-heading', mode: 'cockpit-heading' }} />}
           <CurrentItemPanel ref={cockpitHeading} items={agenda.value.items} onStart={(item, mode) => void startItem(item, mode)} onEnd={endItem} />
-          {focus && <SpeakingTimer key={focus.number} ref={timer} meetingId={id} item={focus} roles={roles.value} turns={turns} onRecord={recordTurn} />}
+          {focus && <SpeakingTimer key={focus.number} ref={timer} meetingId={id} item={focus} roles={roles.value} turns={turns.state === 'ready' ? turns.value : []} onRecord={recordTurn} />}
         </div>
         <div className="cockpit-side">
           <ShortcutsHelp
