@@ -1,4 +1,4 @@
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useId, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingRole } from '../../../shared/domain/interests';
 import type { LiveAgendaItem } from '../../../shared/meeting/schema';
@@ -51,6 +51,7 @@ export const SpeakingTimer = forwardRef<SpeakingTimerHandle, Props>(function Spe
   const [problem, setProblem] = useState<'speaker' | null>(null);
   const startButton = useRef<HTMLButtonElement>(null);
   const speakerField = useRef<HTMLSelectElement>(null);
+  const fieldId = useId();
 
   const nameOf = (memberId: string) => roles.find((r) => r.memberId === memberId)?.memberName ?? '';
   const start = () => {
@@ -91,14 +92,21 @@ export const SpeakingTimer = forwardRef<SpeakingTimerHandle, Props>(function Spe
       <h2 id="speaking-heading">{t('runMeeting.speaking.heading')}</h2>
       <p className="hint">{t('runMeeting.speaking.for', { label })}</p>
       <div className="speaking-fields">
-        <label className="form-field">
-          {t('runMeeting.speaking.speaker')}
+        <div className="form-field">
+          <label htmlFor={`${fieldId}-speaker`}>{t('runMeeting.speaking.speaker')}</label>
           {problem === 'speaker' && (
-            <span className="field-error" id="speaker-error">
+            <p className="field-error" id={`${fieldId}-error`}>
               {t('runMeeting.speaking.chooseSpeaker')}
-            </span>
+            </p>
           )}
-          <select ref={speakerField} value={speaker} disabled={running !== null} aria-describedby={problem === 'speaker' ? 'speaker-error' : undefined} onChange={(e) => setSpeaker(e.target.value)}>
+          <select
+            id={`${fieldId}-speaker`}
+            ref={speakerField}
+            value={speaker}
+            disabled={running !== null}
+            aria-describedby={problem === 'speaker' ? `${fieldId}-error` : undefined}
+            onChange={(e) => setSpeaker(e.target.value)}
+          >
             <option value="">{t('runMeeting.choose')}</option>
             {roles.map((r) => (
               <option key={r.memberId} value={r.memberId}>
@@ -107,23 +115,23 @@ export const SpeakingTimer = forwardRef<SpeakingTimerHandle, Props>(function Spe
             ))}
             <option value={someoneElse}>{t('runMeeting.speaking.someoneElse')}</option>
           </select>
-        </label>
+        </div>
         {speaker === someoneElse && (
-          <label className="form-field">
-            {t('runMeeting.speaking.otherName')}
-            <input type="text" value={otherName} disabled={running !== null} onChange={(e) => setOtherName(e.target.value)} />
-          </label>
+          <div className="form-field">
+            <label htmlFor={`${fieldId}-name`}>{t('runMeeting.speaking.otherName')}</label>
+            <input id={`${fieldId}-name`} type="text" value={otherName} disabled={running !== null} onChange={(e) => setOtherName(e.target.value)} />
+          </div>
         )}
-        <label className="form-field">
-          {t('runMeeting.speaking.limit')}
-          <select value={limitMinutes} disabled={running !== null} onChange={(e) => setLimitMinutes(Number(e.target.value))}>
+        <div className="form-field">
+          <label htmlFor={`${fieldId}-limit`}>{t('runMeeting.speaking.limit')}</label>
+          <select id={`${fieldId}-limit`} value={limitMinutes} disabled={running !== null} onChange={(e) => setLimitMinutes(Number(e.target.value))}>
             {limitChoices.map((m) => (
               <option key={m} value={m}>
                 {m === 0 ? t('runMeeting.speaking.noLimit') : t('runMeeting.agenda.minutes', { count: m })}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {running === null ? (
         <button type="button" ref={startButton} className="large" aria-keyshortcuts="T" onClick={start}>

@@ -69,9 +69,9 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
     if (entry === undefined) return;
     void record(memberId, entry.status, undefined, { arrivedAtItem: entry.arrivedAtItem, departedAtItem: entry.departedAtItem, [key]: item === '' ? undefined : item });
   };
-  const itemOptions = (
+  const itemOptions = (whole: string) => (
     <>
-      <option value="">{t('runMeeting.attendance.throughout')}</option>
+      <option value="">{whole}</option>
       {items.map((i) => (
         <option key={i.number} value={i.number}>
           {t('runMeeting.attendance.atItem', { number: i.number })}
@@ -96,8 +96,7 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
             <th scope="col">{t('runMeeting.attendance.member')}</th>
             <th scope="col">{t('runMeeting.attendance.role')}</th>
             <th scope="col">{t('runMeeting.attendance.status')}</th>
-            <th scope="col">{t('runMeeting.attendance.arrived')}</th>
-            <th scope="col">{t('runMeeting.attendance.departed')}</th>
+            <th scope="col">{t('runMeeting.attendance.during')}</th>
           </tr>
         </thead>
         <tbody>
@@ -152,20 +151,22 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
                   {entry?.substituteForName && <span> {t('runMeeting.attendance.substituting', { name: entry.substituteForName })}</span>}
                 </td>
                 {entry === undefined || entry.status === 'apologies' || entry.status === 'absent' ? (
-                  <td colSpan={2} />
+                  <td />
                 ) : (
-                  <>
-                    <td>
+                  <td className="arrivals">
+                    <label>
+                      <span aria-hidden="true">{t('runMeeting.attendance.arrived')}</span>
                       <SteppedSelect label={t('runMeeting.attendance.arrivedLabel', { name: r.memberName })} value={entry.arrivedAtItem ?? ''} onSave={(v) => moved(r.memberId, 'arrivedAtItem', v)}>
-                        {itemOptions}
+                        {itemOptions(t('runMeeting.attendance.fromStart'))}
                       </SteppedSelect>
-                    </td>
-                    <td>
+                    </label>
+                    <label>
+                      <span aria-hidden="true">{t('runMeeting.attendance.departed')}</span>
                       <SteppedSelect label={t('runMeeting.attendance.departedLabel', { name: r.memberName })} value={entry.departedAtItem ?? ''} onSave={(v) => moved(r.memberId, 'departedAtItem', v)}>
-                        {itemOptions}
+                        {itemOptions(t('runMeeting.attendance.toEnd'))}
                       </SteppedSelect>
-                    </td>
-                  </>
+                    </label>
+                  </td>
                 )}
               </tr>
             );
