@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { londonToday } from '../../electron/core/moderngov/calendar';
+import { startModernGovSite } from '../../electron/core/testing/modernGovSite';
 import { coreCall } from '../coreCall';
 import { expect, expectNoAxeViolations, test } from '../fixtures';
 import { chairRunsTheMeeting, type Cast, type Language } from './chairJourney';
@@ -25,6 +28,50 @@ test.describe('the acceptance journey: a chair runs the January pack they import
       await chairRunsTheMeeting(page, app.origin ?? '', meetingId, language, januaryCast, { voteItem: '6' }, language === 'en-GB' ? 'run-meeting-cockpit' : 'run-meeting-cockpit-cy');
     });
   }
+});
+
+/** The Modern.gov test site's attendees for the meeting two weeks ahead (the January agenda). */
+const modernGovCast: Cast = {
+  chair: 'Tom Wells',
+  apologises: 'Lynn Denham',
+  declares: 'Alastair Adams',
+  against: 'Sam Substitute',
+  speaks: 'Tom Wells',
+  substitute: 'Sam Substitute',
+  coOpted: 'Sarah Co-opted',
+};
+
+test.describe('the same journey on a meeting fetched from Modern.gov, its attendees as the members', () => {
+  test('attendees and roles from Modern.gov, then the chair’s whole meeting; the Word minutes hold exactly that', async ({ app }) => {
+    test.skip(app.origin === null, 'Set-up goes through the browser host API.');
+    test.setTimeout(240_000);
+    const site = await startModernGovSite({ samplePackDir: path.resolve(import.meta.dirname, '..', '..', 'dist', 'sample-packs'), today: londonToday(new Date()) });
+    try {
+      const { page } = app;
+      const committee = 'Corporate and Communities Overview and Scrutiny Panel';
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByLabel('Site address').fill(site.url);
+      await page.getByRole('button', { name: 'Add site' }).click();
+      const siteSection = page.getByRole('region', { name: site.url });
+      await siteSection.getByRole('checkbox', { name: committee }).check();
+      await siteSection.getByRole('button', { name: 'Save choices' }).click();
+      await expect(siteSection.getByText('Choices saved.')).toBeVisible();
+      await siteSection.getByRole('button', { name: 'Refresh now' }).click();
+      await expect(siteSection.getByText('Refresh finished: 2 meetings.')).toBeVisible({ timeout: 60_000 });
+      // Listed as fetched: the meeting two weeks ahead first.
+      const href = (await siteSection.getByRole('link', { name: new RegExp(`^${committee}, `) }).first().getAttribute('href')) ?? '';
+      const meetingId = /meetings\/([^/?]+)/.exec(href)?.[1] ?? '';
+      const roles = await coreCall(page, 'listMeetingRoles', { meetingId });
+      expect(roles.map((r) => [r.memberName, r.role]).sort()).toEqual([
+        ['Alastair Adams', 'vice-chair'],
+        ['Lynn Denham', 'member'],
+        ['Tom Wells', 'chair'],
+      ]);
+      await chairRunsTheMeeting(page, app.origin ?? '', meetingId, 'en-GB', modernGovCast, { voteItem: '6' }, 'run-meeting-cockpit-moderngov');
+    } finally {
+      await site.close();
+    }
+  });
 });
 
 test.describe('the chair runs a meeting they imported themselves', () => {
