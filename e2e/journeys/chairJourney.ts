@@ -173,11 +173,11 @@ export async function chairRunsTheMeeting(page: Page, origin: string, meetingId:
   await expect(cockpit.getByRole('heading', { level: 2 })).toHaveText(businessLabel);
   await expect(cockpit).toContainText(t('runMeeting.cockpit.states.running'));
   if (planned !== null) {
-    await expect(cockpit.locator('.clock.overrun').first()).toContainText(t('runMeeting.cockpit.overBy'));
-    await expect(cockpit.locator('.clock.overrun .clock-overrun').first()).toHaveText(new RegExp(`${escape(t('runMeeting.cockpit.overBy'))}\\s*${overrunMinutes}:\\d\\d`));
+    await expect(cockpit.locator('.clock.is-over').first()).toContainText(t('runMeeting.cockpit.overBy'));
+    await expect(cockpit.locator('.clock.is-over .clock-overrun').first()).toHaveText(new RegExp(`${escape(t('runMeeting.cockpit.overBy'))}\\s*${overrunMinutes}:\\d\\d`));
   } else {
     await expect(cockpit.locator('.clock').first()).toContainText(new RegExp(`${30 + overrunMinutes}:\\d\\d`));
-    await expect(cockpit.locator('.clock.overrun')).toHaveCount(0);
+    await expect(cockpit.locator('.clock.is-over')).toHaveCount(0);
   }
   await expect(page.locator('.shortcuts-help summary')).toHaveText(t('runMeeting.shortcuts.heading'));
   await expectNoAxeViolations(page, `cockpit with the item overrunning (${language})`);
@@ -212,7 +212,7 @@ export async function chairRunsTheMeeting(page: Page, origin: string, meetingId:
   await cockpit.getByRole('heading', { level: 2 }).focus();
   await page.keyboard.press('e');
   await expect(cockpit).toContainText(t('runMeeting.cockpit.states.ended'));
-  if (planned !== null) await expect(cockpit.locator('.clock.overrun').first()).toContainText(t('runMeeting.cockpit.overBy'));
+  if (planned !== null) await expect(cockpit.locator('.clock.is-over').first()).toContainText(t('runMeeting.cockpit.overBy'));
 
   // The outcome form follows the item just taken: a recorded vote the withdrawn member is not in.
   await expect(page.getByLabel(t('runMeeting.outcome.itemChoice'))).toHaveValue(agenda.voteItem);

@@ -23,7 +23,7 @@ export function Clocks({ item, items }: { item: LiveAgendaItem | undefined; item
   const meeting = meetingSpan(items, now);
   return (
     <dl className="cockpit-clocks">
-      <div className={over > 0 ? 'clock overrun' : 'clock'}>
+      <div className={over > 0 ? 'clock is-over' : 'clock'}>
         <dt>{t('runMeeting.cockpit.itemTime')}</dt>
         <dd>
           <span className="clock-face">{ran === null ? t('runMeeting.cockpit.notStarted') : <Duration seconds={ran} />}</span>
@@ -37,7 +37,7 @@ export function Clocks({ item, items }: { item: LiveAgendaItem | undefined; item
           )}
         </dd>
       </div>
-      <div className={meeting.overrunSeconds > 0 ? 'clock overrun' : 'clock'}>
+      <div className={meeting.overrunSeconds > 0 ? 'clock is-over' : 'clock'}>
         <dt>{t('runMeeting.cockpit.meetingTime')}</dt>
         <dd>
           <span className="clock-face">{meeting.seconds === null ? t('runMeeting.cockpit.notStarted') : <Duration seconds={meeting.seconds} />}</span>

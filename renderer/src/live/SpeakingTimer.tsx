@@ -29,7 +29,7 @@ function Running({ since, limitSeconds }: { since: number; limitSeconds: number 
   const spoken = Math.max(0, Math.floor((now - since) / 1000));
   const over = limitSeconds > 0 ? spoken - limitSeconds : 0;
   return (
-    <p className={over > 0 ? 'speaking-clock overrun' : 'speaking-clock'}>
+    <p className={over > 0 ? 'speaking-clock is-over' : 'speaking-clock'}>
       <time className="clock-face" dateTime={isoDuration(spoken)}>
         {clockFace(spoken)}
       </time>
@@ -162,7 +162,7 @@ export const SpeakingTimer = forwardRef<SpeakingTimerHandle, Props>(function Spe
                 <th scope="row">{turn.speaker}</th>
                 <td>
                   <time dateTime={isoDuration(turn.seconds)}>{clockFace(turn.seconds)}</time>
-                  {turn.overSeconds > 0 && <strong className="overrun"> {t('runMeeting.speaking.over', { time: clockFace(turn.overSeconds) })}</strong>}
+                  {turn.overSeconds > 0 && <strong className="speaking-over"> {t('runMeeting.speaking.over', { time: clockFace(turn.overSeconds) })}</strong>}
                 </td>
                 <td>{turn.limitSeconds === null ? t('runMeeting.speaking.noLimit') : clockFace(turn.limitSeconds)}</td>
               </tr>
