@@ -172,6 +172,10 @@ export async function chairRunsTheMeeting(page: Page, origin: string, meetingId:
   const businessLabel = t('runMeeting.agenda.itemLabel', { number: business.number, title: business.title });
   await expect(cockpit.getByRole('heading', { level: 2 })).toHaveText(businessLabel);
   await expect(cockpit).toContainText(t('runMeeting.cockpit.states.running'));
+  // Who must leave before the item is discussed, on the item itself.
+  await expect(cockpit.locator('.cockpit-declarations')).toContainText(
+    t('runMeeting.cockpit.declaration', { name: cast.declares, kind: t('runMeeting.declarations.kinds.dpi'), action: t('runMeeting.declarations.actions.withdrew') }),
+  );
   if (planned !== null) {
     await expect(cockpit.locator('.clock.is-over').first()).toContainText(t('runMeeting.cockpit.overBy'));
     await expect(cockpit.locator('.clock.is-over .clock-overrun').first()).toHaveText(new RegExp(`${escape(t('runMeeting.cockpit.overBy'))}\\s*${overrunMinutes}:\\d\\d`));

@@ -1,21 +1,25 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MeetingRole, StoredDeclaration } from '../../../shared/domain/interests';
 import type { LiveAgendaItem } from '../../../shared/meeting/schema';
 import { Clocks } from './Clocks';
+import { ItemDeclarations } from './ItemDeclarations';
 import { ItemMove, type StartMode } from './ItemMove';
 import { focusOf } from './meetingClock';
 
 interface Props {
   items: readonly LiveAgendaItem[];
+  declarations: readonly StoredDeclaration[];
+  roles: readonly MeetingRole[];
   onStart: (item: LiveAgendaItem, mode: StartMode) => void;
   onEnd: (item: LiveAgendaItem) => void;
 }
 
 /**
- * The head of the cockpit: the item being taken, large, with its clocks and Part II state, and the
- * items either side to move to. The heading takes focus for the "current item" shortcut.
+ * The head of the cockpit: the item being taken, large, with its clocks, Part II state and the
+ * interests declared on it, and the items either side to move to. The heading takes focus for the "current item" shortcut.
  */
-export const CurrentItemPanel = forwardRef<HTMLHeadingElement, Props>(function CurrentItemPanel({ items, onStart, onEnd }, headingRef) {
+export const CurrentItemPanel = forwardRef<HTMLHeadingElement, Props>(function CurrentItemPanel({ items, declarations, roles, onStart, onEnd }, headingRef) {
   const { t } = useTranslation();
   const { focus, previous, next } = focusOf(items);
   const state = focus === undefined ? 'none' : focus.current ? 'running' : focus.startedAt === null ? 'waiting' : 'ended';
@@ -28,6 +32,7 @@ export const CurrentItemPanel = forwardRef<HTMLHeadingElement, Props>(function C
       </h2>
       {focus?.partTwo && <p className="badge part-two">{t('runMeeting.cockpit.partTwo')}</p>}
       {focus && <Clocks item={focus} items={items} />}
+      {focus && <ItemDeclarations itemNumber={focus.number} declarations={declarations} roles={roles} />}
       {focus && (
         <div className="actions-row cockpit-actions">
           {focus.current && (

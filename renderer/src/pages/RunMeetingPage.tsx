@@ -138,7 +138,7 @@ export function RunMeetingPage() {
       <div className="cockpit">
         <div className="cockpit-main">
           {moveError && <RefusalMessage error={moveError} fieldIds={{ itemNumber: 'cockpit-heading', mode: 'cockpit-heading' }} />}
-          <CurrentItemPanel ref={cockpitHeading} items={agenda.value.items} onStart={(item, mode) => void startItem(item, mode)} onEnd={endItem} />
+          <CurrentItemPanel ref={cockpitHeading} items={agenda.value.items} declarations={declarations.value} roles={roles.value} onStart={(item, mode) => void startItem(item, mode)} onEnd={endItem} />
           {focus && <SpeakingTimer key={focus.number} ref={timer} meetingId={id} item={focus} roles={roles.value} turns={turns.state === 'ready' ? turns.value : []} onRecord={recordTurn} />}
         </div>
         <div className="cockpit-side">
