@@ -11,7 +11,7 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
-export const meetingRoles = ['chair', 'vice-chair', 'member', 'substitute', 'clerk', 'officer', 'cabinet-member'] as const;
+export const meetingRoles = ['chair', 'vice-chair', 'member', 'co-opted', 'substitute', 'clerk', 'officer', 'cabinet-member'] as const;
 export const MeetingRoleName = z.enum(meetingRoles);
 export type MeetingRoleName = z.infer<typeof MeetingRoleName>;
 

@@ -68,7 +68,11 @@ export function attendanceIssues(draft: AttendanceDraft, context: AttendanceCont
   return issues;
 }
 
-/** Counts for quorum: present voting members and substitutes, not those who left. */
-export function countsForQuorum(entry: Pick<AttendanceDraft, 'status' | 'departedAtItem'>): boolean {
+/**
+ * Counts for quorum: present voting members and substitutes, not those who left. A co-opted member
+ * (or anyone else present without a vote) is in the room but not part of the quorum.
+ */
+export function countsForQuorum(entry: Pick<AttendanceDraft, 'status' | 'departedAtItem'>, role: MeetingRoleName | null): boolean {
+  if (role === null || (!votingRoles.includes(role) && role !== 'substitute')) return false;
   return (entry.status === 'present' || entry.status === 'substitute') && entry.departedAtItem === undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemEntitlements, itemQuorum, type EntitlementInput } from './entitlement';
+import { statusesFor } from './attendance';
 import { validateOutcome } from './outcomes';
 
 const base: EntitlementInput = {
@@ -52,6 +53,15 @@ describe('who may vote on an item', () => {
     const input = { ...base, declarations: [{ memberId: 'evans', itemNumber: '6', action: 'remained-did-not-vote' as const, withdrawnAt: null }] };
     expect(itemEntitlements(input).find((e) => e.memberId === 'evans')).toEqual({ memberId: 'evans', mayTakePart: true, mayVote: false, reason: 'did-not-vote' });
     expect(itemQuorum(input).votingPresent).toBe(4);
+  });
+});
+
+describe('a co-opted member', () => {
+  const coOpted: EntitlementInput = { ...base, roles: [...base.roles, { memberId: 'parent', role: 'co-opted' }], attendance: [...base.attendance, { memberId: 'parent', status: 'present' }] };
+  it('sits on the panel (present or apologies, never "in attendance") but neither votes nor counts for the quorum', () => {
+    expect(statusesFor('co-opted')).toEqual(['present', 'apologies', 'absent']);
+    expect(reasons(coOpted).parent).toBe('not-voting-role');
+    expect(itemQuorum(coOpted)).toEqual(itemQuorum(base));
   });
 });
 

@@ -26,11 +26,14 @@ describe('quorum: a quarter of the voting membership, at least three', () => {
     expect(checkQuorum(20, 4).quorate).toBe(false);
   });
   it('counts present members and substitutes who have not left', () => {
-    expect(countsForQuorum({ status: 'present' })).toBe(true);
-    expect(countsForQuorum({ status: 'substitute' })).toBe(true);
-    expect(countsForQuorum({ status: 'present', departedAtItem: '6' })).toBe(false);
-    expect(countsForQuorum({ status: 'apologies' })).toBe(false);
-    expect(countsForQuorum({ status: 'in-attendance' })).toBe(false);
+    expect(countsForQuorum({ status: 'present' }, 'member')).toBe(true);
+    expect(countsForQuorum({ status: 'substitute' }, 'substitute')).toBe(true);
+    expect(countsForQuorum({ status: 'present', departedAtItem: '6' }, 'chair')).toBe(false);
+    expect(countsForQuorum({ status: 'apologies' }, 'member')).toBe(false);
+    expect(countsForQuorum({ status: 'in-attendance' }, 'officer')).toBe(false);
+    // A co-opted member sits on the panel without a vote: present, but not part of the quorum.
+    expect(countsForQuorum({ status: 'present' }, 'co-opted')).toBe(false);
+    expect(countsForQuorum({ status: 'present' }, null)).toBe(false);
   });
 });
 

@@ -64,6 +64,13 @@ export interface AssemblyPanelComment {
   title: string;
   agreedText: string | null;
 }
+export interface AssemblySpeakingTurn {
+  itemNumber: string;
+  speaker: string;
+  seconds: number;
+  limitSeconds: number | null;
+  overSeconds: number;
+}
 export interface AssemblyAgendaProgress {
   number: string;
   endedAt: string | null;
@@ -86,6 +93,8 @@ export interface MinutesAssemblyInput {
   outcomes: readonly AssemblyOutcome[];
   actions: readonly AssemblyAction[];
   panelComments: readonly AssemblyPanelComment[];
+  /** Timed turns at speaking, in the order spoken (none before speakers were timed). */
+  speakingTurns?: readonly AssemblySpeakingTurn[];
   /** The stored minutes (workflow, narrative, corrections), or null before the clerk starts them. */
   minutes: MinutesRecord | null;
   /** Where numbering continues from when the minutes are not started yet. */
@@ -155,6 +164,9 @@ export function assembleMinutes(input: MinutesAssemblyInput): MinutesDocument {
       : deferred
         ? { kind: 'deferred' }
         : null;
+    const speakers = (input.speakingTurns ?? [])
+      .filter((turn) => turn.itemNumber === number)
+      .map((turn) => ({ name: turn.speaker, seconds: turn.seconds, ...(turn.limitSeconds === null ? {} : { limitSeconds: turn.limitSeconds }), overSeconds: turn.overSeconds }));
     const itemGaps: Gap[] = [];
     if (!outcome && isBlank(narrative) && role !== 'declarations') itemGaps.push({ code: 'no-outcome', itemNumber: number });
     if (outcome?.kind === 'resolved' && !outcome.resolution) itemGaps.push({ code: 'no-resolution-text', itemNumber: number });
@@ -172,6 +184,7 @@ export function assembleMinutes(input: MinutesAssemblyInput): MinutesDocument {
         .filter((c) => c.itemNumber === number && c.agreedText !== null && c.agreedText.trim() !== '')
         .map((c) => ({ title: c.title, text: c.agreedText ?? '' })),
       actions: input.actions.filter((a) => a.itemNumber === number).map((a) => ({ text: a.text, owner: a.owner, ...(a.dueDate ? { dueDate: a.dueDate } : {}) })),
+      ...(speakers.length > 0 ? { speakers } : {}),
       gaps: itemGaps,
     };
   });

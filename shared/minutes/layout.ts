@@ -209,6 +209,20 @@ function minute(item: MinuteItem, declarations: readonly MinutesDeclaration[] | 
       rows: item.actions.map((a) => [a.text, a.owner, a.dueDate ? formatMinutesDate(a.dueDate, t) : t('actions.noDue')]),
     });
   }
+  if (item.speakers && item.speakers.length > 0) {
+    const length = (seconds: number) => t('speakers.duration', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
+    out.push({ kind: 'heading', level: 3, text: t('speakers.heading') });
+    out.push({
+      kind: 'table',
+      caption: t('speakers.caption'),
+      headers: [t('speakers.speaker'), t('speakers.spoke'), t('speakers.limit')],
+      rows: item.speakers.map((s) => [
+        s.name,
+        s.overSeconds > 0 ? t('speakers.over', { spoke: length(s.seconds), over: length(s.overSeconds) }) : length(s.seconds),
+        s.limitSeconds === undefined ? t('speakers.noLimit') : length(s.limitSeconds),
+      ]),
+    });
+  }
   for (const g of item.gaps) out.push(gap(g));
   return out;
 }

@@ -100,6 +100,12 @@ export type MinutesComment = z.infer<typeof MinutesComment>;
 export const MinutesAction = z.object({ text: z.string().min(1).max(2000), owner: Name, dueDate: IsoDate.optional() }).strict();
 export type MinutesAction = z.infer<typeof MinutesAction>;
 
+/** A timed turn at speaking on the item (public participation, question time). */
+export const MinutesSpeaker = z
+  .object({ name: Name, seconds: z.number().int().nonnegative(), limitSeconds: z.number().int().positive().optional(), overSeconds: z.number().int().nonnegative() })
+  .strict();
+export type MinutesSpeaker = z.infer<typeof MinutesSpeaker>;
+
 /** What an agenda item is for, so its minute shows attendance or the declarations at the right place. */
 export const itemRoles = ['apologies', 'declarations', 'confirmation', 'business'] as const;
 export const ItemRole = z.enum(itemRoles);
@@ -120,6 +126,8 @@ export const MinuteItem = z
     declarations: z.array(MinutesDeclaration).max(500),
     panelComments: z.array(MinutesComment).max(100),
     actions: z.array(MinutesAction).max(200),
+    /** Absent in minutes made before speakers were timed, and when nobody was. */
+    speakers: z.array(MinutesSpeaker).max(500).optional(),
     gaps: z.array(Gap).max(20),
   })
   .strict();

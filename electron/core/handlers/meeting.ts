@@ -6,6 +6,7 @@ import { LiveAgendaRepository } from '../repositories/liveAgenda';
 import { MeetingAccess } from '../repositories/meetingAccess';
 import { OutcomesRepository } from '../repositories/outcomes';
 import { PanelCommentsRepository } from '../repositories/panelComments';
+import { SpeakingTurnsRepository } from '../repositories/speakingTurns';
 import type { meetingOperations } from '../../../shared/api/contracts/meeting';
 import type { meetingRunningOperations } from '../../../shared/api/contracts/meetingRunning';
 import { ItemEntitlementReader } from '../repositories/itemEntitlement';
@@ -23,6 +24,7 @@ export function meetingHandlers(db: Db, writer: DomainWriter, clock: () => Date)
   const entitlement = new ItemEntitlementReader(db, access, attendance);
   const outcomes = new OutcomesRepository(db, writer, access, entitlement);
   const comments = new PanelCommentsRepository(db, writer, access);
+  const speaking = new SpeakingTurnsRepository(db, writer, access);
   return {
     getAttendance: ({ meetingId }) => attendance.get(meetingId),
     recordAttendance: ({ actingMemberId, attendance: draft }) => attendance.record(actingMemberId, draft),
@@ -35,6 +37,8 @@ export function meetingHandlers(db: Db, writer: DomainWriter, clock: () => Date)
     listOutcomes: ({ meetingId }) => outcomes.list(meetingId),
     saveAction: ({ actingMemberId, id, action }) => outcomes.saveAction(actingMemberId, action, id),
     listActions: (filter) => outcomes.listActions(filter),
+    recordSpeakingTurn: ({ actingMemberId, turn }) => speaking.record(actingMemberId, turn),
+    listSpeakingTurns: ({ meetingId }) => speaking.list(meetingId),
     getMeetingHistory: ({ meetingId, entity, entityId }) => outcomes.history(meetingId, entity, entityId),
     createPanelComment: ({ actingMemberId, meetingId, itemNumber, title, text }) => comments.create(actingMemberId, meetingId, itemNumber, title, text),
     listPanelComments: ({ meetingId }) => comments.list(meetingId),

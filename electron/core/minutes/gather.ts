@@ -11,6 +11,7 @@ import { MeetingsRepository } from '../repositories/meetings';
 import type { MinutesRepository } from '../repositories/minutes';
 import { OutcomesRepository } from '../repositories/outcomes';
 import { PanelCommentsRepository } from '../repositories/panelComments';
+import { SpeakingTurnsRepository } from '../repositories/speakingTurns';
 
 /**
  * Reads everything recorded about a meeting (through the same repositories the meeting screens
@@ -24,6 +25,7 @@ export class MinutesAssembler {
   private readonly agenda: LiveAgendaRepository;
   private readonly outcomes: OutcomesRepository;
   private readonly comments: PanelCommentsRepository;
+  private readonly speaking: SpeakingTurnsRepository;
 
   constructor(
     db: Db,
@@ -38,6 +40,7 @@ export class MinutesAssembler {
     this.agenda = new LiveAgendaRepository(db, writer, access, clock);
     this.outcomes = new OutcomesRepository(db, writer, access, new ItemEntitlementReader(db, access, this.attendance));
     this.comments = new PanelCommentsRepository(db, writer, access);
+    this.speaking = new SpeakingTurnsRepository(db, writer, access);
   }
 
   gather(meetingId: string, councilName = ''): MinutesAssemblyInput {
@@ -60,6 +63,7 @@ export class MinutesAssembler {
       outcomes: this.outcomes.list(meetingId),
       actions: this.outcomes.listActions({ meetingId }),
       panelComments: this.comments.list(meetingId),
+      speakingTurns: this.speaking.list(meetingId),
       minutes: record,
       previousLastMinute: record?.previousLastMinute ?? this.minutes.lastMinuteBefore(meetingId),
     };

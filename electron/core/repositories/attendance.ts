@@ -43,7 +43,7 @@ export class AttendanceRepository {
     const membership = this.db
       .prepare<string[], { n: number }>(`SELECT count(*) AS n FROM meeting_roles WHERE meeting_id = ? AND role IN (${votingRoles.map(() => '?').join(', ')})`)
       .get(meetingId, ...votingRoles);
-    const present = entries.filter((e) => countsForQuorum(e)).length;
+    const present = entries.filter((e) => countsForQuorum(e, this.access.roleOf(e.memberId, meetingId))).length;
     return { entries, quorum: checkQuorum(membership?.n ?? 0, present) };
   }
 

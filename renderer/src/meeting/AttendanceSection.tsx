@@ -2,8 +2,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingRole } from '../../../shared/domain/interests';
 import { statusesFor } from '../../../shared/meeting/attendance';
-import type { Attendance, AttendanceStatus } from '../../../shared/meeting/schema';
+import type { Attendance, AttendanceStatus, LiveAgendaItem } from '../../../shared/meeting/schema';
 import { useApi } from '../api/ApiContext';
+import { SteppedSelect } from '../live/SteppedSelect';
 import { RefusalMessage, useChange } from './shared';
 
 interface Props {
@@ -11,11 +12,18 @@ interface Props {
   actingMemberId: string;
   roles: MeetingRole[];
   attendance: Attendance;
+  /** The day's agenda, for arrivals and departures during the meeting. */
+  items: readonly Pick<LiveAgendaItem, 'number' | 'title'>[];
   onChanged: () => void;
 }
 
-/** Who is here: one row per person with a role, the substitute's member, and the quorum. */
-export function AttendanceSection({ meetingId, actingMemberId, roles, attendance, onChanged }: Props) {
+type Times = { arrivedAtItem?: string | undefined; departedAtItem?: string | undefined };
+
+/**
+ * Who is here, as a compact grid: one row per person with a role, their attendance, whom a
+ * substitute replaces, and the item at which anyone arrived late or left early; the quorum above.
+ */
+export function AttendanceSection({ meetingId, actingMemberId, roles, attendance, items, onChanged }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const [error, run] = useChange(onChanged);
@@ -26,8 +34,8 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
   const [pending, setPending] = useState<Record<string, AttendanceStatus>>({});
   const stepping = useRef(false);
 
-  const record = (memberId: string, status: AttendanceStatus, replaces = substituteFor[memberId] ?? entryOf(memberId)?.substituteFor) => {
-    const { arrivedAtItem, departedAtItem } = entryOf(memberId) ?? {};
+  const record = (memberId: string, status: AttendanceStatus, replaces = substituteFor[memberId] ?? entryOf(memberId)?.substituteFor, times: Times = entryOf(memberId) ?? {}) => {
+    const { arrivedAtItem, departedAtItem } = times;
     return run(() =>
       api.recordAttendance({
         actingMemberId,
@@ -56,20 +64,39 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
     if (status !== entryOf(memberId)?.status) void record(memberId, status);
   };
 
+  const moved = (memberId: string, key: keyof Times, item: string) => {
+    const entry = entryOf(memberId);
+    if (entry === undefined) return;
+    void record(memberId, entry.status, undefined, { arrivedAtItem: entry.arrivedAtItem, departedAtItem: entry.departedAtItem, [key]: item === '' ? undefined : item });
+  };
+  const itemOptions = (whole: string) => (
+    <>
+      <option value="">{whole}</option>
+      {items.map((i) => (
+        <option key={i.number} value={i.number}>
+          {t('runMeeting.attendance.atItem', { number: i.number })}
+        </option>
+      ))}
+    </>
+  );
+
   const { quorum } = attendance;
   return (
-    <section aria-labelledby="attendance-heading">
+    <section aria-labelledby="attendance-heading" className="attendance-grid">
       <h2 id="attendance-heading">{t('runMeeting.attendance.heading')}</h2>
       <p className={quorum.quorate ? 'quorum' : 'quorum quorum-missing'} role="status">
         {t(quorum.quorate ? 'runMeeting.attendance.quorate' : 'runMeeting.attendance.notQuorate', { present: quorum.votingPresent, required: quorum.required, membership: quorum.votingMembership })}
       </p>
       {error && <RefusalMessage error={error} />}
+      {/* Focusable so a keyboard user can scroll it when the side column is narrower than the grid. */}
+      <div className="grid-scroll" tabIndex={0} role="region" aria-label={t('runMeeting.attendance.grid')}>
       <table>
         <thead>
           <tr>
             <th scope="col">{t('runMeeting.attendance.member')}</th>
             <th scope="col">{t('runMeeting.attendance.role')}</th>
             <th scope="col">{t('runMeeting.attendance.status')}</th>
+            <th scope="col">{t('runMeeting.attendance.during')}</th>
           </tr>
         </thead>
         <tbody>
@@ -123,11 +150,30 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
                   </select>
                   {entry?.substituteForName && <span> {t('runMeeting.attendance.substituting', { name: entry.substituteForName })}</span>}
                 </td>
+                {entry === undefined || entry.status === 'apologies' || entry.status === 'absent' ? (
+                  <td />
+                ) : (
+                  <td className="arrivals">
+                    <label>
+                      <span aria-hidden="true">{t('runMeeting.attendance.arrived')}</span>
+                      <SteppedSelect label={t('runMeeting.attendance.arrivedLabel', { name: r.memberName })} value={entry.arrivedAtItem ?? ''} onSave={(v) => moved(r.memberId, 'arrivedAtItem', v)}>
+                        {itemOptions(t('runMeeting.attendance.fromStart'))}
+                      </SteppedSelect>
+                    </label>
+                    <label>
+                      <span aria-hidden="true">{t('runMeeting.attendance.departed')}</span>
+                      <SteppedSelect label={t('runMeeting.attendance.departedLabel', { name: r.memberName })} value={entry.departedAtItem ?? ''} onSave={(v) => moved(r.memberId, 'departedAtItem', v)}>
+                        {itemOptions(t('runMeeting.attendance.toEnd'))}
+                      </SteppedSelect>
+                    </label>
+                  </td>
+                )}
               </tr>
             );
           })}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { presidingRoles } from '../../../shared/domain/interests';
+import type { LiveAgendaItem } from '../../../shared/meeting/schema';
+import type { SpeakingTurnDraft } from '../../../shared/meeting/speaking';
 import type { ApiError } from '../../../shared/result';
 import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -13,6 +15,12 @@ import { AttendanceSection } from '../meeting/AttendanceSection';
 import { DeclarationsSection } from '../meeting/DeclarationsSection';
 import { PanelCommentEditor } from '../meeting/PanelCommentEditor';
 import { RefusalMessage, useActingMember, useChange, useLastReady } from '../meeting/shared';
+import { setShortcutsEnabled, shortcutsEnabled, useCockpitKeys, type CockpitAction } from '../live/cockpitKeys';
+import { CurrentItemPanel } from '../live/CurrentItemPanel';
+import type { StartMode } from '../live/ItemMove';
+import { focusOf } from '../live/meetingClock';
+import { ShortcutsHelp } from '../live/ShortcutsHelp';
+import { SpeakingTimer, type SpeakingTimerHandle } from '../live/SpeakingTimer';
 
 /** The clock on the agenda moves on its own: elapsed times refresh this often. */
 const tickMs = 30_000;
@@ -39,7 +47,41 @@ export function RunMeetingPage() {
   const actions = useLastReady(useResult(() => api.listActions({}), `actions:${key}`)[0]);
   const [commentError, runComment] = useChange(bump);
   const [newComment, setNewComment] = useState({ item: '', title: '' });
+  const [moveError, runMove] = useChange(bump);
+  const turns = useLastReady(useResult(() => api.listSpeakingTurns({ meetingId: id }), `turns:${key}`)[0]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [keysOn, setKeysOn] = useState(shortcutsEnabled);
+  const cockpitHeading = useRef<HTMLHeadingElement>(null);
+  const helpSummary = useRef<HTMLElement>(null);
+  const timer = useRef<SpeakingTimerHandle>(null);
   usePageTitle(t('runMeeting.title'));
+
+  const items = agenda.state === 'ready' ? agenda.value.items : [];
+  const { focus, previous, next } = focusOf(items);
+  const startItem = async (item: LiveAgendaItem, mode: StartMode) => {
+    const started = await runMove(() => api.startAgendaItem({ actingMemberId, meetingId: id, itemNumber: item.number, ...(mode === 'start' ? {} : { mode }) }));
+    // The chair's eyes go to the new item; a screen reader reads its name.
+    if (started) cockpitHeading.current?.focus();
+  };
+  const endItem = (item: LiveAgendaItem) => void runMove(() => api.endAgendaItem({ actingMemberId, meetingId: id, itemNumber: item.number }));
+  const recordTurn = async (turn: SpeakingTurnDraft) => (await runMove(() => api.recordSpeakingTurn({ actingMemberId, turn }))) !== null;
+  const move = (item: LiveAgendaItem | undefined, direction: 'next' | 'previous') => {
+    if (item === undefined) return;
+    // An item already taken needs the chair's choice of resume or correct: the key takes them to it.
+    if (item.startedAt === null) void startItem(item, 'start');
+    else document.querySelector<HTMLButtonElement>(`.item-move-${direction} button`)?.focus();
+  };
+  useCockpitKeys(keysOn, (action: CockpitAction) => {
+    if (action === 'next') move(next, 'next');
+    else if (action === 'previous') move(previous, 'previous');
+    else if (action === 'end' && focus?.current) endItem(focus);
+    else if (action === 'timer') timer.current?.toggle();
+    else if (action === 'current') cockpitHeading.current?.focus();
+    else if (action === 'help') {
+      setHelpOpen(true);
+      helpSummary.current?.focus();
+    }
+  });
 
   useEffect(() => {
     const timer = window.setInterval(() => setVersion((v) => v + 1), tickMs);
@@ -93,7 +135,26 @@ export function RunMeetingPage() {
       {chooseError && <ErrorMessage error={chooseError} />}
       {!presiding && <p className="hint">{t('runMeeting.notPresiding')}</p>}
 
-      <AttendanceSection meetingId={id} actingMemberId={actingMemberId} roles={roles.value} attendance={attendance.value} onChanged={bump} />
+      <div className="cockpit">
+        <div className="cockpit-main">
+          {moveError && <RefusalMessage error={moveError} fieldIds={{ itemNumber: 'cockpit-heading', mode: 'cockpit-heading' }} />}
+          <CurrentItemPanel ref={cockpitHeading} items={agenda.value.items} declarations={declarations.value} roles={roles.value} onStart={(item, mode) => void startItem(item, mode)} onEnd={endItem} />
+          {focus && <SpeakingTimer key={focus.number} ref={timer} meetingId={id} item={focus} roles={roles.value} turns={turns.state === 'ready' ? turns.value : []} onRecord={recordTurn} />}
+        </div>
+        <div className="cockpit-side">
+          <ShortcutsHelp
+            ref={helpSummary}
+            open={helpOpen}
+            onToggle={setHelpOpen}
+            enabled={keysOn}
+            onEnable={(on) => {
+              setShortcutsEnabled(on);
+              setKeysOn(on);
+            }}
+          />
+          <AttendanceSection meetingId={id} actingMemberId={actingMemberId} roles={roles.value} attendance={attendance.value} items={agenda.value.items} onChanged={bump} />
+        </div>
+      </div>
       <DeclarationsSection
         meetingId={id}
         actingMemberId={actingMemberId}

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { importShortcut } from '../import/PackImport';
 import { newMeetingShortcut, searchShortcut } from '../components/Layout';
 import { lockShortcut } from '../lock/AppLockGate';
+import { cockpitShortcuts } from '../live/cockpitKeys';
 import { currentItemShortcut } from '../live/currentItem';
 
 /** Every shortcut Chamber answers, in one place (the menus and tooltips show the same keys). */
-const shortcuts: { keys: string; action: string }[] = [
+const shortcuts: { keys: string; action: string; phrase?: string }[] = [
   { keys: newMeetingShortcut.label, action: 'newMeeting' },
   { keys: importShortcut.label, action: 'importPack' },
   { keys: `${searchShortcut.label}, /`, action: 'search' },
@@ -16,6 +17,8 @@ const shortcuts: { keys: string; action: string }[] = [
   { keys: 'Home, End', action: 'firstLastPage' },
   { keys: currentItemShortcut.label, action: 'currentItem' },
   { keys: '+, −', action: 'zoom' },
+  // The chair's cockpit on the Run meeting page (C is the current item everywhere, listed above).
+  ...cockpitShortcuts.filter((s) => s.action !== 'current').map((s) => ({ keys: s.key.toUpperCase(), action: `cockpit-${s.action}`, phrase: `runMeeting.shortcuts.actions.${s.action}` })),
 ];
 
 export function KeyboardShortcuts() {
@@ -37,7 +40,7 @@ export function KeyboardShortcuts() {
               <td>
                 <kbd>{s.keys}</kbd>
               </td>
-              <td>{t(`shortcuts.${s.action}`)}</td>
+              <td>{t(s.phrase ?? `shortcuts.${s.action}`)}</td>
             </tr>
           ))}
         </tbody>

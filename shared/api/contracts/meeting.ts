@@ -25,6 +25,7 @@ import {
   StoredOutcome,
   YUpdate,
 } from '../../meeting/schema';
+import { SpeakingTurn, SpeakingTurnDraft } from '../../meeting/speaking';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
 const acting = { actingMemberId: MemberId };
@@ -94,6 +95,16 @@ export const meetingOperations = {
     summary: 'The action tracker: actions across meetings, open first by due date',
     input: z.object({ meetingId: MeetingId.optional(), status: z.enum(actionStatuses).optional() }).strict(),
     output: z.array(StoredAction),
+  }),
+  recordSpeakingTurn: op({
+    summary: 'Keep one timed turn at speaking on an item (a member, or a member of the public by name) for the minutes',
+    input: z.object({ ...acting, turn: SpeakingTurnDraft }).strict(),
+    output: SpeakingTurn,
+  }),
+  listSpeakingTurns: op({
+    summary: "A meeting's timed turns at speaking, in the order spoken",
+    input: z.object({ meetingId: MeetingId }).strict(),
+    output: z.array(SpeakingTurn),
   }),
   getMeetingHistory: op({
     summary: 'The append-only record (who, when, what) of attendance, agenda, outcome, action and comment changes',

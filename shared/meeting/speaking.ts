@@ -1,0 +1,45 @@
+/**
+ * A turn at speaking on a time-limited item (public participation, question time): who spoke, from
+ * when to when, against what limit. Kept so the minutes can say who addressed the meeting and for
+ * how long, and that the chair held speakers to the standing orders.
+ */
+import { z } from 'zod';
+import { MemberId } from '../declarations/schema';
+import { MeetingId } from '../domain/meeting';
+import { ItemNumber } from './schema';
+
+export const SpeakingTurnDraft = z
+  .object({
+    meetingId: MeetingId,
+    itemNumber: ItemNumber,
+    /** A member with a role at the meeting, or (for a member of the public) no id and only a name. */
+    memberId: MemberId.optional(),
+    speaker: z.string().trim().min(1).max(200),
+    startedAt: z.iso.datetime({ offset: true }),
+    endedAt: z.iso.datetime({ offset: true }),
+    /** The limit the chair set, in whole seconds; absent when the item has none. */
+    limitSeconds: z.number().int().positive().max(3600).optional(),
+  })
+  .strict()
+  .refine((t) => Date.parse(t.endedAt) >= Date.parse(t.startedAt), { path: ['endedAt'], message: 'A turn cannot end before it started' });
+export type SpeakingTurnDraft = z.infer<typeof SpeakingTurnDraft>;
+
+export const SpeakingTurn = z.object({
+  id: z.uuid(),
+  meetingId: MeetingId,
+  itemNumber: z.string(),
+  memberId: z.string().nullable(),
+  speaker: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  limitSeconds: z.number().int().nullable(),
+  /** Whole seconds spoken, and how many of them over the limit. */
+  seconds: z.number().int().nonnegative(),
+  overSeconds: z.number().int().nonnegative(),
+});
+export type SpeakingTurn = z.infer<typeof SpeakingTurn>;
+
+export function turnSeconds(turn: Pick<SpeakingTurnDraft, 'startedAt' | 'endedAt' | 'limitSeconds'>): { seconds: number; overSeconds: number } {
+  const seconds = Math.max(0, Math.round((Date.parse(turn.endedAt) - Date.parse(turn.startedAt)) / 1000));
+  return { seconds, overSeconds: turn.limitSeconds === undefined ? 0 : Math.max(0, seconds - turn.limitSeconds) };
+}
