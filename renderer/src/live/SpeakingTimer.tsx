@@ -1,5 +1,6 @@
 import { forwardRef, useId, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMemberName } from '../i18n/useMemberName';
 import type { MeetingRole } from '../../../shared/domain/interests';
 import type { LiveAgendaItem } from '../../../shared/meeting/schema';
 import type { SpeakingTurn, SpeakingTurnDraft } from '../../../shared/meeting/speaking';
@@ -44,6 +45,7 @@ function Running({ since, limitSeconds }: { since: number; limitSeconds: number 
  */
 export const SpeakingTimer = forwardRef<SpeakingTimerHandle, Props>(function SpeakingTimer({ meetingId, item, roles, turns, onRecord }, ref) {
   const { t } = useTranslation();
+  const displayName = useMemberName();
   const [speaker, setSpeaker] = useState('');
   const [otherName, setOtherName] = useState('');
   const [limitMinutes, setLimitMinutes] = useState(() => defaultLimitMinutes(item.title));
@@ -110,7 +112,7 @@ export const SpeakingTimer = forwardRef<SpeakingTimerHandle, Props>(function Spe
             <option value="">{t('runMeeting.choose')}</option>
             {roles.map((r) => (
               <option key={r.memberId} value={r.memberId}>
-                {r.memberName}
+                {displayName(r.memberName)}
               </option>
             ))}
             <option value={someoneElse}>{t('runMeeting.speaking.someoneElse')}</option>
@@ -139,10 +141,10 @@ export const SpeakingTimer = forwardRef<SpeakingTimerHandle, Props>(function Spe
         </button>
       ) : (
         <div className="speaking-running">
-          <p>{t('runMeeting.speaking.speaking', { name: running.name })}</p>
+          <p>{t('runMeeting.speaking.speaking', { name: displayName(running.name) })}</p>
           <Running since={running.since} limitSeconds={limitMinutes * 60} />
           <button type="button" className="large primary" aria-keyshortcuts="T" onClick={() => void stop()}>
-            {t('runMeeting.speaking.stop', { name: running.name })}
+            {t('runMeeting.speaking.stop', { name: displayName(running.name) })}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useMemberName } from '../i18n/useMemberName';
 import type { ItemEntitlement } from '../../../shared/meeting/entitlementSchema';
 
 export type Side = '' | 'for' | 'against' | 'abstain';
@@ -17,6 +18,7 @@ interface Props {
  */
 export function VoteGrid({ entitlement, value, onChange }: Props) {
   const { t } = useTranslation();
+  const displayName = useMemberName();
   const voters = entitlement.members.filter((m) => m.mayVote);
   const total = (side: (typeof sides)[number]) => voters.filter((m) => value[m.memberId] === side).length;
   return (
@@ -36,8 +38,8 @@ export function VoteGrid({ entitlement, value, onChange }: Props) {
         </thead>
         <tbody>
           {entitlement.members.map((m) => (
-            <tr key={m.memberId} role={m.mayVote ? 'radiogroup' : undefined} aria-label={m.mayVote ? m.memberName : undefined}>
-              <th scope="row">{m.memberName}</th>
+            <tr key={m.memberId} role={m.mayVote ? 'radiogroup' : undefined} aria-label={m.mayVote ? displayName(m.memberName) : undefined}>
+              <th scope="row">{displayName(m.memberName)}</th>
               {m.mayVote ? (
                 [...sides, ''].map((side) => (
                   <td key={side || 'none'} className="vote-choice">

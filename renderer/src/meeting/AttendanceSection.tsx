@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMemberName } from '../i18n/useMemberName';
 import type { MeetingRole } from '../../../shared/domain/interests';
 import { statusesFor } from '../../../shared/meeting/attendance';
 import type { Attendance, AttendanceStatus, LiveAgendaItem } from '../../../shared/meeting/schema';
@@ -25,6 +26,7 @@ type Times = { arrivedAtItem?: string | undefined; departedAtItem?: string | und
  */
 export function AttendanceSection({ meetingId, actingMemberId, roles, attendance, items, onChanged }: Props) {
   const { t } = useTranslation();
+  const displayName = useMemberName();
   const api = useApi();
   const [error, run] = useChange(onChanged);
   const entryOf = (memberId: string) => attendance.entries.find((e) => e.memberId === memberId);
@@ -104,7 +106,7 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
             const entry = entryOf(r.memberId);
             return (
               <tr key={r.memberId}>
-                <th scope="row">{r.memberName}</th>
+                <th scope="row">{displayName(r.memberName)}</th>
                 <td>{t(`runMeeting.roles.${r.role}`)}</td>
                 <td>
                   {r.role === 'substitute' && (
@@ -117,19 +119,19 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
                           // Already substituting: the new member replaced is saved at once.
                           if (entry?.status === 'substitute' && e.target.value !== '') void record(r.memberId, 'substitute', e.target.value);
                         }}
-                        aria-label={t('runMeeting.attendance.substituteForLabel', { name: r.memberName })}
+                        aria-label={t('runMeeting.attendance.substituteForLabel', { name: displayName(r.memberName) })}
                       >
                         <option value="">{t('runMeeting.choose')}</option>
                         {voting.map((v) => (
                           <option key={v.memberId} value={v.memberId}>
-                            {v.memberName}
+                            {displayName(v.memberName)}
                           </option>
                         ))}
                       </select>
                     </label>
                   )}
                   <select
-                    aria-label={t('runMeeting.attendance.statusLabel', { name: r.memberName })}
+                    aria-label={t('runMeeting.attendance.statusLabel', { name: displayName(r.memberName) })}
                     value={pending[r.memberId] ?? entry?.status ?? ''}
                     onKeyDown={(e) => {
                       stepping.current = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key);
@@ -148,7 +150,7 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
                       </option>
                     ))}
                   </select>
-                  {entry?.substituteForName && <span> {t('runMeeting.attendance.substituting', { name: entry.substituteForName })}</span>}
+                  {entry?.substituteForName && <span> {t('runMeeting.attendance.substituting', { name: displayName(entry.substituteForName) })}</span>}
                 </td>
                 {entry === undefined || entry.status === 'apologies' || entry.status === 'absent' ? (
                   <td />
@@ -156,13 +158,13 @@ export function AttendanceSection({ meetingId, actingMemberId, roles, attendance
                   <td className="arrivals">
                     <label>
                       <span aria-hidden="true">{t('runMeeting.attendance.arrived')}</span>
-                      <SteppedSelect label={t('runMeeting.attendance.arrivedLabel', { name: r.memberName })} value={entry.arrivedAtItem ?? ''} onSave={(v) => moved(r.memberId, 'arrivedAtItem', v)}>
+                      <SteppedSelect label={t('runMeeting.attendance.arrivedLabel', { name: displayName(r.memberName) })} value={entry.arrivedAtItem ?? ''} onSave={(v) => moved(r.memberId, 'arrivedAtItem', v)}>
                         {itemOptions(t('runMeeting.attendance.fromStart'))}
                       </SteppedSelect>
                     </label>
                     <label>
                       <span aria-hidden="true">{t('runMeeting.attendance.departed')}</span>
-                      <SteppedSelect label={t('runMeeting.attendance.departedLabel', { name: r.memberName })} value={entry.departedAtItem ?? ''} onSave={(v) => moved(r.memberId, 'departedAtItem', v)}>
+                      <SteppedSelect label={t('runMeeting.attendance.departedLabel', { name: displayName(r.memberName) })} value={entry.departedAtItem ?? ''} onSave={(v) => moved(r.memberId, 'departedAtItem', v)}>
                         {itemOptions(t('runMeeting.attendance.toEnd'))}
                       </SteppedSelect>
                     </label>

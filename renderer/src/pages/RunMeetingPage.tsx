@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMemberName } from '../i18n/useMemberName';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { presidingRoles } from '../../../shared/domain/interests';
 import type { LiveAgendaItem } from '../../../shared/meeting/schema';
@@ -27,6 +28,7 @@ const tickMs = 30_000;
 
 /** Everything the chair and clerk need while the meeting runs, on one screen. */
 export function RunMeetingPage() {
+  const displayName = useMemberName();
   const { id = '' } = useParams();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -127,7 +129,7 @@ export function RunMeetingPage() {
           <option value="">{t('runMeeting.choose')}</option>
           {roles.value.map((r) => (
             <option key={r.memberId} value={r.memberId}>
-              {t('runMeeting.actingAsOption', { name: r.memberName, role: t(`runMeeting.roles.${r.role}`) })}
+              {t('runMeeting.actingAsOption', { name: displayName(r.memberName), role: t(`runMeeting.roles.${r.role}`) })}
             </option>
           ))}
         </select>
@@ -214,7 +216,7 @@ export function RunMeetingPage() {
               {actions.value.map((a) => (
                 <tr key={a.id}>
                   <td>{a.text}</td>
-                  <td>{a.owner}</td>
+                  <td>{displayName(a.owner)}</td>
                   <td>{a.dueDate ? formatShortDate(a.dueDate, t) : ''}</td>
                   <td>{t('runMeeting.actions.from', { title: a.meetingTitle, date: formatShortDate(a.meetingDate, t), item: a.itemNumber })}</td>
                   <td>{t(`runMeeting.actions.statuses.${a.status}`)}</td>
