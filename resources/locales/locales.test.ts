@@ -21,7 +21,8 @@ const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].ma
 
 /** Strings that are rightly the same in both languages (the product name is not translated). */
 // Unit symbols (MB) are the same in Welsh.
-const sameInBoth = (key: string) => key === 'app.name' || key.startsWith('dates.pattern.') || key === 'storage.megabytes';
+// Names, date patterns, units and pure punctuation (a quotation with its reference reads the same in Welsh).
+const sameInBoth = (key: string) => key === 'app.name' || key.startsWith('dates.pattern.') || key === 'storage.megabytes' || key === 'reader.reference.quote';
 
 const en = flatten(load('en-GB'));
 const cy = flatten(load('cy'));
