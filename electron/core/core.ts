@@ -206,7 +206,7 @@ export function openCore(options: CoreOptions): Core {
     ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
     ...annotationOps,
     importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
-    ...meetingHandlers(db, writer, options.clock ?? (() => new Date())),
+    ...meetingHandlers(db, writer, options.clock ?? (() => new Date()), sync.gate),
     ...minutesHandlers(db, writer, options.clock ?? (() => new Date()), sync.gate),
     ...auditHandlers(db),
     ...homeHandlers(db, meetings, options.clock ?? (() => new Date())),

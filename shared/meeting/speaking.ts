@@ -24,6 +24,27 @@ export const SpeakingTurnDraft = z
   .refine((t) => Date.parse(t.endedAt) >= Date.parse(t.startedAt), { path: ['endedAt'], message: 'A turn cannot end before it started' });
 export type SpeakingTurnDraft = z.infer<typeof SpeakingTurnDraft>;
 
+/**
+ * A turn as every device keeps it and as it travels (shared/sync/register.ts): the draft, who timed
+ * it and when. Recorded once; a mistimed turn is a fact of the meeting, like the vote.
+ */
+export const StoredSpeakingTurn = z
+  .object({
+    id: z.uuid(),
+    meetingId: MeetingId,
+    itemNumber: ItemNumber,
+    memberId: MemberId.nullable(),
+    speaker: z.string().trim().min(1).max(200),
+    startedAt: z.iso.datetime(),
+    endedAt: z.iso.datetime(),
+    limitSeconds: z.number().int().positive().max(3600).nullable(),
+    recordedBy: MemberId,
+    createdAt: z.iso.datetime(),
+  })
+  .strict()
+  .refine((t) => Date.parse(t.endedAt) >= Date.parse(t.startedAt), { path: ['endedAt'], message: 'A turn cannot end before it started' });
+export type StoredSpeakingTurn = z.infer<typeof StoredSpeakingTurn>;
+
 export const SpeakingTurn = z.object({
   id: z.uuid(),
   meetingId: MeetingId,

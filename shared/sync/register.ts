@@ -6,6 +6,7 @@ import { MeetingId } from '../domain/meeting';
 import { AttendanceEntry, ItemNumber, StoredAction, StoredOutcome, YUpdate } from '../meeting/schema';
 import { MinutesStatus } from '../minutes/model';
 import { SyncedMinutesCorrection } from '../minutes/record';
+import { StoredSpeakingTurn } from '../meeting/speaking';
 import { defineEntity, type EntityDefinition, type EntityInput } from './entity';
 import { checkShape } from './payloadShape';
 import { MeetingDocument, PublishedMeeting, type RejectionReason } from './wire';
@@ -171,6 +172,20 @@ export const syncRegister: readonly EntityDefinition[] = [
     conflict: 'insert-only',
     // It can reach the endpoint before the approval it follows (that push met a conflict and went later).
     device: { table: 'minute_corrections', waitsFor: ['minute'] },
+  }),
+  // A turn at speaking the chair timed: the clerk's minutes on another device list it too.
+  defineEntity({
+    wire: 'speaking_turn',
+    key: ['id'],
+    schema: StoredSpeakingTurn,
+    meetingScoped: true,
+    authorFields: ['recordedBy'],
+    audience: 'committee',
+    itemField: 'itemNumber',
+    write: 'presiding',
+    delete: 'never',
+    conflict: 'insert-only',
+    device: 'speaking_turns',
   }),
   // Written by the endpoint itself (accounts, publishing); devices only receive them.
   defineEntity({ wire: 'member', key: ['id'], schema: Member, meetingScoped: false, audience: 'everyone', write: 'endpoint', conflict: 'owner-wins', device: 'members' }),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { turnSeconds, type SpeakingTurn, type SpeakingTurnDraft } from '../../../shared/meeting/speaking';
+import { StoredSpeakingTurn, turnSeconds, type SpeakingTurn, type SpeakingTurnDraft } from '../../../shared/meeting/speaking';
 import type { Db } from '../db/database';
+import type { LocalHooks } from '../sync/localRecord';
 import type { DomainWriter } from './domainWriter';
 import { ruleBroken, type MeetingAccess } from './meetingAccess';
 
@@ -30,10 +31,7 @@ const toTurn = (r: TurnRow): SpeakingTurn => {
   };
 };
 
-/**
- * Turns at speaking, timed by whoever runs the meeting. Kept on this device only for now: they are
- * not a sync entity yet, so another device's minutes do not show them until they are.
- */
+/** Turns at speaking, timed by whoever runs the meeting, and synced to the committee (the register's `speaking_turn`). */
 export class SpeakingTurnsRepository {
   constructor(
     private readonly db: Db,
@@ -56,7 +54,21 @@ export class SpeakingTurnsRepository {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(id, draft.meetingId, draft.itemNumber, draft.memberId ?? null, draft.speaker, new Date(draft.startedAt).toISOString(), new Date(draft.endedAt).toISOString(), draft.limitSeconds ?? null, actingMemberId, tx.now);
-      return toTurn(this.db.prepare<[string], TurnRow>('SELECT * FROM speaking_turns WHERE id = ?').get(id) as TurnRow);
+      const row = this.db.prepare<[string], TurnRow>('SELECT * FROM speaking_turns WHERE id = ?').get(id) as TurnRow;
+      const stored: StoredSpeakingTurn = {
+        id,
+        meetingId: row.meeting_id,
+        itemNumber: row.item_number,
+        memberId: row.member_id,
+        speaker: row.speaker,
+        startedAt: row.started_at,
+        endedAt: row.ended_at,
+        limitSeconds: row.limit_seconds,
+        recordedBy: actingMemberId,
+        createdAt: tx.now,
+      };
+      tx.recordEntity('speaking_turn', stored, 'create');
+      return toTurn(row);
     });
   }
 
@@ -66,3 +78,21 @@ export class SpeakingTurnsRepository {
     return this.db.prepare<[string], TurnRow>('SELECT * FROM speaking_turns WHERE meeting_id = ? ORDER BY started_at, id').all(meetingId).map(toTurn);
   }
 }
+
+/**
+ * A pulled turn: inserted once by its id and never rewritten (the table is append-only, like the
+ * fact it records); a tombstone is ignored, as the register never lets anyone delete one.
+ */
+export const syncedSpeakingTurn: LocalHooks = {
+  insertOnce: (id, data, { db, ensureMember }) => {
+    const turn = StoredSpeakingTurn.safeParse({ ...data, id });
+    if (!turn.success) throw new Error(`A speaking turn this device cannot read: ${turn.error.message}`);
+    const t = turn.data;
+    for (const member of [t.memberId, t.recordedBy]) if (member !== null) ensureMember(member);
+    db.prepare(
+      `INSERT INTO speaking_turns (id, meeting_id, item_number, member_id, speaker, started_at, ended_at, limit_seconds, recorded_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ).run(t.id, t.meetingId, t.itemNumber, t.memberId, t.speaker, t.startedAt, t.endedAt, t.limitSeconds, t.recordedBy, t.createdAt);
+    return 'applied';
+  },
+};

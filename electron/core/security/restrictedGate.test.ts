@@ -9,6 +9,7 @@ import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
  * serve it, not only when a paper is opened: search, page text, notes exports and minutes.
  */
 const councillor = { name: 'Cllr Nia Powell', email: 'nia@council.example', role: 'councillor' as const, password: 'nia password 12', committees: ['Planning Panel'] };
+const clerk = { name: 'Siân Clerk', email: 'sian@council.example', role: 'clerk' as const, password: 'sian password 12', committees: ['Planning Panel'] };
 const chair = { name: 'Cllr Owain Chair', email: 'owain@council.example', role: 'chair' as const, password: 'owain password 1', committees: ['Planning Panel'] };
 
 
@@ -71,6 +72,23 @@ describe('the offline expiry gate over restricted text', () => {
     expect(await textOf(1)).toContain('depot');
     await note(0, 'Ask about the access road');
     expect(await minutes(meeting.id)).toMatchObject({ ok: true });
+    // The panel's clerk gives the councillor their seat, so they may draft the panel's comment.
+    await endpoint.addUser(clerk);
+    const clerkSession = await endpoint.signIn(clerk.email, clerk.password, 'clerk raw');
+    const seated = await fetch(`${endpoint.url}/v1/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${clerkSession.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: randomUUID(), mutations: [{ mutationId: randomUUID(), entity: 'meeting_role', entityId: `${meeting.id}:${memberId}`, baseVersion: 0, operation: 'create', payload: { meetingId: meeting.id, memberId, role: 'member' } }] }),
+    });
+    expect(seated.status).toBe(200);
+    await client.call('syncNow', {});
+    const comment = await client.call('createPanelComment', { actingMemberId: memberId, meetingId: meeting.id, itemNumber: '2', title: 'Depot', text: 'The panel doubts the valuation' });
+    const listed = async () => ({
+      notes: (await client.call('listAnnotations', { actingMemberId: memberId, meetingId: meeting.id })).map((a) => a.body),
+      comments: (await client.call('listPanelComments', { meetingId: meeting.id })).map((c) => c.itemNumber),
+      questions: (await client.call('listQuestions', { actingMemberId: memberId, meetingId: meeting.id })).map((q) => q.text),
+    });
+    expect(await listed()).toEqual({ notes: ['Ask about the access road'], comments: ['2'], questions: [] });
 
     now += 31 * 86_400_000;
     expect(await client.call('getSyncStatus', {})).toMatchObject({ signInRequired: true });
@@ -85,7 +103,12 @@ describe('the offline expiry gate over restricted text', () => {
     expect(await exported('pdf')).toMatchObject(refused);
     // A note on the Part II item (made offline, which is allowed) closes the notes export too.
     await note(1, 'The depot price is too low');
+    const question = await client.call('createQuestion', { actingMemberId: memberId, meetingId: meeting.id, itemNumber: '2', text: 'Who valued the depot?' });
     expect(await exported('md')).toMatchObject(refused);
+    // On screen too: what is written on the Part II item stays out of the lists, and its text closed.
+    expect(await listed()).toEqual({ notes: ['Ask about the access road'], comments: [], questions: [] });
+    expect(await client.core.call('pullPanelComment', { commentId: comment.id })).toMatchObject(refused);
+    expect(await client.core.call('getPanelCommentHistory', { commentId: comment.id })).toMatchObject(refused);
     // Minutes leaving exempt business out would read as the whole record: refused, not cut.
     expect(await minutes(meeting.id)).toMatchObject(refused);
     expect(await minutes(other.id)).toMatchObject({ ok: true });
@@ -98,6 +121,12 @@ describe('the offline expiry gate over restricted text', () => {
     expect(Buffer.from(all.ok ? all.value.data : '', 'base64').toString('utf8')).toContain('The depot price is too low');
     expect(await exported('pdf')).toMatchObject({ ok: true });
     expect(await minutes(meeting.id)).toMatchObject({ ok: true });
+    expect((await listed()).notes.sort()).toEqual(['Ask about the access road', 'The depot price is too low']);
+    expect((await client.call('pullPanelComment', { commentId: comment.id })).comment.id).toBe(comment.id);
+    expect((await listed()).questions).toEqual(['Who valued the depot?']);
+    // Gone again, so the member's later device (below) holds only what its own test gives it.
+    await client.call('deleteQuestion', { actingMemberId: memberId, id: question.id });
+    await client.call('syncNow', {});
   }, 240_000);
 
   it('treats an item the chair took into private session on the day as Part II too, and keeps the notes retention saved on it closed', async () => {
@@ -128,11 +157,15 @@ describe('the offline expiry gate over restricted text', () => {
     const me = (await later.call('getSyncStatus', {})).user?.id ?? '';
     await later.call('createAnnotation', { actingMemberId: me, annotation: { meetingId: meeting.id, kind: 'note', colour: '#ffd60a', pageIndex: 0, rects: [{ x: 5, y: 5, width: 2, height: 2 }], body: 'The restructure loses two posts' } });
     at += 200 * 86_400_000;
-    expect(await later.call('applyRetention', { months: 6, exportNotes: true })).toMatchObject({ notesFiles: 1 });
-    const [saved] = await later.call('listSavedNotes', {});
-    expect(await later.core.call('readSavedNotes', { id: saved?.id ?? '' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    // Both meetings this member wrote notes on (this one and the first test's) are past: each one's
+    // notes are saved, and every file stays closed.
+    expect(await later.call('applyRetention', { months: 6, exportNotes: true })).toMatchObject({ notesFiles: 2 });
+    const saved = await later.call('listSavedNotes', {});
+    expect(saved).toHaveLength(2);
+    for (const file of saved) expect(await later.core.call('readSavedNotes', { id: file.id })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
     await later.call('signInToEndpoint', { endpoint: endpoint.url, email: councillor.email, password: councillor.password });
-    const opened = await later.call('readSavedNotes', { id: saved?.id ?? '' });
-    expect(Buffer.from(opened.data, 'base64').toString('utf8')).toContain('The restructure loses two posts');
+    const device = later;
+    const opened = await Promise.all(saved.map(async (file) => Buffer.from((await device.call('readSavedNotes', { id: file.id })).data, 'base64').toString('utf8')));
+    expect(opened.filter((text) => text.includes('The restructure loses two posts'))).toHaveLength(1);
   }, 240_000);
 });

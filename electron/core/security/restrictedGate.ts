@@ -68,6 +68,26 @@ export class RestrictedGate {
     if (touches) throw refusal(what);
   }
 
+  /**
+   * A meeting's records as a list may show them: while the gate is closed, those on a Part II item
+   * (or every one, when the whole pack is a restricted paper) are left out, since notes, outcomes
+   * and comments quote the business they are on. Open, the list is returned as it is.
+   */
+  visible<T>(meetingId: string, records: readonly T[], itemOf: (record: T) => string | null): T[] {
+    if (!this.closed()) return [...records];
+    const { wholePack, partTwo } = this.restrictedOf(meetingId);
+    if (wholePack) return [];
+    return records.filter((record) => {
+      const item = itemOf(record);
+      return item === null || !partTwo.has(item);
+    });
+  }
+
+  /** One record on an item (a panel comment's text and history): refused while it is closed. */
+  requireItem(meetingId: string, itemNumber: string | null, what: string): void {
+    this.requireMeeting(meetingId, [itemNumber], what);
+  }
+
   /** What of a meeting is restricted, as this device knows it: its latest pack, and its Part II items. */
   private restrictedOf(meetingId: string): { wholePack: boolean; partTwo: Set<string> } {
     const latest = this.db.prepare<[string], { id: string; document_sha256: string }>('SELECT id, document_sha256 FROM packs WHERE meeting_id = ? ORDER BY version DESC LIMIT 1').get(meetingId);

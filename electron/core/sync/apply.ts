@@ -6,6 +6,7 @@ import { syncedAnnotation } from '../annotations/repository';
 import { syncedPanelComment } from '../repositories/panelComments';
 import { syncedNarrative } from '../repositories/minutes';
 import { syncedCorrection } from '../minutes/corrections';
+import { syncedSpeakingTurn } from '../repositories/speakingTurns';
 import { syncedDocument } from './packDownloads';
 
 export type { ApplyOutcome } from './localRecord';
@@ -23,6 +24,7 @@ const hooks: Readonly<Record<string, LocalHooks>> = {
   panel_comment: syncedPanelComment,
   minute_narrative: syncedNarrative,
   minute_correction: syncedCorrection,
+  speaking_turn: syncedSpeakingTurn,
   meeting_document: syncedDocument,
 };
 
