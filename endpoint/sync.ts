@@ -195,21 +195,14 @@ export async function push(pool: pg.Pool, principal: Principal, request: PushReq
   });
 }
 
-const cursorPattern = /^(\d{1,20})\.(\d{1,20})$/;
-
 /**
- * Changes the caller may see after `cursor`, in (transaction id, sequence) order, and only those
- * written by transactions older than every transaction still running. A change committed late
- * therefore always sorts after the cursor the client holds, never behind it.
+ * The pull as one statement: one probe of the audience index per audience the caller is in, each
+ * stopping at the limit, then merged in (transaction id, sequence) order. What it reads grows with
+ * what the caller may see after the cursor, not with the log. Exported for the test that EXPLAINs it.
  */
-export async function pull(pool: pg.Pool, principal: Principal, cursor: string | undefined, limit: number): Promise<PullResponse> {
-  const position = cursor === undefined || cursor === '' ? ['0', '0'] : cursorPattern.exec(cursor)?.slice(1);
-  if (!position) throw new EndpointError(400, 'INVALID_INPUT', 'Unrecognised cursor');
-  const every = servesEveryCommittee(principal) ? (await pool.query<{ id: string }>('SELECT id FROM committees')).rows.map((r) => r.id) : [];
-  // One probe of the audience index per audience the caller is in, each stopping at the limit, then
-  // merged: what the pull reads grows with what the caller may see after the cursor, not with the log.
-  const result = await pool.query<{ seq: string; xid: string; entity: string; id: string; version: string; operation: Change['operation']; deleted: boolean; data: unknown; owner_id: string | null }>(
-    `SELECT c.seq, c.xid::text AS xid, c.entity, c.id, c.version, c.operation, c.deleted, c.data, c.owner_id
+export function pullStatement(principal: Principal, position: [xid: string, seq: string], limit: number, every: readonly string[]): { text: string; values: unknown[] } {
+  return {
+    text: `SELECT c.seq, c.xid::text AS xid, c.entity, c.id, c.version, c.operation, c.deleted, c.data, c.owner_id
        FROM unnest($4::text[]) AS a(audience)
        CROSS JOIN LATERAL (
          SELECT seq, xid, entity, id, version, operation, deleted, data, owner_id FROM changes
@@ -221,7 +214,24 @@ export async function pull(pool: pg.Pool, principal: Principal, cursor: string |
           LIMIT $3) c
       ORDER BY c.xid, c.seq
       LIMIT $3`,
-    [position[0], position[1], limit, audiencesOf(principal, every), principal.userId],
+    values: [position[0], position[1], limit, audiencesOf(principal, every), principal.userId],
+  };
+}
+
+const cursorPattern = /^(\d{1,20})\.(\d{1,20})$/;
+
+/**
+ * Changes the caller may see after `cursor`, in (transaction id, sequence) order, and only those
+ * written by transactions older than every transaction still running. A change committed late
+ * therefore always sorts after the cursor the client holds, never behind it.
+ */
+export async function pull(pool: pg.Pool, principal: Principal, cursor: string | undefined, limit: number): Promise<PullResponse> {
+  const matched = cursor === undefined || cursor === '' ? ['', '0', '0'] : cursorPattern.exec(cursor);
+  const position = matched?.[1] !== undefined && matched[2] !== undefined ? ([matched[1], matched[2]] as [string, string]) : null;
+  if (!position) throw new EndpointError(400, 'INVALID_INPUT', 'Unrecognised cursor');
+  const every = servesEveryCommittee(principal) ? (await pool.query<{ id: string }>('SELECT id FROM committees')).rows.map((r) => r.id) : [];
+  const result = await pool.query<{ seq: string; xid: string; entity: string; id: string; version: string; operation: Change['operation']; deleted: boolean; data: unknown; owner_id: string | null }>(
+    pullStatement(principal, position, limit, every),
   );
   const rows = result.rows;
   const last = rows[rows.length - 1];

@@ -9,6 +9,8 @@ import type { PgMigration } from './migrations';
  *   owner:<user>               private to its owner
  *   committee:<id>             a committee's open business (`*` for none: everyone's)
  *   committee:<id>:restricted  its Part II business, which officers do not see
+ * The index by position alone goes: every pull now reads by audience, and the planner would
+ * otherwise take it for a caller whose cursor is recent, then walk every committee's changes after it.
  * A tombstone's `hidden_from` stays a per-row filter: it only ever removes the owner from a key
  * they are otherwise in.
  */
@@ -21,5 +23,6 @@ export const changeAudience: PgMigration = {
            ELSE 'committee:' || coalesce(committee_id, '*') || CASE WHEN restricted THEN ':restricted' ELSE '' END END
     ) STORED;
     CREATE INDEX changes_by_audience ON changes (audience, xid, seq);
+    DROP INDEX changes_by_position;
   `,
 };
