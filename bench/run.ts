@@ -6,6 +6,7 @@ import { coldStart } from './workloads/coldStart';
 import { encryptionImport, encryptionSearch } from './workloads/encryption';
 import { firstSync } from './workloads/firstSync';
 import { closeBenchEndpoint, endpointConcurrentPull, endpointPull, endpointPush } from './workloads/endpoint';
+import { closeUpToDateEndpoint, endpointPullUpToDate, endpointPullUpToDateMillion } from './workloads/endpointUpToDate';
 import { meetingInserts } from './workloads/meetingInserts';
 import { minutesExport } from './workloads/minutes';
 import { moderngovFetch } from './workloads/moderngov';
@@ -31,6 +32,8 @@ const workloads: Record<string, () => Workload> = {
   'endpoint-push': endpointPush,
   'endpoint-pull': endpointPull,
   'endpoint-pull-50-clients': endpointConcurrentPull,
+  'endpoint-pull-up-to-date': endpointPullUpToDate,
+  'endpoint-pull-up-to-date-1m': endpointPullUpToDateMillion,
 };
 
 // Benchmarks measure the app as shipped, so on encrypted data; the passphrase only has to unlock
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     measurements.push(await measure(make()));
   }
   await closeBenchEndpoint();
+  await closeUpToDateEndpoint();
   // Built to dist/bench/run.cjs; results live beside the sources.
   console.log(`\n${report(measurements, notes, path.resolve(__dirname, '..', '..', 'bench', 'RESULTS.md'))}`);
 }

@@ -27,14 +27,23 @@ export function publishes(principal: Principal): boolean {
   return principal.role === 'clerk' || principal.role === 'admin';
 }
 
-/** The same rules as SQL over a row's (private, owner_id, committee_id, restricted), for pull. */
-export function visibilitySql(principal: Principal, first: number): { sql: string; params: unknown[] } {
-  const wide = principal.role === 'admin' || principal.role === 'clerk';
-  return {
-    sql: `(CASE WHEN private THEN owner_id = $${first}
-                ELSE ($${first + 1} OR committee_id IS NULL OR committee_id = ANY($${first + 2}::text[]))
-                     AND (NOT restricted OR ($${first + 3} AND NOT coalesce(committee_id = ANY($${first + 4}::text[]), false)))
-                     AND (hidden_from IS NULL OR hidden_from <> $${first}) END)`,
-    params: [principal.userId, wide, principal.committees, principal.role !== 'officer', principal.officerIn],
-  };
+/** Whether the caller's pull must read every committee's audience (they serve them all). */
+export function servesEveryCommittee(principal: Principal): boolean {
+  return principal.role === 'admin' || principal.role === 'clerk';
+}
+
+/**
+ * The same rules as the change-log audience keys (endpoint migration 6) the caller is in: their own
+ * private records, and each committee they see, with its Part II business only where they may read
+ * it. `every` is the whole committee list, needed only for those who serve every committee.
+ */
+export function audiencesOf(principal: Principal, every: readonly string[] = []): string[] {
+  const committees = [null, ...new Set([...principal.committees, ...(servesEveryCommittee(principal) ? every : [])])];
+  return [
+    `owner:${principal.userId}`,
+    ...committees.flatMap((id) => {
+      const key = `committee:${id ?? '*'}`;
+      return seesRestricted(principal, id) ? [key, `${key}:restricted`] : [key];
+    }),
+  ];
 }

@@ -180,10 +180,10 @@ afterAll(async () => {
 }, 60_000);
 
 describe('several endpoint instances on one DATABASE_URL', () => {
-  it('migrate once, with the sign-in failures table of migration 5, and make one first admin', async () => {
+  it('migrate once, up to the audience-indexed change log of migration 6, with the sign-in failures table of migration 5, and make one first admin', async () => {
     const applied = await council.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(applied.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
-    expect(latestEndpointSchemaVersion).toBe(5);
+    expect(applied.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(latestEndpointSchemaVersion).toBe(6);
     const admins = await council.pool.query("SELECT id FROM users WHERE role = 'admin'");
     expect(admins.rowCount).toBe(1);
     const columns = await council.pool.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'sign_in_failures' ORDER BY column_name");
@@ -266,7 +266,7 @@ describe('several endpoint instances on one DATABASE_URL', () => {
 describe('readiness apart from liveness', () => {
   it('is ready on both instances with the schema this build needs', async () => {
     for (const instance of [one, two]) {
-      expect(await readiness(instance.url)).toEqual({ status: 200, body: { status: 'ready', version: 'test', database: 'ok', schema: { applied: 5, required: 5 }, draining: false } });
+      expect(await readiness(instance.url)).toEqual({ status: 200, body: { status: 'ready', version: 'test', database: 'ok', schema: { applied: latestEndpointSchemaVersion, required: latestEndpointSchemaVersion }, draining: false } });
       expect((await fetch(`${instance.url}/health/live`)).status).toBe(200);
       expect((await fetch(`${instance.url}/health`)).status).toBe(200);
     }
@@ -281,8 +281,8 @@ describe('readiness apart from liveness', () => {
     const apps = [buildServer({ pool: nowhere, version: 'test', logger: false }), buildServer({ pool: bare, version: 'test', logger: false })];
     try {
       const [down, empty] = await Promise.all(apps.map((app) => app.listen({ port: 0, host: '127.0.0.1' })));
-      expect(await readiness(down ?? '')).toEqual({ status: 503, body: { status: 'not ready', version: 'test', database: 'unreachable', schema: { applied: null, required: 5 }, draining: false } });
-      expect(await readiness(empty ?? '')).toEqual({ status: 503, body: { status: 'not ready', version: 'test', database: 'ok', schema: { applied: null, required: 5 }, draining: false } });
+      expect(await readiness(down ?? '')).toEqual({ status: 503, body: { status: 'not ready', version: 'test', database: 'unreachable', schema: { applied: null, required: latestEndpointSchemaVersion }, draining: false } });
+      expect(await readiness(empty ?? '')).toEqual({ status: 503, body: { status: 'not ready', version: 'test', database: 'ok', schema: { applied: null, required: latestEndpointSchemaVersion }, draining: false } });
       for (const url of [down, empty]) expect((await fetch(`${url ?? ''}/health/live`)).status).toBe(200);
     } finally {
       for (const app of apps) await app.close();

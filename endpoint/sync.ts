@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { entityDefinition, keyOf, parsePayload, pushable, type Deleter, type Writer } from '../shared/sync/register';
 import type { Change, MutationResult, PullResponse, PushRequest, WireMutation } from '../shared/sync/wire';
-import { presides, seesCommittee, seesRestricted, visibilitySql } from './access';
+import { audiencesOf, presides, seesCommittee, seesRestricted, servesEveryCommittee } from './access';
 import { EndpointError, type Principal } from './accounts';
 import { followItemRestriction } from './itemRestriction';
 import { MeetingFacts } from './meetingFacts';
@@ -195,6 +195,29 @@ export async function push(pool: pg.Pool, principal: Principal, request: PushReq
   });
 }
 
+/**
+ * The pull as one statement: one probe of the audience index per audience the caller is in, each
+ * stopping at the limit, then merged in (transaction id, sequence) order. What it reads grows with
+ * what the caller may see after the cursor, not with the log. Exported for the test that EXPLAINs it.
+ */
+export function pullStatement(principal: Principal, position: [xid: string, seq: string], limit: number, every: readonly string[]): { text: string; values: unknown[] } {
+  return {
+    text: `SELECT c.seq, c.xid::text AS xid, c.entity, c.id, c.version, c.operation, c.deleted, c.data, c.owner_id
+       FROM unnest($4::text[]) AS a(audience)
+       CROSS JOIN LATERAL (
+         SELECT seq, xid, entity, id, version, operation, deleted, data, owner_id FROM changes
+          WHERE changes.audience = a.audience
+            AND (xid, seq) > ($1::text::xid8, $2::bigint)
+            AND xid < pg_snapshot_xmin(pg_current_snapshot())
+            AND (hidden_from IS NULL OR hidden_from <> $5)
+          ORDER BY xid, seq
+          LIMIT $3) c
+      ORDER BY c.xid, c.seq
+      LIMIT $3`,
+    values: [position[0], position[1], limit, audiencesOf(principal, every), principal.userId],
+  };
+}
+
 const cursorPattern = /^(\d{1,20})\.(\d{1,20})$/;
 
 /**
@@ -203,17 +226,12 @@ const cursorPattern = /^(\d{1,20})\.(\d{1,20})$/;
  * therefore always sorts after the cursor the client holds, never behind it.
  */
 export async function pull(pool: pg.Pool, principal: Principal, cursor: string | undefined, limit: number): Promise<PullResponse> {
-  const position = cursor === undefined || cursor === '' ? ['0', '0'] : cursorPattern.exec(cursor)?.slice(1);
+  const matched = cursor === undefined || cursor === '' ? ['', '0', '0'] : cursorPattern.exec(cursor);
+  const position = matched?.[1] !== undefined && matched[2] !== undefined ? ([matched[1], matched[2]] as [string, string]) : null;
   if (!position) throw new EndpointError(400, 'INVALID_INPUT', 'Unrecognised cursor');
-  const visible = visibilitySql(principal, 4);
+  const every = servesEveryCommittee(principal) ? (await pool.query<{ id: string }>('SELECT id FROM committees')).rows.map((r) => r.id) : [];
   const result = await pool.query<{ seq: string; xid: string; entity: string; id: string; version: string; operation: Change['operation']; deleted: boolean; data: unknown; owner_id: string | null }>(
-    `SELECT seq, xid::text AS xid, entity, id, version, operation, deleted, data, owner_id FROM changes
-      WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
-        AND (xid, seq) > ($1::text::xid8, $2::bigint)
-        AND ${visible.sql}
-      ORDER BY xid, seq
-      LIMIT $3`,
-    [position[0], position[1], limit, ...visible.params],
+    pullStatement(principal, position, limit, every),
   );
   const rows = result.rows;
   const last = rows[rows.length - 1];

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { committeeRoles } from './0004_committee_roles';
 import { signInFailures } from './0005_sign_in_failures';
+import { changeAudience } from './0006_change_audience';
 
 export interface PgMigration {
   version: number;
@@ -141,6 +142,7 @@ export const migrations: readonly PgMigration[] = [
   },
   committeeRoles,
   signInFailures,
+  changeAudience,
 ];
 
 /** The schema version this build needs; readiness waits for the database to reach it. */
