@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -114,6 +115,19 @@ export default tseslint.config(
     files: ['node/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'node/ runs in the endpoint too, without Electron.' }], patterns: [{ group: ['react', 'react-dom', '**/renderer/**', '**/electron/**', '**/endpoint/**'], message: 'node/ is shared by the core and the endpoint, so it imports neither.' }] }],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+    },
+    rules: {
+      // Type-only imports are erased at build time, so only runtime cycles count.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
