@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -13,6 +14,11 @@ const nodeAndElectron = {
     message: 'This layer runs without Node or Electron; go through the API contract instead.',
   })),
 };
+
+const coreWithoutElectron = { name: 'electron', message: 'The core runs without Electron (command line, browser host, tests).' };
+const coreAboveIt = { group: ['**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], message: 'The core depends on nothing above it.' };
+const endpointWithoutElectron = { name: 'electron', message: 'The endpoint runs on a server without Electron.' };
+const endpointNeverImports = ['react', 'react-dom', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
@@ -78,16 +84,50 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core runs without Electron (command line, browser host, tests).' }], patterns: [{ group: ['**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], message: 'The core depends on nothing above it.' }] }],
+      'no-restricted-imports': ['error', { paths: [coreWithoutElectron], patterns: [coreAboveIt, { group: ['**/endpoint/**'], message: 'The core and the endpoint meet only in shared/ and node/.' }] }],
     },
   },
   {
-    // The council endpoint is a Node server: no Electron, no DOM, and none of the desktop app's layers
-    // above the core's plain helpers.
+    // Core tests may start the real endpoint, through its test helper and nothing else of it.
+    files: ['electron/core/**/*.test.ts', 'electron/core/**/testing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [coreWithoutElectron], patterns: [coreAboveIt, { regex: '(^|/)endpoint/(?!testing/)', message: 'Core tests reach the endpoint only through endpoint/testing/.' }] }],
+    },
+  },
+  {
+    // The council endpoint is a Node server: no Electron, no DOM, and nothing of the desktop app; what it
+    // shares with the core lives in shared/ and node/.
     files: ['endpoint/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The endpoint runs on a server without Electron.' }], patterns: [{ group: ['react', 'react-dom', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**'], message: 'The endpoint depends only on shared/ and Node.' }] }],
+      'no-restricted-imports': ['error', { paths: [endpointWithoutElectron], patterns: [{ group: [...endpointNeverImports, '**/electron/**'], message: 'The endpoint depends only on shared/, node/ and Node.' }] }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage'],
+    },
+  },
+  {
+    // Endpoint tests may use the desktop core's sample packs and sync clients to drive it as a device would.
+    files: ['endpoint/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [endpointWithoutElectron], patterns: [{ group: endpointNeverImports, message: 'The endpoint depends only on shared/, node/ and Node.' }] }],
+    },
+  },
+  {
+    // Node code the desktop core and the endpoint both use, so it may use neither.
+    files: ['node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'node/ runs in the endpoint too, without Electron.' }], patterns: [{ group: ['react', 'react-dom', '**/renderer/**', '**/electron/**', '**/endpoint/**'], message: 'node/ is shared by the core and the endpoint, so it imports neither.' }] }],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+    },
+    rules: {
+      // Type-only imports are erased at build time, so only runtime cycles count.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,electron,endpoint,renderer,resources,tools,scripts,bench}/**/*.test.ts'],
+    include: ['{shared,node,electron,endpoint,renderer,resources,tools,scripts,bench}/**/*.test.ts'],
     // Integration tests start the real worker and the real host from dist/, so build first.
     globalSetup: ['./scripts/vitest-global-setup.ts'],
     testTimeout: 30_000,

@@ -4,7 +4,7 @@ import { openApiDocument } from '../shared/sync/openapi';
 import { endpointRoutes, type EndpointRoute } from '../shared/sync/routes';
 import { PullResponse, PushResponse, type Session } from '../shared/sync/wire';
 import { january2022 } from '../electron/core/testing/samplePacks';
-import { startTestEndpoint, type TestEndpoint } from '../electron/core/testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from './testing/testEndpoint';
 import { openEndpointDatabase } from './start';
 
 /**

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { outcomeId } from '../electron/core/repositories/outcomes';
 import { january2022 } from '../electron/core/testing/samplePacks';
 import { openClient, upcomingMeeting, type TestClient } from '../electron/core/testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../electron/core/testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from './testing/testEndpoint';
 import type { MutationResult, Session, WireMutation } from '../shared/sync/wire';
 
 /**

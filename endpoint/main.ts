@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { appVersion } from '../electron/core/version';
+import { appVersion } from '../node/version';
 import { closeOnSignals, startEndpoint } from './start';
 
 /** `npm run endpoint` / dist/endpoint/server.cjs. */

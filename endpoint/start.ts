@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { defaultDataDir } from '../electron/core/dataDir';
+import { defaultDataDir } from '../node/dataDir';
 import { countUsers, createUser } from './accounts';
 import { openDatabase, type Database } from './db/postgres';
 import { migrate } from './db/migrations';

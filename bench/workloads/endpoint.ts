@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openEndpointDatabase } from '../../endpoint/start';
-import { startTestEndpoint, type TestEndpoint } from '../../electron/core/testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../endpoint/testing/testEndpoint';
 import { parsePayload } from '../../shared/sync/register';
 import type { Session, WireMutation } from '../../shared/sync/wire';
 import { median, type Workload } from '../harness';

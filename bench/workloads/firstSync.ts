@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/core';
-import { startTestEndpoint, type TestEndpoint } from '../../electron/core/testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../endpoint/testing/testEndpoint';
 import type { Workload } from '../harness';
 
 const dist = path.resolve(__dirname, '..');

@@ -1,5 +1,5 @@
 import { publishPastMeeting } from '../../electron/core/testing/pastMeeting';
-import { startTestEndpoint, type TestEndpoint } from '../../electron/core/testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../endpoint/testing/testEndpoint';
 import { coreCall } from '../coreCall';
 import { expect, expectNoAxeViolations, test } from '../fixtures';
 

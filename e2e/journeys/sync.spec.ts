@@ -3,7 +3,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { startFaultProxy, type FaultProxy } from '../../electron/core/testing/faultProxy';
 import { january2022 } from '../../electron/core/testing/samplePacks';
 import { openClient, upcomingMeeting } from '../../electron/core/testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../../electron/core/testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../endpoint/testing/testEndpoint';
 import { coreCall } from '../coreCall';
 import { expect, expectNoAxeViolations, test } from '../fixtures';
 

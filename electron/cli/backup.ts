@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
 import { restoreBackup } from '../core/backup/backup';
-import { resolveDataDir } from '../core/dataDir';
+import { resolveDataDir } from '../../node/dataDir';
 import { KeyStore } from '../core/security/keyStore';
 import { guardCoreErrors, type Fail } from './coreErrors';
 import { obtainBackupPassphrase, obtainPassphrase } from '../core/security/passphrasePrompt';

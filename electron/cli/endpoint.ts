@@ -7,7 +7,7 @@ import { createUser, EndpointError, type Principal } from '../../endpoint/accoun
 import { publishMeeting, uploadDocument } from '../../endpoint/packs';
 import { closeOnSignals, openEndpointDatabase, startEndpoint } from '../../endpoint/start';
 import { extractPdf } from '../core/packs/extract';
-import { appVersion } from '../core/version';
+import { appVersion } from '../../node/version';
 
 interface EndpointCliDeps {
   fail(failure: { code: string; message: string }): never;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveDataDir } from '../core/dataDir';
+import { resolveDataDir } from '../../node/dataDir';
 import { CoreError } from '../core/errors';
 import { KeyStore } from '../core/security/keyStore';
 import { guardCoreErrors, type Fail } from './coreErrors';

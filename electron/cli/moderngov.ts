@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
-import type { CliIo } from './run';
+import type { CliIo } from './io';
 
 interface CliCore {
   withCore: <N extends OperationName>(command: Command, name: N, input: InputOf<N>) => Promise<OutputOf<N>>;

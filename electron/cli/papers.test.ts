@@ -4,7 +4,7 @@ import { chamberAsync } from '../core/testing/chamberCli';
 import { openDataDatabase } from '../core/testing/dataDatabase';
 import { publishPastMeeting } from '../core/testing/pastMeeting';
 import { makeTempDir } from '../core/testing/tempDir';
-import { startTestEndpoint, type TestEndpoint } from '../core/testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../endpoint/testing/testEndpoint';
 
 const chamber = chamberAsync;
 

@@ -3,12 +3,13 @@ import { Command, CommanderError } from 'commander';
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/result';
 import { openCore, type Core } from '../core/core';
-import { resolveDataDir } from '../core/dataDir';
+import { resolveDataDir } from '../../node/dataDir';
 import { askPdfPassword } from '../core/security/passphrasePrompt';
 import { obtainUnlock } from '../core/security/terminalUnlock';
 import { CoreError } from '../core/errors';
 import { ImportError } from '../core/packs/importError';
-import { appVersion } from '../core/version';
+import { appVersion } from '../../node/version';
+import type { CliIo } from './io';
 import { registerModernGov } from './moderngov';
 import { registerAnnotationCommands } from './annotations';
 import { registerDemo } from './demo';
@@ -19,11 +20,6 @@ import { registerKeyCommands } from './key';
 import { registerEndpointCommands } from './endpoint';
 import { registerSyncCommands } from './sync';
 import { registerPapersCommands } from './papers';
-
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 type Failure = Omit<ApiError, 'code'> & { code: string };
 

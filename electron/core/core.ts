@@ -38,7 +38,7 @@ import { AppLock } from './security/appLock';
 import { resolveDataKey, type DataKey } from './security/keyStore';
 import { openOsKeyring, type OsKeyring } from './security/osKeyring';
 import { startAfterWipe } from './sync/wipe';
-import { appVersion } from './version';
+import { appVersion } from '../../node/version';
 import { PapersOnDemand } from './papers/onDemand';
 import { ActingMember } from './identity/identity';
 import { identityHandlers } from './identity/handlers';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveDataDir } from '../core/dataDir';
+import { resolveDataDir } from '../../node/dataDir';
 import { obtainUnlock } from '../core/security/terminalUnlock';
 import { startBrowserHost } from './server';
 

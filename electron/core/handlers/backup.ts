@@ -4,7 +4,7 @@ import { createBackup } from '../backup/backup';
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 import type { DataKey } from '../security/keyStore';
-import { appVersion } from '../version';
+import { appVersion } from '../../../node/version';
 
 export type BackupHandlers = Pick<Handlers, keyof typeof backupOperations>;
 

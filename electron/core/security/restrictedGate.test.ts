@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
 import { taggedPaper as paper } from '../testing/taggedPaper';
-import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 
 /**
  * After too long offline, restricted (Part II) text stays closed everywhere this device could

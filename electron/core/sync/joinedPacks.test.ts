@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingPack } from '../../../shared/domain/import';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { openClient, syncFixture, upcomingMeeting, type SyncFixture, type TestClient } from '../testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 import { taggedPaper as paper } from '../testing/taggedPaper';
 
 /**

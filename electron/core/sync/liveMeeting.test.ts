@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { january2022 } from '../testing/samplePacks';
 import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 import { outcomeId } from '../repositories/outcomes';
 
 // The chair the pack's front sheet names: once the pack is imported only the chair, vice-chair or clerk hands out roles.

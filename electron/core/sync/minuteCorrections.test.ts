@@ -4,7 +4,7 @@ import { PullResponse, PushResponse, type Session } from '../../../shared/sync/w
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022, november2019 } from '../testing/samplePacks';
 import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 
 const committees = ['Planning Panel'];
 // The chair the pack's front sheet names: once the pack is imported only the chair, vice-chair or clerk hands out roles.

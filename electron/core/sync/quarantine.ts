@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { Change } from '../../../shared/sync/wire';
-import { appVersion } from '../version';
+import { appVersion } from '../../../node/version';
 import { parsePulledChange, type CheckedChange, type QuarantineCode } from './pulledChange';
 
 export interface QuarantinedChange {

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { MeetingDocument, PublishedMeeting } from '../../../shared/sync/wire';
 import { upcomingMeeting } from './syncClients';
-import type { TestEndpoint } from './testEndpoint';
+import type { TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 
 /** A one-page PDF whose text is its title, as a report's first page would be. */
 export async function onePagePaper(title: string): Promise<Uint8Array> {

@@ -4,7 +4,7 @@ import type { NewUser, User } from '../../../shared/sync/wire';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { january2022 } from './samplePacks';
 import { distDir, makeTempDir } from './tempDir';
-import { startTestEndpoint, type TestEndpoint } from './testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 
 /** A published meeting a week ahead, inside the default pack window. */
 export function upcomingMeeting(days = 7): { committee: string; title: string; date: string; startTime: string; venue: string; items: { number: string; title: string }[] } {

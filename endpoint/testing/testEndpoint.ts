@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../../endpoint/db/postgres';
-import { startEndpoint, type RunningEndpoint } from '../../../endpoint/start';
-import { MeetingDocument, PublishedMeeting, Session, User, type NewUser, type PublishMeeting } from '../../../shared/sync/wire';
+import { openDatabase } from '../db/postgres';
+import { startEndpoint, type RunningEndpoint } from '../start';
+import { MeetingDocument, PublishedMeeting, Session, User, type NewUser, type PublishMeeting } from '../../shared/sync/wire';
 
 export interface TestEndpoint {
   url: string;
@@ -58,7 +58,7 @@ function inProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
  * Its PostgreSQL outlives a kill and the restarted server joins it; close() stops that cluster too.
  */
 function asProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
-  const server = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'endpoint', 'server.cjs');
+  const server = path.resolve(import.meta.dirname, '..', '..', 'dist', 'endpoint', 'server.cjs');
   let child: ChildProcess | null = null;
   const start = (port: number): Promise<string> =>
     new Promise((resolve, reject) => {
