@@ -2,7 +2,7 @@ import { openEndpointDatabase } from '../../endpoint/start';
 import { audiencesOf } from '../../endpoint/access';
 import type { Database } from '../../endpoint/db/postgres';
 import { fillChangeLog } from '../../endpoint/testing/changeHistory';
-import { startTestEndpoint, type TestEndpoint } from '../../electron/core/testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../endpoint/testing/testEndpoint';
 import type { Session } from '../../shared/sync/wire';
 import { median, type Workload } from '../harness';
 import { notes } from './packs';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { january2022 } from '../testing/samplePacks';
 import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../testing/testEndpoint';
+import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 
 const chair = { name: 'Cllr Mike Rouse', email: 'chair@council.example', role: 'chair' as const, password: 'chair password 1', committees: ['Planning Panel'] };
 const member = { name: 'Cllr Bryn Member', email: 'bryn@council.example', role: 'councillor' as const, password: 'member password 1', committees: ['Planning Panel'] };
