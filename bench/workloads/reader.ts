@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { openCore } from '../../electron/core/core';
 import { joinPdfs } from '../../electron/core/packs/join';
 import { generateLargePack } from '../../tools/sample-packs/generate';
 import type { Workload } from '../harness';
@@ -48,6 +49,15 @@ async function prepare(pdf: string): Promise<Opened> {
   const imported = spawnSync(process.execPath, [path.join(root, 'bin', 'chamber.cjs'), 'import-pack', pdf, '--json', '--data-dir', dataDir], { encoding: 'utf8' });
   if (imported.status !== 0) throw new Error(imported.stderr);
   const meetingId = (JSON.parse(imported.stdout) as { meeting: { id: string } }).meeting.id;
+  // A returning member's device, past the first-run welcome: without it the home page redirects to
+  // /welcome and is ready only when the meetings list wins a race against the settings.
+  const core = openCore({ dataDir, distDir: dist });
+  try {
+    const saved = await core.call('updateSettings', { onboarded: true });
+    if (!saved.ok) throw new Error(saved.error.message);
+  } finally {
+    core.close();
+  }
   const host = await spawnBrowserHost(dist, dataDir);
   const url = host.url;
   const browser = await chromium.launch(chromiumLaunchOptions);
