@@ -109,14 +109,14 @@ export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
     restoreAnnotation: ({ actingMemberId, id }) => annotations.restore(actingMemberId, id),
     shareAnnotation: ({ actingMemberId, id, shared }) => annotations.share(actingMemberId, id, shared),
     listAnnotations: ({ actingMemberId, meetingId, filter }) =>
-      deps.gate.visible(meetingId, annotations.list(actingMemberId, meetingId, filter ?? { whose: 'all', includeDeleted: false }), (a) => a.itemNumber),
+      deps.gate.visible(annotations.list(actingMemberId, meetingId, filter ?? { whose: 'all', includeDeleted: false }), (a) => a.itemNumber),
     createQuestion: ({ actingMemberId, ...input }) => questions.create(actingMemberId, input),
     updateQuestion: ({ actingMemberId, id, text, asked, answer }) => questions.update(actingMemberId, id, { text, asked, answer }),
     deleteQuestion: ({ actingMemberId, id }) => {
       questions.remove(actingMemberId, id);
       return {};
     },
-    listQuestions: ({ actingMemberId, meetingId, itemNumber }) => deps.gate.visible(meetingId, questions.list(actingMemberId, meetingId, itemNumber), (q) => q.itemNumber),
+    listQuestions: ({ actingMemberId, meetingId, itemNumber }) => deps.gate.visible(questions.list(actingMemberId, meetingId, itemNumber), (q) => q.itemNumber),
     reorderQuestions: ({ actingMemberId, meetingId, itemNumber, ids }) => questions.reorder(actingMemberId, meetingId, itemNumber, ids),
     exportAnnotations: async ({ actingMemberId, meetingId, format, language }) => {
       // The annotated PDF is the whole pack; the other formats hold the notes and the text they quote.

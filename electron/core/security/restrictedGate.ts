@@ -69,17 +69,22 @@ export class RestrictedGate {
   }
 
   /**
-   * A meeting's records as a list may show them: while the gate is closed, those on a Part II item
-   * (or every one, when the whole pack is a restricted paper) are left out, since notes, outcomes
-   * and comments quote the business they are on. Open, the list is returned as it is.
+   * Records as a list may show them: while the gate is closed, those on a Part II item (or every
+   * one of a meeting whose whole pack is a restricted paper) are left out, since notes, outcomes and
+   * comments quote the business they are on. Each meeting's restrictions are read once per list,
+   * however many of its records the list holds. Open, the list is returned as it is.
    */
-  visible<T>(meetingId: string, records: readonly T[], itemOf: (record: T) => string | null): T[] {
+  visible<T extends { meetingId: string }>(records: readonly T[], itemOf: (record: T) => string | null): T[] {
     if (!this.closed()) return [...records];
-    const { wholePack, partTwo } = this.restrictedOf(meetingId);
-    if (wholePack) return [];
+    const restricted = new Map<string, { wholePack: boolean; partTwo: Set<string> }>();
     return records.filter((record) => {
+      let meeting = restricted.get(record.meetingId);
+      if (!meeting) {
+        meeting = this.restrictedOf(record.meetingId);
+        restricted.set(record.meetingId, meeting);
+      }
       const item = itemOf(record);
-      return item === null || !partTwo.has(item);
+      return !meeting.wholePack && (item === null || !meeting.partTwo.has(item));
     });
   }
 
