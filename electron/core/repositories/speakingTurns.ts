@@ -14,22 +14,35 @@ interface TurnRow {
   started_at: string;
   ended_at: string;
   limit_seconds: number | null;
+  recorded_by: string;
+  created_at: string;
 }
 
-const toTurn = (r: TurnRow): SpeakingTurn => {
-  const limit = r.limit_seconds ?? undefined;
-  return {
-    id: r.id,
-    meetingId: r.meeting_id,
-    itemNumber: r.item_number,
-    memberId: r.member_id,
-    speaker: r.speaker,
-    startedAt: r.started_at,
-    endedAt: r.ended_at,
-    limitSeconds: r.limit_seconds,
-    ...turnSeconds({ startedAt: r.started_at, endedAt: r.ended_at, ...(limit === undefined ? {} : { limitSeconds: limit }) }),
-  };
-};
+const storedOf = (r: TurnRow): StoredSpeakingTurn => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  itemNumber: r.item_number,
+  memberId: r.member_id,
+  speaker: r.speaker,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  limitSeconds: r.limit_seconds,
+  recordedBy: r.recorded_by,
+  createdAt: r.created_at,
+});
+
+const turnOf = ({ recordedBy: _by, createdAt: _at, ...t }: StoredSpeakingTurn): SpeakingTurn => ({
+  ...t,
+  ...turnSeconds({ startedAt: t.startedAt, endedAt: t.endedAt, ...(t.limitSeconds === null ? {} : { limitSeconds: t.limitSeconds }) }),
+});
+
+/** The one way a turn enters the table, written here or pulled: once by its id, never rewritten. */
+function insertTurn(db: Db, t: StoredSpeakingTurn): void {
+  db.prepare(
+    `INSERT INTO speaking_turns (id, meeting_id, item_number, member_id, speaker, started_at, ended_at, limit_seconds, recorded_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  ).run(t.id, t.meetingId, t.itemNumber, t.memberId, t.speaker, t.startedAt, t.endedAt, t.limitSeconds, t.recordedBy, t.createdAt);
+}
 
 /** Turns at speaking, timed by whoever runs the meeting, and synced to the committee (the register's `speaking_turn`). */
 export class SpeakingTurnsRepository {
@@ -47,35 +60,28 @@ export class SpeakingTurnsRepository {
       throw ruleBroken([{ path: ['memberId'], code: 'no_role_at_meeting', message: 'The speaker has no role at this meeting; record them by name' }]);
     }
     return this.writer.write((tx) => {
-      const id = randomUUID();
-      this.db
-        .prepare(
-          `INSERT INTO speaking_turns (id, meeting_id, item_number, member_id, speaker, started_at, ended_at, limit_seconds, recorded_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, draft.meetingId, draft.itemNumber, draft.memberId ?? null, draft.speaker, new Date(draft.startedAt).toISOString(), new Date(draft.endedAt).toISOString(), draft.limitSeconds ?? null, actingMemberId, tx.now);
-      const row = this.db.prepare<[string], TurnRow>('SELECT * FROM speaking_turns WHERE id = ?').get(id) as TurnRow;
       const stored: StoredSpeakingTurn = {
-        id,
-        meetingId: row.meeting_id,
-        itemNumber: row.item_number,
-        memberId: row.member_id,
-        speaker: row.speaker,
-        startedAt: row.started_at,
-        endedAt: row.ended_at,
-        limitSeconds: row.limit_seconds,
+        id: randomUUID(),
+        meetingId: draft.meetingId,
+        itemNumber: draft.itemNumber,
+        memberId: draft.memberId ?? null,
+        speaker: draft.speaker,
+        startedAt: new Date(draft.startedAt).toISOString(),
+        endedAt: new Date(draft.endedAt).toISOString(),
+        limitSeconds: draft.limitSeconds ?? null,
         recordedBy: actingMemberId,
         createdAt: tx.now,
       };
+      insertTurn(this.db, stored);
       tx.recordEntity('speaking_turn', stored, 'create');
-      return toTurn(row);
+      return turnOf(stored);
     });
   }
 
   /** A meeting's turns in the order they were spoken. */
   list(meetingId: string): SpeakingTurn[] {
     this.access.requireMeeting(meetingId);
-    return this.db.prepare<[string], TurnRow>('SELECT * FROM speaking_turns WHERE meeting_id = ? ORDER BY started_at, id').all(meetingId).map(toTurn);
+    return this.db.prepare<[string], TurnRow>('SELECT * FROM speaking_turns WHERE meeting_id = ? ORDER BY started_at, id').all(meetingId).map((r) => turnOf(storedOf(r)));
   }
 }
 
@@ -87,12 +93,8 @@ export const syncedSpeakingTurn: LocalHooks = {
   insertOnce: (id, data, { db, ensureMember }) => {
     const turn = StoredSpeakingTurn.safeParse({ ...data, id });
     if (!turn.success) throw new Error(`A speaking turn this device cannot read: ${turn.error.message}`);
-    const t = turn.data;
-    for (const member of [t.memberId, t.recordedBy]) if (member !== null) ensureMember(member);
-    db.prepare(
-      `INSERT INTO speaking_turns (id, meeting_id, item_number, member_id, speaker, started_at, ended_at, limit_seconds, recorded_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(t.id, t.meetingId, t.itemNumber, t.memberId, t.speaker, t.startedAt, t.endedAt, t.limitSeconds, t.recordedBy, t.createdAt);
+    for (const member of [turn.data.memberId, turn.data.recordedBy]) if (member !== null) ensureMember(member);
+    insertTurn(db, turn.data);
     return 'applied';
   },
 };
