@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ExportedFile } from '../../../shared/annotations/schema';
 import type { SavedNotesFile } from '../../../shared/api/contracts/retention';
 import { CoreError } from '../errors';
-import { chunkCount, chunkSpan, decodeHeader, decryptChunk, encryptDocument, headerBytes, savedNotesKey } from '../security/documentCipher';
+import { decryptDocument, encryptDocument, headerBytes, savedNotesKey } from '../security/documentCipher';
 import type { DataKey } from '../security/keyStore';
 
 const magic = Buffer.from('CHMBNOT1', 'ascii');
@@ -103,16 +103,10 @@ export class SavedNotes {
     const bytes = fs.readFileSync(file);
     if (bytes.length < magic.length + saltBytes + headerBytes || !bytes.subarray(0, magic.length).equals(magic)) return null;
     const key = savedNotesKey(this.key, bytes.subarray(magic.length, magic.length + saltBytes));
-    const sealed = bytes.subarray(magic.length + saltBytes);
-    const header = decodeHeader(sealed);
-    if (!header) return null;
     try {
-      const parts: Buffer[] = [];
-      for (let index = 0; index < chunkCount(header); index++) {
-        const span = chunkSpan(header, index);
-        parts.push(decryptChunk(key, header, index, sealed.subarray(span.offset, span.offset + span.length)));
-      }
-      const parsed = Sealed.safeParse(JSON.parse(Buffer.concat(parts).toString('utf8')));
+      const plain = decryptDocument(key, bytes.subarray(magic.length + saltBytes));
+      if (!plain) return null;
+      const parsed = Sealed.safeParse(JSON.parse(plain.toString('utf8')));
       return parsed.success ? parsed.data : null;
     } catch {
       // Altered, cut short, or sealed under another data key.

@@ -92,3 +92,19 @@ export function decryptChunk(key: Buffer, header: Header, index: number, sealed:
   decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
   return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagBytes)), decipher.final()]);
 }
+
+/**
+ * Opens a whole document sealed by `encryptDocument` (small ones read at once, such as saved
+ * notes): undefined when it has no header; throws if any chunk was altered, cut short or sealed
+ * under another key.
+ */
+export function decryptDocument(key: Buffer, sealed: Buffer): Buffer | undefined {
+  const header = decodeHeader(sealed);
+  if (!header) return undefined;
+  const parts: Buffer[] = [];
+  for (let index = 0; index < chunkCount(header); index++) {
+    const span = chunkSpan(header, index);
+    parts.push(decryptChunk(key, header, index, sealed.subarray(span.offset, span.offset + span.length)));
+  }
+  return Buffer.concat(parts);
+}
