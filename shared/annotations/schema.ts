@@ -4,7 +4,7 @@
  * importer stores), so the reader, the core and the exports agree without converting.
  */
 import { z } from 'zod';
-import { MemberId } from '../declarations/schema';
+import { MemberId } from '../vocabulary';
 
 export const annotationKinds = ['highlight', 'underline', 'strike', 'note', 'free-text', 'ink'] as const;
 export const AnnotationKind = z.enum(annotationKinds);

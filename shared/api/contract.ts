@@ -1,9 +1,9 @@
 import { meetingRunningOperations } from './contracts/meetingRunning';
 import { z } from 'zod';
 import { appLockOperations } from './contracts/appLock';
-import { Meeting, MeetingId, NewMeeting } from '../domain/meeting';
+import { Meeting, NewMeeting } from '../domain/meeting';
 import { Settings } from '../domain/settings';
-import { DeclarationDraft, InterestSuggestion, MemberId, RegisteredInterest } from '../declarations/schema';
+import { DeclarationDraft, InterestSuggestion, RegisteredInterest } from '../declarations/schema';
 import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
 import { moderngovOperations } from './contracts/moderngov';
 import { annotationOperations } from './contracts/annotations';
@@ -19,6 +19,7 @@ import { papersOperations } from './contracts/papers';
 import { identityOperations } from './contracts/identity';
 import { readerOperations } from './contracts/reader';
 import { BeginUploadInput, Job, JobId, MeetingPack, PdfPassword, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
+import { MeetingId, MemberId } from '../vocabulary';
 
 /**
  * The whole API of Chamber's core, declared once. The IPC binding, the preload, the browser host,

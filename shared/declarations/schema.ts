@@ -8,7 +8,7 @@
  * into a `Declaration`. Pure TypeScript: no Node, DOM or Electron.
  */
 import { z } from 'zod';
-import { MeetingId } from '../domain/meeting';
+import { ItemNumber, MeetingId, MemberId } from '../vocabulary';
 
 /* ------------------------------------------------------------------------------------------- */
 /* Kinds and actions                                                                            */
@@ -52,10 +52,11 @@ export type DeclarationAction = z.infer<typeof DeclarationAction>;
 /* ------------------------------------------------------------------------------------------- */
 
 /** Members have no schema of their own yet, so their id is an opaque, non-empty string. */
-export const MemberId = z.string().trim().min(1).max(100);
-export type MemberId = z.infer<typeof MemberId>;
 
-/** An agenda item number as printed ("5", "5a", "10"). Which numbers exist is a rule (rules.ts). */
+/**
+ * A draft's item number: deliberately looser than the vocabulary's `ItemNumber` (blank allowed) so
+ * that `validateDeclaration` answers a missing item with the council's own code, not zod's.
+ */
 export const AgendaItemNumber = z.string().max(50);
 
 /** When the interest was declared: at the declarations item, or when it arose during item N. */
@@ -114,7 +115,7 @@ export const declarationLimits = { nature: 1000, part: 200, dispensationReferenc
 export const Declaration = z.object({
   memberId: MemberId,
   meetingId: MeetingId,
-  itemNumber: z.string().min(1).max(50),
+  itemNumber: ItemNumber,
   kind: InterestKind,
   nature: z.string().min(1).max(declarationLimits.nature).nullable(),
   natureWithheld: z.boolean(),
@@ -122,7 +123,7 @@ export const Declaration = z.object({
   dispensationReference: z.string().min(1).max(declarationLimits.dispensationReference).optional(),
   declaredAt: z.discriminatedUnion('when', [
     z.object({ when: z.literal('declarations-item') }),
-    z.object({ when: z.literal('during-item'), itemNumber: z.string().min(1).max(50) }),
+    z.object({ when: z.literal('during-item'), itemNumber: ItemNumber }),
   ]),
   scope: z.discriminatedUnion('whole', [
     z.object({ whole: z.literal(true) }),

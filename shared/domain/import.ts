@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MeetingId } from './meeting';
 import { MeetingField, PackItem, PackStructure, StructureWarning } from './pack';
+import { MeetingId, UtcInstant } from '../vocabulary';
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -73,7 +73,7 @@ export type Job = z.infer<typeof Job>;
 export const PackVersion = z.object({
   packId: z.uuid(),
   version: z.number().int().positive(),
-  importedAt: z.iso.datetime(),
+  importedAt: UtcInstant,
   sourceName: z.string(),
   pageCount: z.number().int().nonnegative(),
 });

@@ -3,7 +3,8 @@
  * them. The declaration and register shapes themselves (and their rules) are in shared/declarations.
  */
 import { z } from 'zod';
-import { Declaration, MemberId, RegisteredInterest } from '../declarations/schema';
+import { Declaration, RegisteredInterest } from '../declarations/schema';
+import { MemberId } from '../vocabulary';
 
 export const Member = z.object({
   id: MemberId,

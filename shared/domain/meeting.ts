@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, Time24 } from './calendar';
 import { coded } from './rules';
-
-export const MeetingId = z.uuid();
-export type MeetingId = z.infer<typeof MeetingId>;
+import { MeetingId, UtcInstant } from '../vocabulary';
 
 export const meetingStatuses = ['scheduled', 'in-progress', 'closed', 'cancelled'] as const;
 export const MeetingStatus = z.enum(meetingStatuses);
@@ -30,7 +28,7 @@ export const Meeting = NewMeeting.extend({
   status: MeetingStatus,
   /** Server-assigned version; 0 until the endpoint has accepted the record. */
   version: z.number().int().nonnegative(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  createdAt: UtcInstant,
+  updatedAt: UtcInstant,
 });
 export type Meeting = z.infer<typeof Meeting>;

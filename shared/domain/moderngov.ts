@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IsoDate, Time24 } from './calendar';
-import { MeetingId, MeetingStatus } from './meeting';
+import { MeetingStatus } from './meeting';
 import { Sha256 } from './import';
+import { MeetingId, UtcInstant } from '../vocabulary';
 
 /** Modern.gov sites, committees and what a refresh brought, as they cross the contract. */
 
@@ -14,7 +15,7 @@ export const ModernGovSite = z.object({
   id: ModernGovSiteId,
   baseUrl: z.string(),
   daysAhead: z.number().int().min(1).max(730),
-  refreshedAt: z.iso.datetime().nullable(),
+  refreshedAt: UtcInstant.nullable(),
   committees: z.array(ModernGovCommittee),
 });
 export type ModernGovSite = z.infer<typeof ModernGovSite>;
@@ -26,7 +27,7 @@ export const ModernGovChange = z.object({
   documentTitle: z.string().nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  detectedAt: z.iso.datetime(),
+  detectedAt: UtcInstant,
   seen: z.boolean(),
 });
 export type ModernGovChange = z.infer<typeof ModernGovChange>;
@@ -43,7 +44,7 @@ export const ModernGovDocument = z.object({
   /** Why it could not be fetched last time (an error code), or null. */
   error: z.string().nullable(),
   /** After a failure: not asked for again before this instant (the backoff grows with each failure). */
-  retryAfter: z.iso.datetime().nullable().default(null),
+  retryAfter: UtcInstant.nullable().default(null),
 });
 export type ModernGovDocument = z.infer<typeof ModernGovDocument>;
 
@@ -64,9 +65,9 @@ export const ModernGovMeetingDetail = z.object({
   siteId: ModernGovSiteId,
   siteUrl: z.string(),
   modernGovId: z.number().int().positive(),
-  fetchedAt: z.iso.datetime(),
+  fetchedAt: UtcInstant,
   /** The last refresh could not read this meeting (its agenda may be out of date); null when it could. */
-  failure: z.object({ code: z.string(), message: z.string(), at: z.iso.datetime() }).nullable().default(null),
+  failure: z.object({ code: z.string(), message: z.string(), at: UtcInstant }).nullable().default(null),
   items: z.array(ModernGovItem),
 });
 export type ModernGovMeetingDetail = z.infer<typeof ModernGovMeetingDetail>;
@@ -86,7 +87,7 @@ export const DocumentFailure = z.object({
   code: z.string(),
   message: z.string(),
   /** Not asked for again before this instant (a document failing again waits longer each time). */
-  retryAfter: z.iso.datetime().nullable().default(null),
+  retryAfter: UtcInstant.nullable().default(null),
 });
 export type DocumentFailure = z.infer<typeof DocumentFailure>;
 

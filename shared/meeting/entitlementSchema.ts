@@ -1,10 +1,9 @@
 /** Who may take part in and vote on one item, as the live-meeting screen shows it (rules in entitlement.ts). */
 import { z } from 'zod';
-import { MemberId } from '../declarations/schema';
 import { MeetingRoleName } from '../domain/interests';
-import { MeetingId } from '../domain/meeting';
 import { notEntitledReasons } from './entitlement';
 import { QuorumCheck } from './schema';
+import { MemberId, MeetingId } from '../vocabulary';
 
 export const ItemEntitlement = z.object({
   meetingId: MeetingId,

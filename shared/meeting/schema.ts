@@ -4,12 +4,8 @@
  * `quorum.ts`, `attendance.ts`, `outcomes.ts` and `timing.ts`. Pure TypeScript.
  */
 import { z } from 'zod';
-import { MemberId } from '../declarations/schema';
-import { MeetingId } from '../domain/meeting';
+import { ItemNumber, MeetingId, MemberId, OutcomeKind } from '../vocabulary';
 
-export const ItemNumber = z.string().trim().min(1).max(50);
-/** An ISO 8601 instant; the live agenda lets the caller give the time explicitly (tests, corrections). */
-export const Instant = z.iso.datetime({ offset: true });
 
 /* Attendance -------------------------------------------------------------------------------- */
 
@@ -81,9 +77,6 @@ export type LiveAgenda = z.infer<typeof LiveAgenda>;
 
 /* Outcomes ----------------------------------------------------------------------------------- */
 
-export const outcomeKinds = ['noted', 'agreed', 'resolved', 'deferred', 'withdrawn'] as const;
-export const OutcomeKind = z.enum(outcomeKinds);
-export type OutcomeKind = z.infer<typeof OutcomeKind>;
 
 const Names = z.array(MemberId).max(200);
 export const RecordedVote = z.object({ for: Names, against: Names, abstain: Names });

@@ -4,9 +4,7 @@
  * how long, and that the chair held speakers to the standing orders.
  */
 import { z } from 'zod';
-import { MemberId } from '../declarations/schema';
-import { MeetingId } from '../domain/meeting';
-import { ItemNumber } from './schema';
+import { Instant, ItemNumber, MeetingId, MemberId, UtcInstant } from '../vocabulary';
 
 export const SpeakingTurnDraft = z
   .object({
@@ -15,8 +13,8 @@ export const SpeakingTurnDraft = z
     /** A member with a role at the meeting, or (for a member of the public) no id and only a name. */
     memberId: MemberId.optional(),
     speaker: z.string().trim().min(1).max(200),
-    startedAt: z.iso.datetime({ offset: true }),
-    endedAt: z.iso.datetime({ offset: true }),
+    startedAt: Instant,
+    endedAt: Instant,
     /** The limit the chair set, in whole seconds; absent when the item has none. */
     limitSeconds: z.number().int().positive().max(3600).optional(),
   })
@@ -35,11 +33,11 @@ export const StoredSpeakingTurn = z
     itemNumber: ItemNumber,
     memberId: MemberId.nullable(),
     speaker: z.string().trim().min(1).max(200),
-    startedAt: z.iso.datetime(),
-    endedAt: z.iso.datetime(),
+    startedAt: UtcInstant,
+    endedAt: UtcInstant,
     limitSeconds: z.number().int().positive().max(3600).nullable(),
     recordedBy: MemberId,
-    createdAt: z.iso.datetime(),
+    createdAt: UtcInstant,
   })
   .strict()
   .refine((t) => Date.parse(t.endedAt) >= Date.parse(t.startedAt), { path: ['endedAt'], message: 'A turn cannot end before it started' });

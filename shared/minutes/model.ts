@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { IsoDate, Time24 } from '../domain/calendar';
 import { DeclarationAction, InterestKind } from '../declarations/schema';
 import { RichText } from './richText';
+import { outcomeKinds } from '../vocabulary';
 
 const Name = z.string().trim().min(1).max(200);
 const ItemNumber = z.string().trim().min(1).max(50);
@@ -71,7 +72,6 @@ export const MinutesDeclaration = z
   .strict();
 export type MinutesDeclaration = z.infer<typeof MinutesDeclaration>;
 
-export const outcomeKinds = ['noted', 'agreed', 'resolved', 'deferred', 'withdrawn'] as const;
 
 export const MinutesOutcome = z
   .object({

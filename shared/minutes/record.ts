@@ -4,12 +4,9 @@
  * this and from what was recorded at the meeting.
  */
 import { z } from 'zod';
-import { MemberId } from '../declarations/schema';
-import { MeetingId } from '../domain/meeting';
 import { MinutesStatus } from './model';
 import { RichText } from './richText';
-
-export const MinuteItemNumber = z.string().trim().min(1).max(50);
+import { ItemNumber, MeetingId, MemberId, UtcInstant } from '../vocabulary';
 
 export const MinuteNarrative = z.object({
   itemNumber: z.string(),
@@ -37,10 +34,10 @@ export type StoredMinutesCorrection = z.infer<typeof StoredMinutesCorrection>;
  */
 export const SyncedMinutesCorrection = z.object({
   meetingId: MeetingId,
-  itemNumber: MinuteItemNumber.nullable(),
+  itemNumber: ItemNumber.nullable(),
   text: z.string().min(1).max(5000),
   recordedBy: MemberId,
-  at: z.iso.datetime(),
+  at: UtcInstant,
 });
 export type SyncedMinutesCorrection = z.infer<typeof SyncedMinutesCorrection>;
 

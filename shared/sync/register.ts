@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { Annotation, Question } from '../annotations/schema';
-import { MemberId } from '../declarations/schema';
 import { MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
-import { MeetingId } from '../domain/meeting';
-import { AttendanceEntry, ItemNumber, StoredAction, StoredOutcome, YUpdate } from '../meeting/schema';
+import { AttendanceEntry, StoredAction, StoredOutcome, YUpdate } from '../meeting/schema';
 import { MinutesStatus } from '../minutes/model';
 import { SyncedMinutesCorrection } from '../minutes/record';
 import { StoredSpeakingTurn } from '../meeting/speaking';
 import { defineEntity, type EntityDefinition, type EntityInput } from './entity';
 import { checkShape } from './payloadShape';
 import { MeetingDocument, PublishedMeeting, type RejectionReason } from './wire';
+import { MemberId, MeetingId, ItemNumber } from '../vocabulary';
 
 export type { Audience, ConflictPolicy, Deleter, DeviceTable, EntityDefinition, PayloadLimits, Writer } from './entity';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from '../vocabulary';
 
 /**
  * The wire contract between Chamber clients and the council endpoint. The endpoint validates every
@@ -37,7 +38,6 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 const Id = z.string().min(1).max(200);
-const IsoTime = z.iso.datetime({ offset: true });
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /* ---------------------------------------------------------------- health ---------------- */
@@ -96,10 +96,10 @@ export const Refresh = z.object({ refreshToken: z.string().min(1).max(200) });
 export const Device = z.object({
   id: Id,
   name: z.string(),
-  createdAt: IsoTime,
-  lastSeenAt: IsoTime.nullable(),
-  expiresAt: IsoTime,
-  revokedAt: IsoTime.nullable(),
+  createdAt: Instant,
+  lastSeenAt: Instant.nullable(),
+  expiresAt: Instant,
+  revokedAt: Instant.nullable(),
   current: z.boolean(),
 });
 export type Device = z.infer<typeof Device>;
@@ -107,9 +107,9 @@ export type Device = z.infer<typeof Device>;
 export const Session = z.object({
   accessToken: z.string(),
   /** When the access token stops working; refresh before then. */
-  expiresAt: IsoTime,
+  expiresAt: Instant,
   refreshToken: z.string(),
-  refreshExpiresAt: IsoTime,
+  refreshExpiresAt: Instant,
   device: Device,
   user: User,
 });
@@ -159,7 +159,7 @@ export const MeetingDocument = z.object({
   restricted: z.boolean(),
   /** 1 for the first upload under this title and kind; a republished paper gets the next number. */
   version: z.number().int().positive(),
-  publishedAt: IsoTime,
+  publishedAt: Instant,
 });
 export type MeetingDocument = z.infer<typeof MeetingDocument>;
 

@@ -16,11 +16,8 @@ import {
   QuestionId,
   QuestionText,
 } from '../../annotations/schema';
-import { MemberId } from '../../declarations/schema';
-import { MeetingId } from '../../domain/meeting';
 import { Language } from '../../domain/settings';
-
-const ItemNumber = z.string().trim().min(1).max(50);
+import { ItemNumber, MeetingId, MemberId } from '../../vocabulary';
 
 export const annotationOperations = {
   getLocalMember: {

@@ -3,11 +3,12 @@
  * them, the member's open questions and the open actions.
  */
 import { z } from 'zod';
-import { Meeting, MeetingId } from '../../domain/meeting';
+import { Meeting } from '../../domain/meeting';
+import { MeetingId, UtcInstant } from '../../vocabulary';
 
 export const UpcomingMeeting = Meeting.extend({
   /** When this meeting was last opened on this device; null if never. */
-  lastViewedAt: z.iso.datetime().nullable(),
+  lastViewedAt: UtcInstant.nullable(),
   /** Pack versions (new papers, republished packs) that arrived since it was last opened. */
   newPackVersions: z.number().int().nonnegative(),
   /** Items changed on Modern.gov (new documents, supplements, changed titles) since then. */
@@ -54,6 +55,6 @@ export const homeOperations = {
   markMeetingViewed: op({
     summary: 'Remember that this device has just looked at a meeting, so what is new resets',
     input: z.object({ meetingId: MeetingId }).strict(),
-    output: z.object({ viewedAt: z.iso.datetime() }),
+    output: z.object({ viewedAt: UtcInstant }),
   }),
 };

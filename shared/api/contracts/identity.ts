@@ -4,7 +4,7 @@
  * say who they are; an `actingMemberId` in an input must equal this (else NOT_ACTING_MEMBER).
  */
 import { z } from 'zod';
-import { MemberId } from '../../declarations/schema';
+import { MemberId } from '../../vocabulary';
 
 export const IdentitySource = z.enum(['signed-in', 'chosen', 'device']);
 export type IdentitySource = z.infer<typeof IdentitySource>;

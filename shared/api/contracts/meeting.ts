@@ -6,16 +6,12 @@
  * meeting rules answer MEETING_RULE_BROKEN with issue codes from shared/meeting.
  */
 import { z } from 'zod';
-import { MemberId } from '../../declarations/schema';
-import { MeetingId } from '../../domain/meeting';
 import {
   ActionDraft,
   actionStatuses,
   Attendance,
   AttendanceDraft,
   AttendanceEntry,
-  Instant,
-  ItemNumber,
   LiveAgenda,
   MeetingHistoryEntry,
   meetingHistoryEntities,
@@ -26,6 +22,7 @@ import {
   YUpdate,
 } from '../../meeting/schema';
 import { SpeakingTurn, SpeakingTurnDraft } from '../../meeting/speaking';
+import { MemberId, MeetingId, Instant, ItemNumber } from '../../vocabulary';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
 const acting = { actingMemberId: MemberId };

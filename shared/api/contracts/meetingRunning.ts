@@ -3,9 +3,8 @@
  * Reads only; who is acting is never an input here (the core decides, electron/core/identity).
  */
 import { z } from 'zod';
-import { MeetingId } from '../../domain/meeting';
 import { ItemEntitlement } from '../../meeting/entitlementSchema';
-import { ItemNumber } from '../../meeting/schema';
+import { MeetingId, ItemNumber } from '../../vocabulary';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
 

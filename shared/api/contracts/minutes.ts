@@ -5,12 +5,11 @@
  * a step out of order answers MINUTES_WORKFLOW, an edit to approved minutes MINUTES_LOCKED.
  */
 import { z } from 'zod';
-import { MemberId } from '../../declarations/schema';
-import { MeetingId } from '../../domain/meeting';
 import { minutesLanguages } from '../../minutes/layout';
 import { MinutesDocument } from '../../minutes/model';
-import { MinutesHistoryEntry, MinutesRecord, MinuteItemNumber } from '../../minutes/record';
+import { MinutesHistoryEntry, MinutesRecord } from '../../minutes/record';
 import { RichText } from '../../minutes/richText';
+import { ItemNumber, MeetingId, MemberId } from '../../vocabulary';
 
 export const minutesFormats = ['docx', 'pdf', 'html', 'json'] as const;
 export type MinutesFormat = (typeof minutesFormats)[number];
@@ -32,7 +31,7 @@ export const minutesOperations = {
   }),
   saveMinuteNarrative: op({
     summary: "Save the clerk's narrative for one agenda item (bold, italic, lists); kept when the minutes are reassembled",
-    input: z.object({ ...acting, meetingId: MeetingId, itemNumber: MinuteItemNumber, narrative: RichText }).strict(),
+    input: z.object({ ...acting, meetingId: MeetingId, itemNumber: ItemNumber, narrative: RichText }).strict(),
     output: MinutesRecord,
   }),
   circulateMinutes: op({
@@ -47,7 +46,7 @@ export const minutesOperations = {
   }),
   approveMinutes: op({
     summary: "Record that a later meeting approved the minutes as a correct record at its 'Confirmation of the Minutes' item",
-    input: z.object({ ...acting, meetingId: MeetingId, atMeetingId: MeetingId, itemNumber: MinuteItemNumber }).strict(),
+    input: z.object({ ...acting, meetingId: MeetingId, atMeetingId: MeetingId, itemNumber: ItemNumber }).strict(),
     output: MinutesRecord,
   }),
   lockMinutes: op({
@@ -57,7 +56,7 @@ export const minutesOperations = {
   }),
   recordMinutesCorrection: op({
     summary: 'Record a correction to approved or locked minutes (append-only)',
-    input: z.object({ ...acting, meetingId: MeetingId, itemNumber: MinuteItemNumber.optional(), text: z.string().trim().min(1).max(5000) }).strict(),
+    input: z.object({ ...acting, meetingId: MeetingId, itemNumber: ItemNumber.optional(), text: z.string().trim().min(1).max(5000) }).strict(),
     output: MinutesRecord,
   }),
   assembleMinutes: op({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../../domain/calendar';
-import { MeetingId } from '../../domain/meeting';
 import { ModernGovMeetingDetail, ModernGovSite, ModernGovSiteId, RefreshState } from '../../domain/moderngov';
+import { MeetingId } from '../../vocabulary';
 
 /** Modern.gov sites as a source of meetings and packs (issue 8). */
 export const moderngovOperations = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MeetingId } from '../../domain/meeting';
+import { MeetingId } from '../../vocabulary';
 
 /**
  * Papers on demand (issue 20): the papers of any meeting, past or future, fetched when a member asks,

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { ExportedFile } from '../../annotations/schema';
-import { MeetingId } from '../../domain/meeting';
 import { RetentionMonths } from '../../domain/settings';
+import { MeetingId } from '../../vocabulary';
 
 export const RetentionPreview = z.object({
   /** Meetings dated before this day (Europe/London) lose their papers. */

@@ -3,7 +3,7 @@
  * text of one page for the reader's large-print view (issue 10.5).
  */
 import { z } from 'zod';
-import { MeetingId } from '../../domain/meeting';
+import { MeetingId } from '../../vocabulary';
 
 export const MeetingStorage = z.object({
   meetingId: MeetingId,
