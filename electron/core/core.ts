@@ -13,7 +13,6 @@ import { createDispatcher, type Dispatcher, type Handlers, type Logger } from '.
 import { CoreError } from './errors';
 import { moderngovHandlers } from './handlers/moderngov';
 import { meetingHandlers } from './handlers/meeting';
-import { registerCsvToJson } from './repositories/registerCsv';
 import { minutesHandlers } from './handlers/minutes';
 import { syncService, type SyncTuning } from './handlers/sync';
 import type { SyncEngine } from './sync/engine';
@@ -29,7 +28,9 @@ import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
 import { PageGeometryStore } from './annotations/geometry';
 import { annotationHandlers, annotationImportHook, notesExport } from './handlers/annotations';
-import { DeclarationsRepository } from './repositories/declarations';
+import { declarationHandlers } from './declarations/handlers';
+import { memberHandlers } from './members/handlers';
+import { MeetingAccess } from './meetings/access';
 import { DomainWriter } from './repositories/domainWriter';
 import { MeetingsRepository } from './repositories/meetings';
 import { PacksRepository } from './repositories/packs';
@@ -95,7 +96,7 @@ export function openCore(options: CoreOptions): Core {
   const meetings = new MeetingsRepository(db, writer);
   const settings = new SettingsRepository(db);
   const packs = new PacksRepository(db);
-  const declarations = new DeclarationsRepository(db, writer);
+  const access = new MeetingAccess(db);
   const store = new DocumentStore(path.join(options.dataDir, 'documents'), key);
   const legacy = store.encryptLegacyFiles();
   if (legacy.encrypted > 0 || legacy.skipped.length > 0) options.log?.('encrypted documents stored before encryption', legacy);
@@ -140,14 +141,15 @@ export function openCore(options: CoreOptions): Core {
   // Started again after a remote wipe: the member is told why everything is gone.
   if (wipedBefore) sync.store.set('wiped_reason', 'revoked');
 
-  const papersOnDemand = new PapersOnDemand({ db, engine: sync.engine, downloads: sync.downloads, moderngov });
-  const annotationOps = annotationHandlers({ db, writer, geometry, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id(), memberName: (id) => acting.nameOf(id) });
-  const exportNotes = notesExport({ db, writer, geometry, meetings, packs, store, memberName: (id) => acting.nameOf(id) });
+  const papersOnDemand = new PapersOnDemand({ db, access, engine: sync.engine, downloads: sync.downloads, moderngov });
+  const annotationOps = annotationHandlers({ db, writer, geometry, access, meetings, packs, store, gate: sync.gate, actingMemberId: () => acting.id(), memberName: (id) => acting.nameOf(id) });
+  const exportNotes = notesExport({ db, writer, geometry, access, meetings, packs, store, memberName: (id) => acting.nameOf(id) });
   const savedNotes = new SavedNotes(notesDir, key);
   const legacyNotes = savedNotes.encryptLegacyFiles();
   if (legacyNotes > 0) options.log?.('encrypted notes saved before encryption', { files: legacyNotes });
   const retention = new Retention({
     db,
+    access,
     store,
     clock,
     memberId: () => acting.id(),
@@ -186,26 +188,10 @@ export function openCore(options: CoreOptions): Core {
       return { data: data.toString('base64'), total };
     },
     searchPacks: ({ query, limit }) => packs.search(query, limit, { withoutRestricted: sync.gate.closed() }),
-    listMembers: () => declarations.listMembers(),
-    saveMember: (member) => declarations.saveMember(member),
-    setMeetingRole: ({ actingMemberId, meetingId, memberId, role }) => declarations.setMeetingRole(actingMemberId, meetingId, memberId, role),
-    listMeetingRoles: ({ meetingId }) => declarations.listMeetingRoles(meetingId),
-    recordDeclaration: ({ actingMemberId, declarationId, declaration }) => declarations.record(actingMemberId, declaration, declarationId),
-    listDeclarations: ({ meetingId }) => declarations.list(meetingId),
-    confirmDeclaration: ({ actingMemberId, declarationId }) => declarations.confirm(actingMemberId, declarationId),
-    withdrawDeclaration: ({ actingMemberId, declarationId }) => declarations.withdraw(actingMemberId, declarationId),
-    getDeclarationHistory: ({ declarationId }) => declarations.history(declarationId),
-    listRegisteredInterests: ({ memberId }) => declarations.listInterests(memberId),
-    saveRegisteredInterest: ({ actingMemberId, id, interest }) => declarations.saveInterest(actingMemberId, interest, id),
-    deleteRegisteredInterest: ({ actingMemberId, id }) => {
-      declarations.deleteInterest(actingMemberId, id);
-      return {};
-    },
-    importRegisteredInterests: ({ actingMemberId, json }) => declarations.importInterests(actingMemberId, json),
-    suggestInterests: ({ meetingId, memberId }) => declarations.suggest(meetingId, memberId),
+    ...memberHandlers({ db, writer, access }),
+    ...declarationHandlers({ db, writer, access }),
     ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),
     ...annotationOps,
-    importRegisteredInterestsCsv: ({ actingMemberId, csv }) => declarations.importInterests(actingMemberId, registerCsvToJson(csv)),
     ...meetingHandlers(db, writer, options.clock ?? (() => new Date()), sync.gate),
     ...minutesHandlers(db, writer, options.clock ?? (() => new Date()), sync.gate),
     ...auditHandlers(db),

@@ -1,13 +1,14 @@
 import { meetingRunningOperations } from './contracts/meetingRunning';
 import { z } from 'zod';
+import { operation } from './operation';
 import { appLockOperations } from './contracts/appLock';
 import { Meeting, NewMeeting } from '../domain/meeting';
 import { Settings } from '../domain/settings';
-import { DeclarationDraft, InterestSuggestion, RegisteredInterest } from '../declarations/schema';
-import { DeclarationHistoryEntry, DeclarationId, MeetingRole, MeetingRoleName, Member, StoredDeclaration, StoredRegisteredInterest } from '../domain/interests';
 import { moderngovOperations } from './contracts/moderngov';
 import { annotationOperations } from './contracts/annotations';
-import { meetingOperations, registerCsvOperations } from './contracts/meeting';
+import { meetingOperations } from './contracts/meeting';
+import { memberOperations } from './contracts/members';
+import { declarationOperations } from './contracts/declarations';
 import { minutesOperations } from './contracts/minutes';
 import { auditOperations } from './contracts/audit';
 import { homeOperations } from './contracts/home';
@@ -19,16 +20,13 @@ import { papersOperations } from './contracts/papers';
 import { identityOperations } from './contracts/identity';
 import { readerOperations } from './contracts/reader';
 import { BeginUploadInput, Job, JobId, MeetingPack, PdfPassword, SearchHit, Sha256, UploadChunkInput, UploadId } from '../domain/import';
-import { MeetingId, MemberId } from '../vocabulary';
+import { MeetingId } from '../vocabulary';
 
 /**
  * The whole API of Chamber's core, declared once. The IPC binding, the preload, the browser host,
  * the renderer client and the command line are all derived from this object, so adding an
  * operation here is the only place it has to be added.
  */
-function operation<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) {
-  return spec;
-}
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -115,82 +113,11 @@ export const contract = {
     output: z.array(SearchHit),
   }),
 
-  // Declarations of interest. `actingMemberId` is who is using Chamber: a member acts for
-  // themselves; the meeting's chair, vice-chair or clerk may act for anyone (else FORBIDDEN).
-  listMembers: operation({
-    summary: 'Everyone Chamber knows as a member, officer or clerk',
-    input: z.object({}).strict(),
-    output: z.array(Member),
-  }),
-  saveMember: operation({
-    summary: 'Add a member or change their name (names are unique)',
-    input: Member.strict(),
-    output: Member,
-  }),
-  setMeetingRole: operation({
-    summary: "Give a member a role at a meeting; once there is a chair, vice-chair or clerk only they may",
-    input: z.object({ actingMemberId: MemberId, meetingId: MeetingId, memberId: MemberId, role: MeetingRoleName }).strict(),
-    output: MeetingRole,
-  }),
-  listMeetingRoles: operation({
-    summary: "Who is what at a meeting",
-    input: z.object({ meetingId: MeetingId }).strict(),
-    output: z.array(MeetingRole),
-  }),
-  recordDeclaration: operation({
-    summary: 'Record a declaration of interest, or change one (declarationId); checked against the rules (DECLARATION_INVALID)',
-    input: z.object({ actingMemberId: MemberId, declarationId: DeclarationId.optional(), declaration: DeclarationDraft }).strict(),
-    output: StoredDeclaration,
-  }),
-  listDeclarations: operation({
-    summary: "A meeting's declarations in agenda order, withdrawn ones included (withdrawnAt)",
-    input: z.object({ meetingId: MeetingId }).strict(),
-    output: z.array(StoredDeclaration),
-  }),
-  confirmDeclaration: operation({
-    summary: 'The chair, vice-chair or clerk confirms a (pre-)declaration',
-    input: z.object({ actingMemberId: MemberId, declarationId: DeclarationId }).strict(),
-    output: StoredDeclaration,
-  }),
-  withdrawDeclaration: operation({
-    summary: 'Take a declaration back (kept, with its history)',
-    input: z.object({ actingMemberId: MemberId, declarationId: DeclarationId }).strict(),
-    output: StoredDeclaration,
-  }),
-  getDeclarationHistory: operation({
-    summary: 'Every change to a declaration, oldest first (append-only)',
-    input: z.object({ declarationId: DeclarationId }).strict(),
-    output: z.array(DeclarationHistoryEntry),
-  }),
-  listRegisteredInterests: operation({
-    summary: "A member's register of interests",
-    input: z.object({ memberId: MemberId }).strict(),
-    output: z.array(StoredRegisteredInterest),
-  }),
-  saveRegisteredInterest: operation({
-    summary: "Add an entry to a member's register, or change one (id); members keep their own, clerks anyone's",
-    input: z.object({ actingMemberId: MemberId, id: z.uuid().optional(), interest: RegisteredInterest }).strict(),
-    output: StoredRegisteredInterest,
-  }),
-  deleteRegisteredInterest: operation({
-    summary: "Remove an entry from a member's register",
-    input: z.object({ actingMemberId: MemberId, id: z.uuid() }).strict(),
-    output: z.object({}),
-  }),
-  importRegisteredInterests: operation({
-    summary: 'Import register entries from JSON (an array of registered interests), all or nothing',
-    input: z.object({ actingMemberId: MemberId, json: z.string().min(1).max(2_000_000) }).strict(),
-    output: z.object({ created: z.number().int().nonnegative(), updated: z.number().int().nonnegative() }),
-  }),
-  suggestInterests: operation({
-    summary: "Registered interests that may relate to items of the meeting's latest pack (prompts only)",
-    input: z.object({ meetingId: MeetingId, memberId: MemberId.optional() }).strict(),
-    output: z.array(InterestSuggestion),
-  }),
+  ...memberOperations,
+  ...declarationOperations,
   ...moderngovOperations,
   ...annotationOperations,
   ...meetingOperations,
-  ...registerCsvOperations,
   ...minutesOperations,
   ...auditOperations,
   ...homeOperations,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Question } from '../../../shared/annotations/schema';
 import type { Db } from '../db/database';
+import type { MeetingAccess } from '../meetings/access';
 import { CoreError } from '../errors';
 import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
 
@@ -46,10 +47,11 @@ export class QuestionsRepository {
   constructor(
     private readonly db: Db,
     private readonly writer: DomainWriter,
+    private readonly access: MeetingAccess,
   ) {}
 
   create(actor: string, input: { meetingId: string; itemNumber: string; text: string; annotationId?: string | undefined }): Question {
-    if (!this.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(input.meetingId)) throw new CoreError('NOT_FOUND', 'No such meeting');
+    this.access.requireMeeting(input.meetingId);
     if (input.annotationId) {
       const a = this.db.prepare<[string], { meeting_id: string; author_member_id: string; shared: number }>('SELECT meeting_id, author_member_id, shared FROM annotations WHERE id = ?').get(input.annotationId);
       if (!a || a.meeting_id !== input.meetingId || (a.author_member_id !== actor && a.shared !== 1)) throw new CoreError('NOT_FOUND', 'No such annotation at this meeting');

@@ -14,6 +14,7 @@ import {
   type TextQuote,
 } from '../../../shared/annotations/schema';
 import type { Db } from '../db/database';
+import type { MeetingAccess } from '../meetings/access';
 import { CoreError } from '../errors';
 import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
 import type { LocalHooks } from '../sync/localRecord';
@@ -135,6 +136,7 @@ export class AnnotationsRepository {
     private readonly db: Db,
     private readonly writer: DomainWriter,
     private readonly geometry: PageGeometryStore,
+    private readonly access: MeetingAccess,
   ) {}
 
   /**
@@ -142,7 +144,7 @@ export class AnnotationsRepository {
    * have chosen between repeats); null means it was not found and the annotation needs review.
    */
   create(actor: string, input: z.output<typeof NewAnnotation>, found?: { start: number; end: number } | null): Annotation {
-    this.meetingExists(input.meetingId);
+    this.access.requireMeeting(input.meetingId);
     const pack = this.pack(input.meetingId, input.packId);
     if (input.pageIndex >= pack.page_count) throw invalid(['pageIndex'], `The pack has ${pack.page_count} pages`);
     if (input.id && this.row(input.id)) throw invalid(['id'], 'An annotation with that id already exists');
@@ -204,7 +206,7 @@ export class AnnotationsRepository {
 
   /** W3C imports, all in one transaction: each quote is looked for on its page, then the pack. */
   importMany(actor: string, meetingId: string, items: readonly ImportedAnnotation[]): { created: number; needsReview: number } {
-    this.meetingExists(meetingId);
+    this.access.requireMeeting(meetingId);
     const pack = this.pack(meetingId, undefined);
     const texts = this.geometry.pageTexts(pack.id);
     const search = new SearchText(texts.map((text) => ({ text })));
@@ -275,7 +277,7 @@ export class AnnotationsRepository {
   }
 
   list(actor: string, meetingId: string, filter: z.output<typeof AnnotationFilter>): Annotation[] {
-    this.meetingExists(meetingId);
+    this.access.requireMeeting(meetingId);
     const rows = this.db
       .prepare<[string], AnnotationRow>(`${selectAnnotation} WHERE a.meeting_id = ? ORDER BY p.version DESC, a.page_index, a.created_at, a.id`)
       .all(meetingId);
@@ -302,10 +304,6 @@ export class AnnotationsRepository {
 
   private row(id: string): AnnotationRow | undefined {
     return this.db.prepare<[string], AnnotationRow>(`${selectAnnotation} WHERE a.id = ?`).get(id);
-  }
-
-  private meetingExists(meetingId: string): void {
-    if (!this.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId)) throw new CoreError('NOT_FOUND', 'No such meeting');
   }
 
   private pack(meetingId: string, packId: string | undefined): PackRow {

@@ -2,6 +2,7 @@ import type { ExportedFile, ExportFormat } from '../../../shared/annotations/sch
 import { fromW3c, W3cError } from '../../../shared/annotations/w3c';
 import type { Language } from '../../../shared/domain/settings';
 import type { Db } from '../db/database';
+import type { MeetingAccess } from '../meetings/access';
 import type { Handlers } from '../dispatcher';
 import { CoreError } from '../errors';
 import { notesWording, toAnnotatedPdf, toDocx, toMarkdown, toW3cFile, type MeetingNotes } from '../annotations/exports';
@@ -39,6 +40,7 @@ export interface AnnotationDeps {
   db: Db;
   writer: DomainWriter;
   geometry: PageGeometryStore;
+  access: MeetingAccess;
   meetings: MeetingsRepository;
   packs: PacksRepository;
   store: DocumentStore;
@@ -66,8 +68,8 @@ type NotesExport = (actor: string, meetingId: string, format: ExportFormat, lang
  * and serves it to nobody.
  */
 export function notesExport(deps: Omit<AnnotationDeps, 'gate' | 'actingMemberId'>): NotesExport {
-  const annotations = new AnnotationsRepository(deps.db, deps.writer, deps.geometry);
-  const questions = new QuestionsRepository(deps.db, deps.writer);
+  const annotations = new AnnotationsRepository(deps.db, deps.writer, deps.geometry, deps.access);
+  const questions = new QuestionsRepository(deps.db, deps.writer, deps.access);
   const settings = new SettingsRepository(deps.db);
   return async (actor, meetingId, format, language) => {
     const notes = notesFor(annotations, questions, deps, actor, meetingId);
@@ -97,8 +99,8 @@ const notesFor = (
 });
 
 export function annotationHandlers(deps: AnnotationDeps): AnnotationHandlers {
-  const annotations = new AnnotationsRepository(deps.db, deps.writer, deps.geometry);
-  const questions = new QuestionsRepository(deps.db, deps.writer);
+  const annotations = new AnnotationsRepository(deps.db, deps.writer, deps.geometry, deps.access);
+  const questions = new QuestionsRepository(deps.db, deps.writer, deps.access);
   const exportNotes = notesExport(deps);
 
   return {

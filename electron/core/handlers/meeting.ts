@@ -3,7 +3,7 @@ import type { Handlers } from '../dispatcher';
 import { AttendanceRepository } from '../repositories/attendance';
 import type { DomainWriter } from '../repositories/domainWriter';
 import { LiveAgendaRepository } from '../repositories/liveAgenda';
-import { MeetingAccess } from '../repositories/meetingAccess';
+import { MeetingAccess } from '../meetings/access';
 import { OutcomesRepository } from '../repositories/outcomes';
 import { PanelCommentsRepository } from '../repositories/panelComments';
 import { SpeakingTurnsRepository } from '../repositories/speakingTurns';

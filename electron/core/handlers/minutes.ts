@@ -6,7 +6,7 @@ import { MinutesAssembler } from '../minutes/gather';
 import { minutesMediaTypes, renderMinutes } from '../minutes/render/index';
 import { minutesPhrases } from '../minutes/render/phrases';
 import type { DomainWriter } from '../repositories/domainWriter';
-import { MeetingAccess } from '../repositories/meetingAccess';
+import { MeetingAccess } from '../meetings/access';
 import { MinutesRepository } from '../repositories/minutes';
 import type { RestrictedGate } from '../security/restrictedGate';
 

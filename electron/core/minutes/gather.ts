@@ -3,10 +3,11 @@ import { assembleMinutes, type MinutesAssemblyInput } from '../../../shared/minu
 import type { MinutesDocument } from '../../../shared/minutes/model';
 import type { Db } from '../db/database';
 import { AttendanceRepository } from '../repositories/attendance';
-import { DeclarationsRepository } from '../repositories/declarations';
+import { DeclarationsRepository } from '../declarations/repository';
+import { MembersRepository } from '../members/repository';
 import type { DomainWriter } from '../repositories/domainWriter';
 import { LiveAgendaRepository } from '../repositories/liveAgenda';
-import type { MeetingAccess } from '../repositories/meetingAccess';
+import type { MeetingAccess } from '../meetings/access';
 import { MeetingsRepository } from '../repositories/meetings';
 import type { MinutesRepository } from '../repositories/minutes';
 import { OutcomesRepository } from '../repositories/outcomes';
@@ -20,6 +21,7 @@ import { SpeakingTurnsRepository } from '../repositories/speakingTurns';
  */
 export class MinutesAssembler {
   private readonly meetings: MeetingsRepository;
+  private readonly members: MembersRepository;
   private readonly declarations: DeclarationsRepository;
   private readonly attendance: AttendanceRepository;
   private readonly agenda: LiveAgendaRepository;
@@ -35,7 +37,8 @@ export class MinutesAssembler {
     clock: () => Date,
   ) {
     this.meetings = new MeetingsRepository(db, writer);
-    this.declarations = new DeclarationsRepository(db, writer);
+    this.members = new MembersRepository(db, writer, access);
+    this.declarations = new DeclarationsRepository(db, writer, access);
     this.attendance = new AttendanceRepository(db, writer, access);
     this.agenda = new LiveAgendaRepository(db, writer, access, clock);
     this.outcomes = new OutcomesRepository(db, writer, access, new ItemEntitlementReader(db, access, this.attendance));
@@ -56,8 +59,8 @@ export class MinutesAssembler {
       councilName,
       agenda,
       progress: live.items,
-      roles: this.declarations.listMeetingRoles(meetingId),
-      memberNames: Object.fromEntries(this.declarations.listMembers().map((m) => [m.id, m.name])),
+      roles: this.members.listMeetingRoles(meetingId),
+      memberNames: Object.fromEntries(this.members.listMembers().map((m) => [m.id, m.name])),
       attendance: this.attendance.get(meetingId).entries,
       declarations: this.declarations.list(meetingId),
       outcomes: this.outcomes.list(meetingId),

@@ -2,6 +2,7 @@ import type { PapersDownload } from '../../../shared/api/contracts/papers';
 import { errorCodes } from '../../../shared/result';
 import { MeetingDocument } from '../../../shared/sync/wire';
 import type { Db } from '../db/database';
+import type { MeetingAccess } from '../meetings/access';
 import { CoreError } from '../errors';
 import { toCoreError } from '../handlers/sync';
 import type { ModernGovSync } from '../moderngov/sync';
@@ -10,6 +11,7 @@ import type { PackDownloads } from '../sync/packDownloads';
 
 interface Deps {
   db: Db;
+  access: MeetingAccess;
   engine: SyncEngine;
   downloads: PackDownloads;
   moderngov: ModernGovSync;
@@ -45,7 +47,7 @@ export class PapersOnDemand {
 
   /** A second ask while one runs follows the running one. */
   start(meetingId: string): PapersDownload {
-    if (this.deps.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId) === undefined) throw new CoreError('NOT_FOUND', 'No such meeting');
+    this.deps.access.requireMeeting(meetingId);
     if (this.runs.get(meetingId)?.state === 'running') return this.get(meetingId);
     const source = this.source(meetingId);
     if (source === null) throw new CoreError('NOT_FOUND', "This meeting's papers do not come from the council endpoint or a Modern.gov site; import its pack instead");

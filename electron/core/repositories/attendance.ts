@@ -3,7 +3,7 @@ import { checkQuorum } from '../../../shared/meeting/quorum';
 import type { Attendance, AttendanceDraft, AttendanceEntry, AttendanceStatus } from '../../../shared/meeting/schema';
 import type { Db } from '../db/database';
 import type { DomainWriter } from './domainWriter';
-import { ruleBroken, type MeetingAccess } from './meetingAccess';
+import { ruleBroken, type MeetingAccess } from '../meetings/access';
 
 interface Row {
   meeting_id: string;

@@ -4,7 +4,7 @@ import type { ItemEntitlement } from '../../../shared/meeting/entitlementSchema'
 import type { DeclarationAction } from '../../../shared/declarations/schema';
 import type { Db } from '../db/database';
 import type { AttendanceRepository } from './attendance';
-import type { MeetingAccess } from './meetingAccess';
+import type { MeetingAccess } from '../meetings/access';
 
 /** Reads what shared/meeting/entitlement.ts needs for one item: roles, attendance, declarations, the day's order. */
 export class ItemEntitlementReader {

@@ -3,7 +3,7 @@ import { restartIssue } from '../../../shared/meeting/restart';
 import { elapsedMinutes, indicativeMinutes, isOverrun } from '../../../shared/meeting/timing';
 import type { Db } from '../db/database';
 import type { DomainTransaction, DomainWriter } from './domainWriter';
-import { ruleBroken, type MeetingAccess } from './meetingAccess';
+import { ruleBroken, type MeetingAccess } from '../meetings/access';
 
 interface ProgressRow {
   item_number: string;

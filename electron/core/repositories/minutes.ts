@@ -6,7 +6,7 @@ import type { RichText } from '../../../shared/minutes/richText';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import type { DomainTransaction, DomainWriter } from './domainWriter';
-import type { MeetingAccess } from './meetingAccess';
+import type { MeetingAccess } from '../meetings/access';
 import type { LocalHooks } from '../sync/localRecord';
 import * as Y from 'yjs';
 import { editNarrative, narrativeDoc, narrativeOf } from '../minutes/narrativeDoc';

@@ -7,7 +7,7 @@ import { CoreError } from '../errors';
 import { itemEntitlements } from '../../../shared/meeting/entitlement';
 import type { ItemEntitlementReader } from './itemEntitlement';
 import type { DomainWriter } from './domainWriter';
-import { ruleBroken, type HistoryEntity, type MeetingAccess } from './meetingAccess';
+import { ruleBroken, type HistoryEntity, type MeetingAccess } from '../meetings/access';
 
 interface OutcomeRow {
   id: string;

@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import type { DomainWriter } from './domainWriter';
 import type { LocalHooks } from '../sync/localRecord';
-import { ruleBroken, type MeetingAccess } from './meetingAccess';
+import { ruleBroken, type MeetingAccess } from '../meetings/access';
 
 /** The Y.Text inside every comment document; the renderer edits the same name. */
 export const commentTextName = 'text';

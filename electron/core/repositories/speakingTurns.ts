@@ -3,7 +3,7 @@ import { StoredSpeakingTurn, turnSeconds, type SpeakingTurn, type SpeakingTurnDr
 import type { Db } from '../db/database';
 import type { LocalHooks } from '../sync/localRecord';
 import type { DomainWriter } from './domainWriter';
-import { ruleBroken, type MeetingAccess } from './meetingAccess';
+import { ruleBroken, type MeetingAccess } from '../meetings/access';
 
 interface TurnRow {
   id: string;

@@ -4,6 +4,7 @@ import type { RetentionPreview, RetentionResult } from '../../../shared/api/cont
 import type { ExportedFile } from '../../../shared/annotations/schema';
 import { checkIntegrity, type Db } from '../db/database';
 import { CoreError } from '../errors';
+import type { MeetingAccess } from '../meetings/access';
 import { londonDate } from '../home/homeRepository';
 import type { DocumentStore } from '../packs/documentStore';
 import type { SavedNotes } from './savedNotes';
@@ -23,6 +24,7 @@ export function retentionCutoff(today: string, months: number): string {
 
 interface Deps {
   db: Db;
+  access: MeetingAccess;
   store: DocumentStore;
   clock: () => Date;
   memberId: () => string;
@@ -46,10 +48,6 @@ interface Deps {
  */
 export class Retention {
   constructor(private readonly deps: Deps) {}
-
-  private latestPack(meetingId: string): { id: string; sha: string } | undefined {
-    return this.deps.db.prepare<[string], { id: string; sha: string }>('SELECT id, document_sha256 AS sha FROM packs WHERE meeting_id = ? ORDER BY version DESC LIMIT 1').get(meetingId);
-  }
 
   /** Meetings before the cutoff that still hold papers (not already cleared, or re-imported since). */
   private candidates(cutoff: string): string[] {
@@ -125,7 +123,7 @@ export class Retention {
       const freed = this.freedDocuments(meetingIds).map((d) => d.sha);
       const removed = this.removedMap();
       for (const meetingId of meetingIds) {
-        const latest = this.latestPack(meetingId);
+        const latest = this.deps.access.latestPack(meetingId);
         if (!latest) continue;
         // Annotations reference a pack version without cascading; questions keep their text (SET NULL).
         db.prepare('DELETE FROM annotations WHERE meeting_id = ?').run(meetingId);
@@ -165,7 +163,7 @@ export class Retention {
   removedAt(meetingId: string): string | null {
     const entry = this.removedMap()[meetingId];
     if (!entry) return null;
-    return this.latestPack(meetingId)?.id === entry.packId ? entry.at : null;
+    return this.deps.access.latestPack(meetingId)?.id === entry.packId ? entry.at : null;
   }
 
   private removedMap(): Record<string, { at: string; packId: string }> {

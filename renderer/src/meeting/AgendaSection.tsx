@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { outcomeKinds, type LiveAgenda, type OutcomeKind, type StoredOutcome } from '../../../shared/meeting/schema';
+import { type LiveAgenda, type StoredOutcome } from '../../../shared/meeting/schema';
 import { useApi } from '../api/ApiContext';
 import { useResult } from '../components/useResult';
 import { londonWallClock } from '../format/dates';
 import { VoteGrid, type Side } from '../live/VoteGrid';
 import { RefusalMessage, useChange } from './shared';
+import { outcomeKinds, type OutcomeKind } from '../../../shared/vocabulary';
 
 interface Props {
   meetingId: string;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { operation } from '../operation';
 import { AppLockStatus, IdleMinutes, Pin } from '../../domain/appLock';
 
-function operation<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) {
-  return spec;
-}
 
 /** The optional app lock for a laptop left in the chamber (issue 9). Enforced in core, not only drawn. */
 export const appLockOperations = {

@@ -4,6 +4,7 @@
  * written behind the chain's back.
  */
 import { z } from 'zod';
+import { operation } from '../operation';
 
 export const auditProblemKinds = ['edited', 'deleted', 'unchained', 'chain-broken', 'truncated'] as const;
 export const AuditProblemKind = z.enum(auditProblemKinds);
@@ -24,10 +25,8 @@ export const AuditReport = z.object({
 });
 export type AuditReport = z.infer<typeof AuditReport>;
 
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
-
 export const auditOperations = {
-  verifyAudit: op({
+  verifyAudit: operation({
     summary: 'Check the hash chain over declaration, meeting and minutes history; reports the first broken entry',
     input: z.object({}).strict(),
     output: AuditReport,

@@ -4,6 +4,7 @@
  * (`chamber backup restore`) run while the app is closed, not part of this contract.
  */
 import { z } from 'zod';
+import { operation } from '../operation';
 
 export const BackupSummary = z.object({
   file: z.string(),
@@ -17,10 +18,8 @@ export type BackupSummary = z.infer<typeof BackupSummary>;
 /** Long enough that guessing it from a copied backup file is not cheap, even with scrypt in the way. */
 export const minBackupPassphrase = 8;
 
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
-
 export const backupOperations = {
-  createBackup: op({
+  createBackup: operation({
     summary: 'Write an encrypted backup of the database, settings and stored papers to a file, protected by a backup passphrase',
     input: z
       .object({

@@ -3,6 +3,7 @@
  * them, the member's open questions and the open actions.
  */
 import { z } from 'zod';
+import { operation } from '../operation';
 import { Meeting } from '../../domain/meeting';
 import { MeetingId, UtcInstant } from '../../vocabulary';
 
@@ -44,15 +45,13 @@ export const Home = z.object({
 });
 export type Home = z.infer<typeof Home>;
 
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
-
 export const homeOperations = {
-  getHome: op({
+  getHome: operation({
     summary: 'Upcoming meetings with what is new since last opened, open questions and open actions',
     input: z.object({}).strict(),
     output: Home,
   }),
-  markMeetingViewed: op({
+  markMeetingViewed: operation({
     summary: 'Remember that this device has just looked at a meeting, so what is new resets',
     input: z.object({ meetingId: MeetingId }).strict(),
     output: z.object({ viewedAt: UtcInstant }),

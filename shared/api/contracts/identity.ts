@@ -4,6 +4,7 @@
  * say who they are; an `actingMemberId` in an input must equal this (else NOT_ACTING_MEMBER).
  */
 import { z } from 'zod';
+import { operation } from '../operation';
 import { MemberId } from '../../vocabulary';
 
 export const IdentitySource = z.enum(['signed-in', 'chosen', 'device']);
@@ -27,20 +28,18 @@ export const ActingMemberChoice = z.object({
 });
 export type ActingMemberChoice = z.infer<typeof ActingMemberChoice>;
 
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
-
 export const identityOperations = {
-  getIdentity: op({
+  getIdentity: operation({
     summary: 'Who is acting on this device: the signed-in member, or the member this device is used by',
     input: z.object({}).strict(),
     output: Identity,
   }),
-  chooseMember: op({
+  chooseMember: operation({
     summary: 'Say who uses this device (before sign-in); recorded in the acting member history',
     input: z.object({ memberId: MemberId, via: z.enum(['app', 'cli']).default('app') }).strict(),
     output: Identity,
   }),
-  listActingMemberChoices: op({
+  listActingMemberChoices: operation({
     summary: 'Every choice of who uses this device, oldest first (append-only)',
     input: z.object({}).strict(),
     output: z.array(ActingMemberChoice),

@@ -6,6 +6,7 @@
  * meeting rules answer MEETING_RULE_BROKEN with issue codes from shared/meeting.
  */
 import { z } from 'zod';
+import { operation } from '../operation';
 import {
   ActionDraft,
   actionStatuses,
@@ -24,116 +25,106 @@ import {
 import { SpeakingTurn, SpeakingTurnDraft } from '../../meeting/speaking';
 import { MemberId, MeetingId, Instant, ItemNumber } from '../../vocabulary';
 
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
 const acting = { actingMemberId: MemberId };
 const CommentId = z.uuid();
 
-/** Register import from a spreadsheet; handled beside the JSON import by the declarations core. */
-export const registerCsvOperations = {
-  importRegisteredInterestsCsv: op({
-    summary: 'Import register entries from CSV (memberId, category, description, organisation, place, keywords; a header row), all or nothing',
-    input: z.object({ ...acting, csv: z.string().min(1).max(2_000_000) }).strict(),
-    output: z.object({ created: z.number().int().nonnegative(), updated: z.number().int().nonnegative() }),
-  }),
-};
-
 export const meetingOperations = {
-  getAttendance: op({
+  getAttendance: operation({
     summary: "A meeting's attendance and whether it is quorate (a quarter of the voting membership, at least 3)",
     input: z.object({ meetingId: MeetingId }).strict(),
     output: Attendance,
   }),
-  recordAttendance: op({
+  recordAttendance: operation({
     summary: 'Record a member as present, apologies, absent, substitute for someone, or in attendance; with arrival/departure item',
     input: z.object({ ...acting, attendance: AttendanceDraft.strict() }).strict(),
     output: AttendanceEntry,
   }),
-  getLiveAgenda: op({
+  getLiveAgenda: operation({
     summary: 'The agenda as it runs: current item, start/end, elapsed against indicative timing, overruns, deferrals, Part II',
     input: z.object({ meetingId: MeetingId }).strict(),
     output: LiveAgenda,
   }),
-  startAgendaItem: op({
+  startAgendaItem: operation({
     summary: 'Start an item (the running one ends); `at` sets the time explicitly. An item that already has times needs `mode`: resume keeps its start, correct replaces it',
     input: z.object({ ...acting, meetingId: MeetingId, itemNumber: ItemNumber, at: Instant.optional(), mode: z.enum(['resume', 'correct']).optional() }).strict(),
     output: LiveAgenda,
   }),
-  endAgendaItem: op({
+  endAgendaItem: operation({
     summary: 'End an item; `at` sets the time explicitly',
     input: z.object({ ...acting, meetingId: MeetingId, itemNumber: ItemNumber, at: Instant.optional() }).strict(),
     output: LiveAgenda,
   }),
-  reorderAgenda: op({
+  reorderAgenda: operation({
     summary: "Take the items in a different order on the day (every item once)",
     input: z.object({ ...acting, meetingId: MeetingId, order: z.array(ItemNumber).min(1).max(500) }).strict(),
     output: LiveAgenda,
   }),
-  markAgendaItem: op({
+  markAgendaItem: operation({
     summary: 'Defer an item, or mark it as taken in private (Part II), or undo either',
     input: z.object({ ...acting, meetingId: MeetingId, itemNumber: ItemNumber, deferred: z.boolean().optional(), partTwo: z.boolean().optional() }).strict(),
     output: LiveAgenda,
   }),
-  recordOutcome: op({
+  recordOutcome: operation({
     summary: "Record or change an item's outcome, with its vote (a recorded vote names who voted how)",
     input: z.object({ ...acting, outcome: OutcomeDraft.strict() }).strict(),
     output: StoredOutcome,
   }),
-  listOutcomes: op({
+  listOutcomes: operation({
     summary: "A meeting's outcomes in agenda order",
     input: z.object({ meetingId: MeetingId }).strict(),
     output: z.array(StoredOutcome),
   }),
-  saveAction: op({
+  saveAction: operation({
     summary: 'Record an action (text, owner, due date) on an item, or change one (id)',
     input: z.object({ ...acting, id: z.uuid().optional(), action: ActionDraft.strict() }).strict(),
     output: StoredAction,
   }),
-  listActions: op({
+  listActions: operation({
     summary: 'The action tracker: actions across meetings, open first by due date',
     input: z.object({ meetingId: MeetingId.optional(), status: z.enum(actionStatuses).optional() }).strict(),
     output: z.array(StoredAction),
   }),
-  recordSpeakingTurn: op({
+  recordSpeakingTurn: operation({
     summary: 'Keep one timed turn at speaking on an item (a member, or a member of the public by name) for the minutes',
     input: z.object({ ...acting, turn: SpeakingTurnDraft }).strict(),
     output: SpeakingTurn,
   }),
-  listSpeakingTurns: op({
+  listSpeakingTurns: operation({
     summary: "A meeting's timed turns at speaking, in the order spoken",
     input: z.object({ meetingId: MeetingId }).strict(),
     output: z.array(SpeakingTurn),
   }),
-  getMeetingHistory: op({
+  getMeetingHistory: operation({
     summary: 'The append-only record (who, when, what) of attendance, agenda, outcome, action and comment changes',
     input: z.object({ meetingId: MeetingId, entity: z.enum(meetingHistoryEntities).optional(), entityId: z.string().max(200).optional() }).strict(),
     output: z.array(MeetingHistoryEntry),
   }),
-  createPanelComment: op({
+  createPanelComment: operation({
     summary: 'Start a panel comment draft on an item (a Yjs document), optionally with first wording',
     input: z.object({ ...acting, meetingId: MeetingId, itemNumber: ItemNumber, title: z.string().trim().min(1).max(200), text: z.string().max(20_000).optional() }).strict(),
     output: PanelComment,
   }),
-  listPanelComments: op({
+  listPanelComments: operation({
     summary: "A meeting's panel comments with their current and agreed wording",
     input: z.object({ meetingId: MeetingId }).strict(),
     output: z.array(PanelComment),
   }),
-  pushPanelCommentUpdate: op({
+  pushPanelCommentUpdate: operation({
     summary: "Store an editor's Yjs update (base64) to a comment draft; merged with everyone else's",
     input: z.object({ ...acting, commentId: CommentId, update: YUpdate }).strict(),
     output: PanelComment,
   }),
-  pullPanelComment: op({
+  pullPanelComment: operation({
     summary: 'What an editor is missing (base64 Yjs update against its state vector) and the merged draft',
     input: z.object({ commentId: CommentId, stateVector: YUpdate.optional() }).strict(),
     output: z.object({ comment: PanelComment, update: z.string() }),
   }),
-  agreePanelComment: op({
+  agreePanelComment: operation({
     summary: 'The chair or clerk marks the wording as agreed by the panel (expectedText guards against late edits)',
     input: z.object({ ...acting, commentId: CommentId, expectedText: z.string().max(20_000).optional() }).strict(),
     output: PanelComment,
   }),
-  getPanelCommentHistory: op({
+  getPanelCommentHistory: operation({
     summary: 'Every stored edit of a comment draft: who, when and the wording after it',
     input: z.object({ commentId: CommentId }).strict(),
     output: z.array(z.object({ seq: z.number().int().positive(), memberId: MemberId, at: z.string(), text: z.string() })),

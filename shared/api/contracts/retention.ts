@@ -4,6 +4,7 @@
  * attendance, outcomes and minutes stay: they are the legal record, the papers are only copies.
  */
 import { z } from 'zod';
+import { operation } from '../operation';
 import { ExportedFile } from '../../annotations/schema';
 import { RetentionMonths } from '../../domain/settings';
 import { MeetingId } from '../../vocabulary';
@@ -37,30 +38,28 @@ export const SavedNotesFile = z.object({
 export type SavedNotesFile = z.infer<typeof SavedNotesFile>;
 
 const ActiveMonths = RetentionMonths.refine((m) => m > 0, { message: 'Choose a number of months' });
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
-
 export const retentionOperations = {
-  previewRetention: op({
+  previewRetention: operation({
     summary: 'What deleting papers older than N months would remove: meetings, pack versions, bytes and notes',
     input: z.object({ months: ActiveMonths }).strict(),
     output: RetentionPreview,
   }),
-  applyRetention: op({
+  applyRetention: operation({
     summary: 'Delete the papers of meetings older than N months, keeping the meetings and their record; optionally saving your notes first',
     input: z.object({ months: ActiveMonths, exportNotes: z.boolean() }).strict(),
     output: RetentionResult,
   }),
-  listSavedNotes: op({
+  listSavedNotes: operation({
     summary: 'The notes files retention saved before deleting papers, newest first',
     input: z.object({}).strict(),
     output: z.array(SavedNotesFile),
   }),
-  readSavedNotes: op({
+  readSavedNotes: operation({
     summary: 'One saved notes file, decrypted, to save a copy of (base64 Markdown)',
     input: z.object({ id: z.string().min(1).max(200) }).strict(),
     output: ExportedFile,
   }),
-  getPapersRemoved: op({
+  getPapersRemoved: operation({
     summary: "When this meeting's papers were deleted under the retention setting, if they were",
     input: z.object({ meetingId: MeetingId }).strict(),
     output: z.object({ removedAt: z.string().nullable() }),

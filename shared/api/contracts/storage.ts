@@ -3,6 +3,7 @@
  * text of one page for the reader's large-print view (issue 10.5).
  */
 import { z } from 'zod';
+import { operation } from '../operation';
 import { MeetingId } from '../../vocabulary';
 
 export const MeetingStorage = z.object({
@@ -25,15 +26,13 @@ export const StorageReport = z.object({
 });
 export type StorageReport = z.infer<typeof StorageReport>;
 
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) => spec;
-
 export const storageOperations = {
-  getStorage: op({
+  getStorage: operation({
     summary: 'The data location, the database and document sizes, and storage used per meeting',
     input: z.object({}).strict(),
     output: StorageReport,
   }),
-  getPageText: op({
+  getPageText: operation({
     summary: "One page's text as extracted at import, for the large-print reader",
     input: z.object({ packId: z.uuid(), pageIndex: z.number().int().nonnegative().max(100_000) }).strict(),
     output: z.object({ text: z.string() }),

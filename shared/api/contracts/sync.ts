@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { operation } from '../operation';
 
-function operation<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }) {
-  return spec;
-}
 
 export const SyncCounts = z.object({
   pushed: z.number().int().nonnegative(),
