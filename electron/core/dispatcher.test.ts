@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openCore } from './core';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { CoreError } from './errors';
-import { distDir, makeTempDir } from './testing/tempDir';
+import { openTestCore } from './testing/harness';
 
 const validMeeting = {
   title: 'Budget Scrutiny 2022/23',
@@ -14,7 +13,7 @@ const validMeeting = {
 
 describe('dispatcher', () => {
   it('rejects invalid payloads at the boundary with typed, per-field issues and writes nothing', async () => {
-    const core = openCore({ dataDir: makeTempDir(), distDir });
+    const core = openTestCore();
     const bad = await core.dispatch('createMeeting', { ...validMeeting, date: '2022-02-30', startTime: 7, title: '   ' });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
@@ -32,14 +31,14 @@ describe('dispatcher', () => {
     ['an array', [validMeeting]],
     ['extra fields', { ...validMeeting, status: 'closed' }],
   ])('rejects %s as input', async (_label, input) => {
-    const core = openCore({ dataDir: makeTempDir(), distDir });
+    const core = openTestCore();
     const result = await core.dispatch('createMeeting', input);
     expect(result.ok ? 'accepted' : result.error.code).toBe('INVALID_INPUT');
     core.close();
   });
 
   it('refuses unknown and inherited operation names', async () => {
-    const core = openCore({ dataDir: makeTempDir(), distDir });
+    const core = openTestCore();
     for (const name of ['dropTables', 'constructor', '__proto__', 42]) {
       const result = await core.dispatch(name, {});
       expect(result.ok ? 'accepted' : result.error.code).toBe('UNKNOWN_OPERATION');
@@ -49,7 +48,7 @@ describe('dispatcher', () => {
 
   it('validates output too: a handler answering outside the contract yields INTERNAL, not bad data', async () => {
     const logged: string[] = [];
-    const core = openCore({ dataDir: makeTempDir(), distDir });
+    const core = openTestCore();
     const handlers = {
       listMeetings: () => [{ id: 'not-a-uuid' }],
     } as unknown as Handlers;

@@ -1,18 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../shared/api/contract';
-import type { Result } from '../../../shared/result';
-import { openCore, type Core } from '../core';
+import type { Core } from '../core';
 import { takingTurns } from '../identity/switchingCaller';
 import type { Db } from '../db/database';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022 } from '../testing/samplePacks';
 import { publishedChair } from '../testing/publishedChair';
-import { distDir, makeTempDir } from '../testing/tempDir';
-
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
+import { openTestCore, value } from '../testing/harness';
 
 type Draft = InputOf<'recordDeclaration'>['declaration'];
 
@@ -38,7 +32,7 @@ function openDb(): Db {
 }
 
 beforeEach(async () => {
-  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
+  core = takingTurns(openTestCore());
   for (const [id, name] of [
     ['rouse', 'Mike Rouse'],
     ['aled', 'Aled Evans'],

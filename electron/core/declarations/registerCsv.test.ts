@@ -1,17 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/result';
-import { openCore, type Core } from '../core';
+import type { Core } from '../core';
 import { takingTurns } from '../identity/switchingCaller';
-import { distDir, makeTempDir } from '../testing/tempDir';
-
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
+import { openTestCore, value } from '../testing/harness';
 
 let core: Core;
 beforeEach(async () => {
-  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
+  core = takingTurns(openTestCore());
   value(await core.call('saveMember', { id: 'aled', name: 'Aled Evans' }));
   value(await core.call('saveMember', { id: 'laura', name: 'Laura Gretton' }));
 });

@@ -1,17 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/result';
-import { openCore, type Core } from '../core';
-import { distDir, makeTempDir } from '../testing/tempDir';
+import type { Core } from '../core';
+import { distDir } from '../testing/tempDir';
 import { samplePackFile, seedMeeting, seedOverrunItem, seedPanelComment, seedResolution } from './seedMeeting';
-
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
+import { openTestCore, value } from '../testing/harness';
 
 let core: Core;
 beforeEach(() => {
-  core = openCore({ dataDir: makeTempDir(), distDir });
+  core = openTestCore();
 });
 afterEach(() => core.close());
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Home } from '../../../shared/api/contracts/home';
-import { openCore } from '../core';
 import { january2022, january2022Revised, november2019 } from '../testing/samplePacks';
-import { distDir, makeTempDir } from '../testing/tempDir';
 import { londonDate } from './homeRepository';
+import { openTestCore } from '../testing/harness';
 
 describe('home', () => {
   it('lists meetings from today (London) with new papers counted since this device last opened each', async () => {
     let now = new Date('2022-01-10T09:00:00Z');
-    const core = openCore({ dataDir: makeTempDir(), distDir, clock: () => now });
+    const core = openTestCore({ clock: () => now });
     try {
       const home = async (): Promise<Home> => {
         const result = await core.call('getHome', {});

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../core';
+import type { Core } from '../core';
 import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
 import { january2022, january2022Revised, samplePackDir } from '../testing/samplePacks';
-import { distDir, makeTempDir } from '../testing/tempDir';
 import { publishedMemberId } from './publishedMembership';
+import { openTestCore } from '../testing/harness';
 
 const opened: Core[] = [];
 let site: ModernGovTestSite | null = null;
@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 function fresh(options: { clock?: () => Date } = {}): Core {
-  const core = takingTurns(openCore({ dataDir: makeTempDir(), distDir, ...options }));
+  const core = takingTurns(openTestCore({ ...options }));
   opened.push(core);
   return core;
 }

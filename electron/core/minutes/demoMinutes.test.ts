@@ -1,23 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/result';
 import { OpenCivicDataMinutes } from '../../../shared/minutes/openData';
-import { openCore, type Core } from '../core';
+import type { Core } from '../core';
 import { takingTurns } from '../identity/switchingCaller';
 import { samplePackFile, seedChair, seedClerk, seedMeeting, seedPanelComment, seedResolution } from '../demo/seedMeeting';
 import { seedDataSharingNarrative } from '../demo/seedMinutes';
-import { distDir, makeTempDir } from '../testing/tempDir';
+import { distDir } from '../testing/tempDir';
 import { demoMinutesSections } from './testing/demoSections';
 import { pdfText } from './testing/exportedText';
-
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
+import { openTestCore, value } from '../testing/harness';
 
 let core: Core;
 let meetingId: string;
 beforeEach(async () => {
-  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
+  core = takingTurns(openTestCore());
   meetingId = (await seedMeeting(core, samplePackFile(distDir))).meetingId;
 });
 afterEach(() => core.close());

@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
-import { openCore, type Core } from '../core';
+import type { Core } from '../core';
 import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { publishedChair } from '../testing/publishedChair';
 import { january2022 } from '../testing/samplePacks';
-import { distDir, makeTempDir } from '../testing/tempDir';
+import { openTestCore, value } from '../testing/harness';
 
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
 const refusal = <T>(result: Result<T>) => {
   if (result.ok) throw new Error('expected a refusal');
   return { code: result.error.code, issues: (result.error.issues ?? []).map((i) => [i.code, i.path.join('.')]) };
@@ -34,7 +30,7 @@ const snapshot = () => {
 
 beforeEach(async () => {
   now = new Date('2022-01-17T10:00:00Z');
-  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir, clock: () => now }));
+  core = takingTurns(openTestCore({ clock: () => now }));
   meetingId = (await core.importPackFile(january2022().path)).meetingId;
   chair = await publishedChair(core, meetingId);
   ids = new Map(value(await core.call('listMeetingRoles', { meetingId })).map((r) => [r.memberName, r.memberId]));

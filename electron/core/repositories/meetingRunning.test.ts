@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Result } from '../../../shared/result';
-import { openCore, type Core } from '../core';
+import type { Core } from '../core';
 import { takingTurns } from '../identity/switchingCaller';
 import { january2022, november2019 } from '../testing/samplePacks';
 import { publishedChair } from '../testing/publishedChair';
-import { distDir, makeTempDir } from '../testing/tempDir';
 import { snapshotEvery } from './panelComments';
+import { openTestCore, value } from '../testing/harness';
 
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
 const failure = <T>(result: Result<T>) => {
   if (result.ok) throw new Error('expected a refusal');
   return { code: result.error.code, issues: (result.error.issues ?? []).map((i) => i.code) };
@@ -35,7 +31,7 @@ const members = [
 
 beforeEach(async () => {
   now = new Date('2022-01-17T10:00:00Z');
-  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir, clock: () => now }));
+  core = takingTurns(openTestCore({ clock: () => now }));
   for (const [id, name] of members) value(await core.call('saveMember', { id, name }));
   // The front sheet makes Rouse the chair and four more members; the chair hands out the other roles.
   meetingId = (await core.importPackFile(january2022().path)).meetingId;

@@ -3,6 +3,7 @@ import { defaultSettings } from '../../../shared/domain/settings';
 import { openCore } from '../core';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { distDir, makeTempDir } from '../testing/tempDir';
+import { openTestCore } from '../testing/harness';
 
 const input = {
   title: 'Data Sharing and Analytics',
@@ -62,7 +63,7 @@ describe('meetings repository', () => {
   });
 
   it('lists meetings soonest first and answers NOT_FOUND for an unknown id', async () => {
-    const core = openCore({ dataDir: makeTempDir(), distDir });
+    const core = openTestCore();
     await core.call('createMeeting', { ...input, title: 'Later', date: '2022-03-01' });
     await core.call('createMeeting', { ...input, title: 'Earlier', date: '2021-11-08' });
     await core.call('createMeeting', { ...input, title: 'Same day, earlier time', date: '2022-03-01', startTime: '09:30' });

@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
 import type { RichText } from '../../../shared/minutes/richText';
-import { openCore, type Core } from '../core';
+import type { Core } from '../core';
 import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022, november2019 } from '../testing/samplePacks';
 import { publishedChair } from '../testing/publishedChair';
-import { distDir, makeTempDir } from '../testing/tempDir';
+import { openTestCore, value } from '../testing/harness';
 
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
 const code = (result: Result<unknown>): string | null => (result.ok ? null : result.error.code);
 
 let core: Core;
@@ -25,7 +21,7 @@ const narrative: RichText = [
 ];
 
 beforeEach(async () => {
-  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir }));
+  core = takingTurns(openTestCore());
   for (const [id, name] of [
     ['clerk', 'Emma James'],
     ['rouse', 'Mike Rouse'],

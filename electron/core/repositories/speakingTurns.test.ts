@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
-import { openCore, type Core } from '../core';
+import type { Core } from '../core';
 import { takingTurns } from '../identity/switchingCaller';
 import { publishedChair } from '../testing/publishedChair';
 import { january2022 } from '../testing/samplePacks';
-import { distDir, makeTempDir } from '../testing/tempDir';
+import { openTestCore, value } from '../testing/harness';
 
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
 const failure = <T>(result: Result<T>) => {
   if (result.ok) throw new Error('expected a refusal');
   return { code: result.error.code, issues: (result.error.issues ?? []).map((i) => i.code) };
@@ -21,7 +17,7 @@ let chair: string;
 let item: string;
 
 beforeEach(async () => {
-  core = takingTurns(openCore({ dataDir: makeTempDir(), distDir, clock: () => new Date('2022-01-17T10:00:00Z') }));
+  core = takingTurns(openTestCore({ clock: () => new Date('2022-01-17T10:00:00Z') }));
   meetingId = (await core.importPackFile(january2022().path)).meetingId;
   chair = await publishedChair(core, meetingId);
   item = value(await core.call('getLiveAgenda', { meetingId })).items.at(-1)?.number ?? '';

@@ -7,7 +7,7 @@ import { pdfjsHardening } from '../../../shared/security/pdfjs';
 import enGB from '../../../resources/locales/en-GB.json';
 import cy from '../../../resources/locales/cy.json';
 import { startBrowserHost, type BrowserHost } from '../../host/server';
-import { openCore, type Core, type CoreOptions } from '../core';
+import { type Core, type CoreOptions } from '../core';
 import { extractorDocumentOptions } from '../packs/extract';
 import { importErrorCodes } from '../packs/importError';
 import { passphraseEnv } from './keyStore';
@@ -16,6 +16,7 @@ import { openDataDatabase } from '../testing/dataDatabase';
 import { startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
 import { january2022, samplePackDir } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
+import { openTestCore } from '../testing/harness';
 
 /**
  * Issue 9: every kind of bad input Chamber meets, each through the entry point that meets it in
@@ -113,7 +114,7 @@ async function importThroughContract(core: Core, bytes: Uint8Array, fileName = '
 
 const cores: Core[] = [];
 function fresh(options: Partial<CoreOptions> = {}): Core {
-  const core = openCore({ dataDir: makeTempDir(), distDir, ...options });
+  const core = openTestCore({ ...options });
   cores.push(core);
   return core;
 }

@@ -1,14 +1,8 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../testing/tempDir';
-import { migrate } from '../migrator';
-import { migrations } from './index';
+import { migratedTo } from '../../testing/harness';
 
 function migrated() {
-  const db = new Database(path.join(makeTempDir(), 'm5.sqlite3'));
-  db.pragma('foreign_keys = ON');
-  migrate(db, migrations.filter((m) => m.version <= 5));
+  const db = migratedTo(5);
   db.prepare(
     `INSERT INTO meetings (id, title, committee, date, start_time, venue, created_at, updated_at)
      VALUES ('m', 'Panel', 'Panel', '2022-01-17', '10:00', 'County Hall', 'now', 'now')`,

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify';
 import { makeTempDir } from '../../testing/tempDir';
+import { migratedTo } from '../../testing/harness';
 import { migrate } from '../migrator';
 import { migrations } from './index';
 
@@ -10,9 +11,7 @@ const upTo = (version: number) => migrations.filter((m) => m.version <= version)
 
 /** A database at schema 7 with history in all three tables, recorded out of table order. */
 function at0007WithHistory() {
-  const db = new Database(path.join(makeTempDir(), 'm8.sqlite3'));
-  db.pragma('foreign_keys = ON');
-  migrate(db, upTo(7));
+  const db = migratedTo(7);
   db.prepare("INSERT INTO meetings (id, title, committee, date, start_time, venue, created_at, updated_at) VALUES ('m', 'Panel', 'Panel', '2022-01-17', '10:00', 'County Hall', 'now', 'now')").run();
   db.prepare("INSERT INTO members (id, name, created_at) VALUES ('clerk', 'Emma James', 'now')").run();
   db.prepare(

@@ -1,15 +1,11 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../testing/tempDir';
+import { migratedTo } from '../../testing/harness';
 import { migrate } from '../migrator';
 import { migrations } from './index';
 
 describe('migration 0012 minute narrative state', () => {
   it('adds a Yjs state to each narrative, keeps existing narratives, and still refuses changes to approved minutes', () => {
-    const db = new Database(path.join(makeTempDir(), 'm12.sqlite3'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, migrations.filter((m) => m.version < 12));
+    const db = migratedTo(11);
     db.exec(`
       INSERT INTO meetings (id, title, committee, date, start_time, venue, created_at, updated_at) VALUES ('m', 'Panel', 'Panel', '2022-01-17', '10:00', 'Hall', 'now', 'now');
       INSERT INTO members (id, name, created_at) VALUES ('clerk', 'Clerk', 'now');

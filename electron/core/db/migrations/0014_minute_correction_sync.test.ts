@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify';
 import { makeTempDir } from '../../testing/tempDir';
+import { migratedTo } from '../../testing/harness';
 import { migrate } from '../migrator';
 import { migrations } from './index';
 
@@ -10,9 +11,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-
 
 /** A database at schema 13 with approved minutes and two corrections recorded before 0014. */
 function at0013WithCorrections() {
-  const db = new Database(path.join(makeTempDir(), 'm14.sqlite3'));
-  db.pragma('foreign_keys = ON');
-  migrate(db, migrations.filter((m) => m.version < 14));
+  const db = migratedTo(13);
   db.exec(`
     INSERT INTO meetings (id, title, committee, date, start_time, venue, created_at, updated_at) VALUES ('m', 'Panel', 'Panel', '2022-01-17', '10:00', 'Hall', 'now', 'now');
     INSERT INTO meetings (id, title, committee, date, start_time, venue, created_at, updated_at) VALUES ('later', 'Panel', 'Panel', '2022-03-17', '10:00', 'Hall', 'now', 'now');

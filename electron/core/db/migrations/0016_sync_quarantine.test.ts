@@ -1,15 +1,11 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../testing/tempDir';
+import { migratedTo } from '../../testing/harness';
 import { migrate } from '../migrator';
 import { migrations } from './index';
 
 describe('migration 0016 sync quarantine', () => {
   it('keeps a pulled change verbatim even where SQLite JSON cannot read it, one per record, and refused changes with their handling', () => {
-    const db = new Database(path.join(makeTempDir(), 'm16.sqlite3'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, migrations.filter((m) => m.version < 16));
+    const db = migratedTo(15);
     db.prepare("INSERT INTO sync_shadow (entity, id, version, data) VALUES ('annotation', 'a', 1, '{}')").run();
     migrate(db, migrations);
     // Nothing that was there before changes.

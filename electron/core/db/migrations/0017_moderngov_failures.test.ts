@@ -1,15 +1,11 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../testing/tempDir';
+import { migratedTo } from '../../testing/harness';
 import { migrate } from '../migrator';
 import { migrations } from './index';
 
 describe('migration 0017 Modern.gov failures', () => {
   it('starts existing documents with no failures and refuses a negative count', () => {
-    const db = new Database(path.join(makeTempDir(), 'm17.sqlite3'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, migrations.filter((m) => m.version < 17));
+    const db = migratedTo(16);
     const now = '2026-01-01T00:00:00Z';
     db.prepare("INSERT INTO meetings (id, title, committee, date, start_time, venue, created_at, updated_at) VALUES ('m', 'T', 'C', '2026-02-01', '10:00', 'V', ?, ?)").run(now, now);
     db.prepare("INSERT INTO moderngov_sites (id, base_url, created_at) VALUES ('s', 'https://x.example', ?)").run(now);

@@ -1,15 +1,11 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../testing/tempDir';
+import { migratedTo } from '../../testing/harness';
 import { migrate } from '../migrator';
 import { migrations } from './index';
 
 describe('migration 0020 co-opted role', () => {
   it('keeps every role already held, takes co-opted, and still refuses a role it does not know', () => {
-    const db = new Database(path.join(makeTempDir(), 'm20.sqlite3'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, migrations.filter((m) => m.version < 20));
+    const db = migratedTo(19);
     const now = '2026-01-01T00:00:00Z';
     db.prepare("INSERT INTO meetings (id, title, committee, date, start_time, venue, created_at, updated_at) VALUES ('m', 'T', 'C', '2026-02-01', '10:00', 'V', ?, ?)").run(now, now);
     const member = db.prepare('INSERT INTO members (id, name, created_at) VALUES (?, ?, ?)');
