@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { outcomeId } from '../electron/core/repositories/outcomes';
+import { outcomeId } from '../electron/core/meeting/outcomes';
 import { january2022 } from '../electron/core/testing/samplePacks';
 import { openClient, upcomingMeeting, type TestClient } from '../electron/core/testing/syncClients';
 import { startTestEndpoint, type TestEndpoint } from './testing/testEndpoint';

@@ -12,7 +12,7 @@ import { databaseFileName, openDatabase, type Db } from './db/database';
 import { createDispatcher, type Dispatcher, type Handlers, type Logger } from './dispatcher';
 import { CoreError } from './errors';
 import { moderngovHandlers } from './handlers/moderngov';
-import { meetingHandlers } from './handlers/meeting';
+import { meetingHandlers } from './meeting/handlers';
 import { minutesHandlers } from './handlers/minutes';
 import { syncService, type SyncTuning } from './handlers/sync';
 import type { SyncEngine } from './sync/engine';

@@ -1,18 +1,18 @@
-import { ItemEntitlementReader } from '../repositories/itemEntitlement';
+import { ItemEntitlementReader } from '../meeting/itemEntitlement';
 import { assembleMinutes, type MinutesAssemblyInput } from '../../../shared/minutes/assemble';
 import type { MinutesDocument } from '../../../shared/minutes/model';
 import type { Db } from '../db/database';
-import { AttendanceRepository } from '../repositories/attendance';
+import { AttendanceRepository } from '../meeting/attendance';
 import { DeclarationsRepository } from '../declarations/repository';
 import { MembersRepository } from '../members/repository';
 import type { DomainWriter } from '../repositories/domainWriter';
-import { LiveAgendaRepository } from '../repositories/liveAgenda';
+import { LiveAgendaRepository } from '../meeting/liveAgenda';
 import type { MeetingAccess } from '../meetings/access';
 import { MeetingsRepository } from '../repositories/meetings';
 import type { MinutesRepository } from '../repositories/minutes';
-import { OutcomesRepository } from '../repositories/outcomes';
-import { PanelCommentsRepository } from '../repositories/panelComments';
-import { SpeakingTurnsRepository } from '../repositories/speakingTurns';
+import { OutcomesRepository } from '../meeting/outcomes';
+import { PanelCommentsRepository } from '../meeting/panelComments';
+import { SpeakingTurnsRepository } from '../meeting/speakingTurns';
 
 /**
  * Reads everything recorded about a meeting (through the same repositories the meeting screens

@@ -3,10 +3,10 @@ import { entityDefinition, type EntityDefinition } from '../../../shared/sync/re
 import { asRecordData, type RecordData } from './merge';
 import type { ApplyContext, ApplyOutcome, LocalHooks } from './localRecord';
 import { syncedAnnotation } from '../annotations/repository';
-import { syncedPanelComment } from '../repositories/panelComments';
+import { syncedPanelComment } from '../meeting/panelComments';
 import { syncedNarrative } from '../repositories/minutes';
 import { syncedCorrection } from '../minutes/corrections';
-import { syncedSpeakingTurn } from '../repositories/speakingTurns';
+import { syncedSpeakingTurn } from '../meeting/speakingTurns';
 import { syncedDocument } from './packDownloads';
 
 export type { ApplyOutcome } from './localRecord';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { january2022 } from '../testing/samplePacks';
 import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
 import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
-import { outcomeId } from '../repositories/outcomes';
+import { outcomeId } from '../meeting/outcomes';
 
 // The chair the pack's front sheet names: once the pack is imported only the chair, vice-chair or clerk hands out roles.
 const chair = { name: 'Cllr Mike Rouse', email: 'chair@council.example', role: 'chair' as const, password: 'chair password 1', committees: ['Planning Panel'] };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StoredSpeakingTurn, turnSeconds, type SpeakingTurn, type SpeakingTurnDraft } from '../../../shared/meeting/speaking';
 import type { Db } from '../db/database';
 import type { LocalHooks } from '../sync/localRecord';
-import type { DomainWriter } from './domainWriter';
+import type { DomainWriter } from '../repositories/domainWriter';
 import { ruleBroken, type MeetingAccess } from '../meetings/access';
 
 interface TurnRow {

@@ -1,15 +1,15 @@
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
-import { AttendanceRepository } from '../repositories/attendance';
+import { AttendanceRepository } from './attendance';
 import type { DomainWriter } from '../repositories/domainWriter';
-import { LiveAgendaRepository } from '../repositories/liveAgenda';
+import { LiveAgendaRepository } from './liveAgenda';
 import { MeetingAccess } from '../meetings/access';
-import { OutcomesRepository } from '../repositories/outcomes';
-import { PanelCommentsRepository } from '../repositories/panelComments';
-import { SpeakingTurnsRepository } from '../repositories/speakingTurns';
+import { OutcomesRepository } from './outcomes';
+import { PanelCommentsRepository } from './panelComments';
+import { SpeakingTurnsRepository } from './speakingTurns';
 import type { meetingOperations } from '../../../shared/api/contracts/meeting';
 import type { meetingRunningOperations } from '../../../shared/api/contracts/meetingRunning';
-import { ItemEntitlementReader } from '../repositories/itemEntitlement';
+import { ItemEntitlementReader } from './itemEntitlement';
 import type { RestrictedGate } from '../security/restrictedGate';
 
 const fromBase64 = (data: string): Uint8Array => new Uint8Array(Buffer.from(data, 'base64'));

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { PanelComment } from '../../../shared/meeting/schema';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import type { DomainWriter } from './domainWriter';
+import type { DomainWriter } from '../repositories/domainWriter';
 import type { LocalHooks } from '../sync/localRecord';
 import { ruleBroken, type MeetingAccess } from '../meetings/access';
 

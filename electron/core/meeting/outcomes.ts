@@ -6,7 +6,7 @@ import { derivedUuid } from '../db/derivedId';
 import { CoreError } from '../errors';
 import { itemEntitlements } from '../../../shared/meeting/entitlement';
 import type { ItemEntitlementReader } from './itemEntitlement';
-import type { DomainWriter } from './domainWriter';
+import type { DomainWriter } from '../repositories/domainWriter';
 import { ruleBroken, type HistoryEntity, type MeetingAccess } from '../meetings/access';
 
 interface OutcomeRow {

@@ -2,7 +2,7 @@ import type { LiveAgenda, LiveAgendaItem } from '../../../shared/meeting/schema'
 import { restartIssue } from '../../../shared/meeting/restart';
 import { elapsedMinutes, indicativeMinutes, isOverrun } from '../../../shared/meeting/timing';
 import type { Db } from '../db/database';
-import type { DomainTransaction, DomainWriter } from './domainWriter';
+import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
 import { ruleBroken, type MeetingAccess } from '../meetings/access';
 
 interface ProgressRow {

@@ -2,7 +2,7 @@ import { attendanceIssues, countsForQuorum, votingRoles } from '../../../shared/
 import { checkQuorum } from '../../../shared/meeting/quorum';
 import type { Attendance, AttendanceDraft, AttendanceEntry, AttendanceStatus } from '../../../shared/meeting/schema';
 import type { Db } from '../db/database';
-import type { DomainWriter } from './domainWriter';
+import type { DomainWriter } from '../repositories/domainWriter';
 import { ruleBroken, type MeetingAccess } from '../meetings/access';
 
 interface Row {
