@@ -9,7 +9,7 @@ import { extractPdf, type ExtractedPdf } from '../../electron/core/packs/extract
 import { DocumentStore } from '../../electron/core/packs/documentStore';
 import { PackImporter } from '../../electron/core/packs/importer';
 import { DomainWriter } from '../../electron/core/repositories/domainWriter';
-import { MeetingsRepository } from '../../electron/core/repositories/meetings';
+import { MeetingsRepository } from '../../electron/core/meetings/repository';
 import { PacksRepository } from '../../electron/core/repositories/packs';
 import { createPlaintextDatabaseForBenchmark } from '../../electron/core/testing/plaintextDatabase';
 import { generateLargePack } from '../../tools/sample-packs/generate';

@@ -1,6 +1,6 @@
 import type { Home, UpcomingMeeting } from '../../../shared/api/contracts/home';
 import type { Db } from '../db/database';
-import type { MeetingsRepository } from '../repositories/meetings';
+import type { MeetingsRepository } from '../meetings/repository';
 
 const viewedKey = (meetingId: string) => `viewed:${meetingId}`;
 

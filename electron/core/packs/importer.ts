@@ -5,7 +5,7 @@ import { parsePackStructure } from '../../../shared/packs/structure';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs';
 import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
-import type { MeetingsRepository } from '../repositories/meetings';
+import type { MeetingsRepository } from '../meetings/repository';
 import type { PacksRepository } from '../repositories/packs';
 import { sha256Hex, type DocumentStore } from './documentStore';
 import { ImportError } from './importError';

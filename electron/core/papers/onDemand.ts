@@ -4,7 +4,7 @@ import { MeetingDocument } from '../../../shared/sync/wire';
 import type { Db } from '../db/database';
 import type { MeetingAccess } from '../meetings/access';
 import { CoreError } from '../errors';
-import { toCoreError } from '../handlers/sync';
+import { toCoreError } from '../sync/service';
 import type { ModernGovSync } from '../moderngov/sync';
 import type { SyncEngine } from '../sync/engine';
 import type { PackDownloads } from '../sync/packDownloads';

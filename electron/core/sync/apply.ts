@@ -4,7 +4,7 @@ import { asRecordData, type RecordData } from './merge';
 import type { ApplyContext, ApplyOutcome, LocalHooks } from './localRecord';
 import { syncedAnnotation } from '../annotations/repository';
 import { syncedPanelComment } from '../meeting/panelComments';
-import { syncedNarrative } from '../repositories/minutes';
+import { syncedNarrative } from '../minutes/repository';
 import { syncedCorrection } from '../minutes/corrections';
 import { syncedSpeakingTurn } from '../meeting/speakingTurns';
 import { syncedDocument } from './packDownloads';

@@ -5,12 +5,12 @@ import type { MinuteNarrative, MinutesHistoryEntry, MinutesRecord, StoredMinutes
 import type { RichText } from '../../../shared/minutes/richText';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import type { DomainTransaction, DomainWriter } from './domainWriter';
+import type { DomainTransaction, DomainWriter } from '../repositories/domainWriter';
 import type { MeetingAccess } from '../meetings/access';
 import type { LocalHooks } from '../sync/localRecord';
 import * as Y from 'yjs';
-import { editNarrative, narrativeDoc, narrativeOf } from '../minutes/narrativeDoc';
-import { insertCorrection } from '../minutes/corrections';
+import { editNarrative, narrativeDoc, narrativeOf } from './narrativeDoc';
+import { insertCorrection } from './corrections';
 
 interface MinutesRow {
   meeting_id: string;

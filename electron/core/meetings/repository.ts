@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Meeting, MeetingStatus, NewMeeting } from '../../../shared/domain/meeting';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import type { DomainWriter } from './domainWriter';
+import type { DomainWriter } from '../repositories/domainWriter';
 
 interface MeetingRow {
   id: string;

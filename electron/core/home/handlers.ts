@@ -1,8 +1,8 @@
 import type { homeOperations } from '../../../shared/api/contracts/home';
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
-import { HomeRepository } from '../home/homeRepository';
-import type { MeetingsRepository } from '../repositories/meetings';
+import { HomeRepository } from './homeRepository';
+import type { MeetingsRepository } from '../meetings/repository';
 
 export type HomeHandlers = Pick<Handlers, keyof typeof homeOperations>;
 

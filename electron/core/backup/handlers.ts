@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { backupOperations } from '../../../shared/api/contracts/backup';
-import { createBackup } from '../backup/backup';
+import { createBackup } from './backup';
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 import type { DataKey } from '../security/keyStore';

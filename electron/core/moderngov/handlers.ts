@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { RefreshResult, RefreshState } from '../../../shared/domain/moderngov';
 import { CoreError } from '../errors';
 import type { Handlers } from '../dispatcher';
-import { ModernGovClient } from '../moderngov/client';
-import { normaliseSiteUrl, type SiteHttpOptions } from '../moderngov/http';
-import type { ModernGovRepository } from '../moderngov/repository';
-import type { ModernGovSync, RefreshContext } from '../moderngov/sync';
+import { ModernGovClient } from './client';
+import { normaliseSiteUrl, type SiteHttpOptions } from './http';
+import type { ModernGovRepository } from './repository';
+import type { ModernGovSync, RefreshContext } from './sync';
 
 type ModernGovHandlers = Pick<
   Handlers,

@@ -1,5 +1,5 @@
 import type { auditOperations } from '../../../shared/api/contracts/audit';
-import { verifyAuditChain } from '../audit/verify';
+import { verifyAuditChain } from './verify';
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 

@@ -2,12 +2,12 @@ import type { minutesOperations } from '../../../shared/api/contracts/minutes';
 import { allGaps } from '../../../shared/minutes/model';
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
-import { MinutesAssembler } from '../minutes/gather';
-import { minutesMediaTypes, renderMinutes } from '../minutes/render/index';
-import { minutesPhrases } from '../minutes/render/phrases';
+import { MinutesAssembler } from './gather';
+import { minutesMediaTypes, renderMinutes } from './render/index';
+import { minutesPhrases } from './render/phrases';
 import type { DomainWriter } from '../repositories/domainWriter';
 import { MeetingAccess } from '../meetings/access';
-import { MinutesRepository } from '../repositories/minutes';
+import { MinutesRepository } from './repository';
 import type { RestrictedGate } from '../security/restrictedGate';
 
 export type MinutesHandlers = Pick<Handlers, keyof typeof minutesOperations>;
