@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { defaultDataDir } from '../node/dataDir';
 import { countUsers, createUser } from './accounts';
+import { defaultCouncilId } from './db/0007_councils';
 import { openDatabase, type Database } from './db/postgres';
 import { migrate } from './db/migrations';
 import { buildServer, type Lifecycle } from './server';
@@ -47,8 +48,9 @@ export interface RunningEndpoint {
 }
 
 /**
- * Starts the endpoint. A fresh server with no users takes its first admin from
- * CHAMBER_ENDPOINT_ADMIN_EMAIL and CHAMBER_ENDPOINT_ADMIN_PASSWORD (or `chamber endpoint user add`).
+ * Starts the endpoint. A fresh server with no users takes its first admin, of the default council,
+ * from CHAMBER_ENDPOINT_ADMIN_EMAIL and CHAMBER_ENDPOINT_ADMIN_PASSWORD (or `chamber endpoint user
+ * add`); further councils come with their own first admin from `chamber endpoint council add`.
  */
 export async function startEndpoint(options: EndpointOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningEndpoint> {
   let app: FastifyInstance | null = null;
@@ -63,7 +65,7 @@ export async function startEndpoint(options: EndpointOptions, env: NodeJS.Proces
     app.log.info({ database: db.description }, 'database ready');
     if (env.CHAMBER_ENDPOINT_ADMIN_EMAIL && env.CHAMBER_ENDPOINT_ADMIN_PASSWORD && (await countUsers(db.pool)) === 0) {
       try {
-        const admin = await createUser(db.pool, { name: env.CHAMBER_ENDPOINT_ADMIN_NAME ?? 'Administrator', email: env.CHAMBER_ENDPOINT_ADMIN_EMAIL, password: env.CHAMBER_ENDPOINT_ADMIN_PASSWORD, role: 'admin' });
+        const admin = await createUser(db.pool, defaultCouncilId, { name: env.CHAMBER_ENDPOINT_ADMIN_NAME ?? 'Administrator', email: env.CHAMBER_ENDPOINT_ADMIN_EMAIL, password: env.CHAMBER_ENDPOINT_ADMIN_PASSWORD, role: 'admin' });
         app.log.info({ userId: admin.id }, 'created the first admin from the environment');
       } catch (error) {
         // Instances started together on a fresh database all see no users; one wins the insert and
