@@ -106,8 +106,8 @@ export async function createUser(pool: pg.Pool, councilId: string, input: NewUse
   return created;
 }
 
-export async function countUsers(db: Queryable): Promise<number> {
-  const result = await db.query<{ n: string }>('SELECT count(*) AS n FROM users');
+export async function countUsers(db: Queryable, councilId: string): Promise<number> {
+  const result = await db.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE council_id = $1', [councilId]);
   return Number(result.rows[0]?.n ?? 0);
 }
 
