@@ -65,8 +65,13 @@ async function userById(db: Queryable, id: string): Promise<User | null> {
   return result.rows[0] ?? null;
 }
 
+export interface PreparedUser {
+  user: z.output<typeof NewUser>;
+  passwordHash: string;
+}
+
 /** The input checked, and its password hashed before any transaction opens (hashing is slow on purpose). */
-export async function preparedUser(input: NewUser): Promise<{ user: z.output<typeof NewUser>; passwordHash: string }> {
+export async function preparedUser(input: NewUser): Promise<PreparedUser> {
   const parsed = NewUser.safeParse(input);
   if (!parsed.success) throw new EndpointError(400, 'INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
   return { user: parsed.data, passwordHash: await hashPassword(parsed.data.password) };
@@ -77,7 +82,7 @@ export async function preparedUser(input: NewUser): Promise<{ user: z.output<typ
  * transaction. An email signs in to one account on the whole endpoint, so it is unique across
  * councils: sign-in needs nothing but the email to know which council it is for.
  */
-export async function insertUser(client: pg.PoolClient, councilId: string, prepared: Awaited<ReturnType<typeof preparedUser>>): Promise<string> {
+export async function insertUser(client: pg.PoolClient, councilId: string, prepared: PreparedUser): Promise<string> {
   const { user, passwordHash } = prepared;
   const id = randomUUID();
   const inserted = await client.query(
