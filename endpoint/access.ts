@@ -2,8 +2,9 @@ import type { Principal } from './accounts';
 import { presidingUserRoles } from '../shared/sync/wire';
 
 /**
- * Who may see what. Clerks and admins serve every committee; everyone else sees the committees
- * they are a member of. Restricted (Part II) papers additionally exclude officers, who attend only
+ * Who may see what, within the caller's council (`inCouncil` settles that first). Clerks and
+ * admins serve every committee of their council; everyone else sees the committees they are a
+ * member of. Restricted (Part II) papers additionally exclude officers, who attend only
  * the items they report on: by their role, or by their membership of that committee.
  */
 export function seesCommittee(principal: Principal, committeeId: string | null): boolean {
@@ -33,16 +34,25 @@ export function servesEveryCommittee(principal: Principal): boolean {
 }
 
 /**
- * The same rules as the change-log audience keys (endpoint migration 6) the caller is in: their own
- * private records, and each committee they see, with its Part II business only where they may read
- * it. `every` is the whole committee list, needed only for those who serve every committee.
+ * Whether something owned by `councilId` is the caller's council's at all. Every other rule here
+ * is about committees within one council; this one comes first wherever a stored row is judged.
+ */
+export function inCouncil(principal: Principal, councilId: string | null): boolean {
+  return councilId === principal.councilId;
+}
+
+/**
+ * The same rules as the change-log audience keys (endpoint migrations 6 and 7) the caller is in:
+ * their own private records, their council's council-wide business, and each committee they see,
+ * with Part II business only where they may read it. `every` is their council's whole committee
+ * list, needed only for those who serve every committee.
  */
 export function audiencesOf(principal: Principal, every: readonly string[] = []): string[] {
   const committees = [null, ...new Set([...principal.committees, ...(servesEveryCommittee(principal) ? every : [])])];
   return [
     `owner:${principal.userId}`,
     ...committees.flatMap((id) => {
-      const key = `committee:${id ?? '*'}`;
+      const key = id === null ? `council:${principal.councilId}` : `committee:${id}`;
       return seesRestricted(principal, id) ? [key, `${key}:restricted`] : [key];
     }),
   ];

@@ -2,7 +2,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { NewUser, type Device, type EndpointErrorCode, type Session, type User, type UserRole } from '../shared/sync/wire';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
-import { writeRecord } from './records';
+import type { z } from 'zod';
+import { transaction, writeRecord } from './records';
 
 export class EndpointError extends Error {
   constructor(
@@ -19,6 +20,8 @@ export class EndpointError extends Error {
 export interface Principal {
   userId: string;
   deviceId: string;
+  /** The council the user belongs to, from their account row: never from anything the client sends. */
+  councilId: string;
   role: UserRole;
   /** Committee ids the user is a member of. */
   committees: string[];
@@ -40,10 +43,11 @@ const newToken = (prefix: string): string => `${prefix}_${randomBytes(32).toStri
 
 export type Queryable = Pick<pg.Pool, 'query'>;
 
-export async function committeeId(db: Queryable, name: string): Promise<string> {
+/** The council's committee of that name, created when new: another council's namesake is another committee. */
+export async function committeeId(db: Queryable, councilId: string, name: string): Promise<string> {
   const found = await db.query<{ id: string }>(
-    `INSERT INTO committees (id, name) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-    [randomUUID(), name],
+    `INSERT INTO committees (id, council_id, name) VALUES ($1, $2, $3) ON CONFLICT (council_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [randomUUID(), councilId, name],
   );
   const row = found.rows[0];
   if (!row) throw new Error('committee not stored');
@@ -61,44 +65,54 @@ async function userById(db: Queryable, id: string): Promise<User | null> {
   return result.rows[0] ?? null;
 }
 
-/** Creates a user with their committee memberships in one transaction. */
-export async function createUser(pool: pg.Pool, input: NewUser): Promise<User> {
-  const parsed = NewUser.safeParse(input);
-  if (!parsed.success) throw new EndpointError(400, 'INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
-  const user = parsed.data;
-  const passwordHash = await hashPassword(user.password);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const id = randomUUID();
-    const inserted = await client.query(
-      `INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
-      [id, user.email, user.name, user.role, passwordHash],
-    );
-    if (inserted.rowCount === 0) throw new EndpointError(400, 'INVALID_INPUT', `A user with email ${user.email} already exists`);
-    // A role named for one committee (the chair of A who only sits on B) overrides the user's role there.
-    const roles = new Map<string, UserRole>([...user.committees.map((name): [string, UserRole] => [name, user.role]), ...Object.entries(user.committeeRoles)]);
-    for (const [name, role] of roles) {
-      await client.query('INSERT INTO memberships (user_id, committee_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, await committeeId(client, name), role]);
-    }
-    // The register every device needs to name who attends, declares and votes: names only (a
-    // councillor's name is public; the email is not), readable by every signed-in user. The
-    // council's IT administrators never sit in a meeting.
-    if (user.role !== 'admin') await writeRecord(client, null, { entity: 'member', id, deleted: false, data: { id, name: user.name }, ownerId: id, committeeId: null, private: false, restricted: false }, 'create');
-    await client.query('COMMIT');
-    const created = await userById(pool, id);
-    if (!created) throw new Error('user not stored');
-    return created;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+export interface PreparedUser {
+  user: z.output<typeof NewUser>;
+  passwordHash: string;
 }
 
-export async function countUsers(db: Queryable): Promise<number> {
-  const result = await db.query<{ n: string }>('SELECT count(*) AS n FROM users');
+/** The input checked, and its password hashed before any transaction opens (hashing is slow on purpose). */
+export async function preparedUser(input: NewUser): Promise<PreparedUser> {
+  const parsed = NewUser.safeParse(input);
+  if (!parsed.success) throw new EndpointError(400, 'INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  return { user: parsed.data, passwordHash: await hashPassword(parsed.data.password) };
+}
+
+/**
+ * A user of `councilId` with their memberships of that council's committees, in the caller's
+ * transaction. An email signs in to one account on the whole endpoint, so it is unique across
+ * councils: sign-in needs nothing but the email to know which council it is for.
+ */
+export async function insertUser(client: pg.PoolClient, councilId: string, prepared: PreparedUser): Promise<string> {
+  const { user, passwordHash } = prepared;
+  const id = randomUUID();
+  const inserted = await client.query(
+    `INSERT INTO users (id, council_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
+    [id, councilId, user.email, user.name, user.role, passwordHash],
+  );
+  if (inserted.rowCount === 0) throw new EndpointError(400, 'INVALID_INPUT', `A user with email ${user.email} already exists`);
+  // A role named for one committee (the chair of A who only sits on B) overrides the user's role there.
+  const roles = new Map<string, UserRole>([...user.committees.map((name): [string, UserRole] => [name, user.role]), ...Object.entries(user.committeeRoles)]);
+  for (const [name, role] of roles) {
+    await client.query('INSERT INTO memberships (user_id, committee_id, council_id, role) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [id, await committeeId(client, councilId, name), councilId, role]);
+  }
+  // The register every device needs to name who attends, declares and votes: names only (a
+  // councillor's name is public; the email is not), readable by every signed-in user of the
+  // council. The council's IT administrators never sit in a meeting.
+  if (user.role !== 'admin') await writeRecord(client, null, { entity: 'member', id, deleted: false, data: { id, name: user.name }, ownerId: id, committeeId: null, councilId, private: false, restricted: false }, 'create');
+  return id;
+}
+
+/** Creates a user of `councilId` with their committee memberships in one transaction. */
+export async function createUser(pool: pg.Pool, councilId: string, input: NewUser): Promise<User> {
+  const prepared = await preparedUser(input);
+  const id = await transaction(pool, (client) => insertUser(client, councilId, prepared));
+  const created = await userById(pool, id);
+  if (!created) throw new Error('user not stored');
+  return created;
+}
+
+export async function countUsers(db: Queryable, councilId: string): Promise<number> {
+  const result = await db.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE council_id = $1', [councilId]);
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -185,12 +199,12 @@ export class Accounts {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     if (!token) throw new EndpointError(401, 'UNAUTHENTICATED', 'Sign in first: no device token was sent');
-    const found = await this.pool.query<DeviceRow & { role: UserRole; committees: string[]; presides_in: string[]; officer_in: string[] }>(
-      `SELECT d.*, u.role, coalesce(array_agg(m.committee_id) FILTER (WHERE m.committee_id IS NOT NULL), '{}') AS committees,
+    const found = await this.pool.query<DeviceRow & { council_id: string; role: UserRole; committees: string[]; presides_in: string[]; officer_in: string[] }>(
+      `SELECT d.*, u.council_id, u.role, coalesce(array_agg(m.committee_id) FILTER (WHERE m.committee_id IS NOT NULL), '{}') AS committees,
               coalesce(array_agg(m.committee_id) FILTER (WHERE m.role IN ('chair', 'clerk', 'admin')), '{}') AS presides_in,
               coalesce(array_agg(m.committee_id) FILTER (WHERE m.role = 'officer'), '{}') AS officer_in
          FROM devices d JOIN users u ON u.id = d.user_id LEFT JOIN memberships m ON m.user_id = u.id
-        WHERE d.access_hash = $1 GROUP BY d.id, u.role`,
+        WHERE d.access_hash = $1 GROUP BY d.id, u.council_id, u.role`,
       [sha256(token)],
     );
     const device = found.rows[0];
@@ -202,7 +216,7 @@ export class Accounts {
     if (!device.last_seen_at || now.getTime() - device.last_seen_at.getTime() > 60_000) {
       await this.pool.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [device.id, now]);
     }
-    return { userId: device.user_id, deviceId: device.id, role: device.role, committees: device.committees, presidesIn: device.presides_in, officerIn: device.officer_in };
+    return { userId: device.user_id, deviceId: device.id, councilId: device.council_id, role: device.role, committees: device.committees, presidesIn: device.presides_in, officerIn: device.officer_in };
   }
 
   async user(userId: string): Promise<User> {
@@ -216,11 +230,12 @@ export class Accounts {
     return rows.rows.map((row) => toDevice(row, principal.deviceId));
   }
 
-  /** Your own devices; an admin may revoke anyone's. Unknown and not-yours look the same (404). */
+  /** Your own devices; an admin may revoke anyone's in their council. Unknown and not-yours look the same (404). */
   async revoke(principal: Principal, deviceId: string): Promise<void> {
     const result = await this.pool.query(
-      `UPDATE devices SET revoked_at = coalesce(revoked_at, $3) WHERE id = $1 AND (user_id = $2 OR $4)`,
-      [deviceId, principal.userId, this.now(), principal.role === 'admin'],
+      `UPDATE devices SET revoked_at = coalesce(revoked_at, $3)
+        WHERE id = $1 AND (user_id = $2 OR ($4 AND user_id IN (SELECT id FROM users WHERE council_id = $5)))`,
+      [deviceId, principal.userId, this.now(), principal.role === 'admin', principal.councilId],
     );
     if (result.rowCount === 0) throw new EndpointError(404, 'NOT_FOUND', 'No such device');
   }

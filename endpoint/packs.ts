@@ -47,14 +47,15 @@ export async function publishMeeting(pool: pg.Pool, principal: Principal, input:
   mustPublish(principal);
   const meeting = PublishMeetingSchema.parse(input);
   return transaction(pool, async (client) => {
-    const committee = await committeeId(client, meeting.committee);
+    // The clerk's own council's committee of that name, never a namesake elsewhere.
+    const committee = await committeeId(client, principal.councilId, meeting.committee);
     const id = randomUUID();
     await client.query(
-      `INSERT INTO meetings (id, committee_id, title, date, start_time, venue, items, published_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, committee, meeting.title, meeting.date, meeting.startTime, meeting.venue, JSON.stringify(meeting.items), principal.userId],
+      `INSERT INTO meetings (id, council_id, committee_id, title, date, start_time, venue, items, published_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, principal.councilId, committee, meeting.title, meeting.date, meeting.startTime, meeting.venue, JSON.stringify(meeting.items), principal.userId],
     );
     const published = { id, committee: meeting.committee, title: meeting.title, date: meeting.date, startTime: meeting.startTime, venue: meeting.venue, items: meeting.items };
-    const record = await writeRecord(client, null, { entity: 'meeting', id, deleted: false, data: published, ownerId: null, committeeId: committee, private: false, restricted: false }, 'create');
+    const record = await writeRecord(client, null, { entity: 'meeting', id, deleted: false, data: published, ownerId: null, committeeId: committee, councilId: principal.councilId, private: false, restricted: false }, 'create');
     return { ...published, version: record.version };
   });
 }
@@ -69,7 +70,8 @@ export async function uploadDocument(pool: pg.Pool, principal: Principal, meetin
   const sha256 = createHash('sha256').update(body).digest('hex');
   return transaction(pool, async (client) => {
     // Locking the meeting serialises uploads to it, so two versions never get the same number.
-    const meeting = await client.query<{ committee_id: string }>('SELECT committee_id FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
+    // Another council's meeting is no meeting at all to this clerk.
+    const meeting = await client.query<{ committee_id: string }>('SELECT committee_id FROM meetings WHERE id = $1 AND council_id = $2 FOR UPDATE', [meetingId, principal.councilId]);
     const found = meeting.rows[0];
     if (!found) throw new EndpointError(404, 'NOT_FOUND', 'No such meeting');
     await client.query(`INSERT INTO documents (sha256, size, media_type, content) VALUES ($1, $2, 'application/pdf', $3) ON CONFLICT DO NOTHING`, [sha256, body.length, body]);
@@ -80,13 +82,13 @@ export async function uploadDocument(pool: pg.Pool, principal: Principal, meetin
       [randomUUID(), meetingId, sha256, upload.title, upload.kind, upload.itemNumber ?? null, upload.restricted, body.length],
     );
     const document = toDocument(inserted.rows[0]!);
-    await writeRecord(client, null, { entity: 'meeting_document', id: document.id, deleted: false, data: document, ownerId: null, committeeId: found.committee_id, private: false, restricted: document.restricted }, 'create');
+    await writeRecord(client, null, { entity: 'meeting_document', id: document.id, deleted: false, data: document, ownerId: null, committeeId: found.committee_id, councilId: principal.councilId, private: false, restricted: document.restricted }, 'create');
     return document;
   });
 }
 
 export async function listDocuments(pool: pg.Pool, principal: Principal, meetingId: string): Promise<MeetingDocument[]> {
-  const meeting = await pool.query<{ committee_id: string }>('SELECT committee_id FROM meetings WHERE id = $1', [meetingId]);
+  const meeting = await pool.query<{ committee_id: string }>('SELECT committee_id FROM meetings WHERE id = $1 AND council_id = $2', [meetingId, principal.councilId]);
   const found = meeting.rows[0];
   if (!found || !seesCommittee(principal, found.committee_id)) throw new EndpointError(404, 'NOT_FOUND', 'No such meeting');
   const rows = await pool.query<MeetingDocumentRow>(
@@ -97,11 +99,15 @@ export async function listDocuments(pool: pg.Pool, principal: Principal, meeting
   return rows.rows.map(toDocument);
 }
 
-/** Size of a document the caller is entitled to, or a 404 that does not say whether it exists. */
+/**
+ * Size of a document the caller is entitled to, or a 404 that does not say whether it exists.
+ * The bytes are stored once whoever published them; only a link from a meeting of the caller's
+ * council entitles them, so knowing another council's hash fetches nothing.
+ */
 export async function entitledDocument(pool: pg.Pool, principal: Principal, sha256: string): Promise<{ size: number }> {
   const links = await pool.query<{ committee_id: string; restricted: boolean; size: string }>(
-    `SELECT m.committee_id, md.restricted, d.size FROM meeting_documents md JOIN meetings m ON m.id = md.meeting_id JOIN documents d USING (sha256) WHERE md.sha256 = $1`,
-    [sha256],
+    `SELECT m.committee_id, md.restricted, d.size FROM meeting_documents md JOIN meetings m ON m.id = md.meeting_id JOIN documents d USING (sha256) WHERE md.sha256 = $1 AND m.council_id = $2`,
+    [sha256, principal.councilId],
   );
   const entitled = links.rows.find((l) => (l.restricted ? seesRestricted(principal, l.committee_id) : seesCommittee(principal, l.committee_id)));
   if (!entitled) throw new EndpointError(404, 'NOT_FOUND', 'No such document');

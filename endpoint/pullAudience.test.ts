@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../electron/core/testing/tempDir';
 import type { Principal } from './accounts';
 import { audiencesOf } from './access';
+import { defaultCouncilId } from './db/0007_councils';
 import { migrate, migrations } from './db/migrations';
 import { openDatabase, type Database } from './db/postgres';
 import { pull, pullStatement } from './sync';
@@ -16,7 +17,7 @@ import { fillChangeLog } from './testing/changeHistory';
  */
 const planning = 'committee-planning';
 const licensing = 'committee-licensing';
-const who = (userId: string, role: Principal['role'], committees: string[], officerIn: string[] = []): Principal => ({ userId, deviceId: `${userId}-device`, role, committees, presidesIn: [], officerIn });
+const who = (userId: string, role: Principal['role'], committees: string[], officerIn: string[] = []): Principal => ({ userId, deviceId: `${userId}-device`, role, committees, councilId: defaultCouncilId, presidesIn: [], officerIn });
 const ann = who('ann', 'councillor', [planning]);
 const olwen = who('olwen', 'officer', [planning], [planning]);
 const carys = who('carys', 'clerk', []);
@@ -51,7 +52,7 @@ beforeAll(async () => {
   await change('bea-private', planning, { private: true, owner: 'bea' });
   // The tombstone an un-shared note of Ann's sends its former audience: not Ann, who gets the note.
   await change('ann-unshared', planning, { owner: 'ann', hiddenFrom: 'ann' });
-  expect(await migrate(db.pool)).toEqual([6]);
+  expect(await migrate(db.pool)).toEqual(migrations.map((m) => m.version).filter((v) => v >= 6));
 }, 120_000);
 
 afterAll(async () => {
@@ -67,7 +68,8 @@ describe('pull indexed by audience', () => {
       'planning-open': `committee:${planning}`,
       'planning-part-two': `committee:${planning}:restricted`,
       'licensing-open': `committee:${licensing}`,
-      'council-wide': 'committee:*',
+      // Migration 7: council-wide business is its council's, here the default one everything moved into.
+      'council-wide': `council:${defaultCouncilId}`,
       'ann-private': 'owner:ann',
       'bea-private': 'owner:bea',
       'ann-unshared': `committee:${planning}`,
@@ -83,7 +85,7 @@ describe('pull indexed by audience', () => {
     expect(await ids(olwen)).toEqual(['ann-unshared', 'council-wide', 'planning-open']);
     // A clerk serves every committee, Part II included, but no one's private notes.
     expect(await ids(carys)).toEqual(['ann-unshared', 'council-wide', 'licensing-open', 'licensing-part-two', 'planning-open', 'planning-part-two']);
-    expect(audiencesOf(olwen)).toEqual(['owner:olwen', 'committee:*', `committee:${planning}`]);
+    expect(audiencesOf(olwen)).toEqual(['owner:olwen', `council:${defaultCouncilId}`, `committee:${planning}`]);
   });
 
   it('pages in (transaction, sequence) order across audiences, each change once', async () => {

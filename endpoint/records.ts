@@ -9,6 +9,8 @@ export interface StoredRecord {
   data: unknown;
   ownerId: string | null;
   committeeId: string | null;
+  /** The council that owns it; never changes once written. */
+  councilId: string;
   private: boolean;
   restricted: boolean;
 }
@@ -21,6 +23,7 @@ interface RecordRow {
   data: unknown;
   owner_id: string | null;
   committee_id: string | null;
+  council_id: string;
   private: boolean;
   restricted: boolean;
 }
@@ -57,6 +60,7 @@ function stored(row: RecordRow): StoredRecord {
     data: row.data,
     ownerId: row.owner_id,
     committeeId: row.committee_id,
+    councilId: row.council_id,
     private: row.private,
     restricted: row.restricted,
   };
@@ -69,23 +73,25 @@ function stored(row: RecordRow): StoredRecord {
 export async function writeRecord(client: pg.PoolClient, previous: StoredRecord | null, next: Omit<StoredRecord, 'version'>, operation: 'create' | 'update' | 'delete'): Promise<StoredRecord> {
   const version = (previous?.version ?? 0) + 1;
   const data = next.deleted ? null : JSON.stringify(next.data);
-  const values = [next.entity, next.id, version, next.deleted, data, next.ownerId, next.committeeId, next.private, next.restricted];
+  const values = [next.entity, next.id, version, next.deleted, data, next.ownerId, next.committeeId, next.private, next.restricted, next.councilId];
   if (previous) {
-    await client.query(
+    // The council in the WHERE: a record is rewritten only by its own council, or not at all.
+    const updated = await client.query(
       `UPDATE records SET version = $3, deleted = $4, data = $5, owner_id = $6, committee_id = $7, private = $8, restricted = $9, updated_at = now()
-        WHERE entity = $1 AND id = $2`,
+        WHERE entity = $1 AND id = $2 AND council_id = $10`,
       values,
     );
+    if (updated.rowCount !== 1) throw new Error(`${next.entity} ${next.id} is not this council's to change`);
   } else {
     await client.query(
-      `INSERT INTO records (entity, id, version, deleted, data, owner_id, committee_id, private, restricted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO records (entity, id, version, deleted, data, owner_id, committee_id, private, restricted, council_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       values,
     );
   }
   if (previous) await compact(client, next, version);
   await client.query(
-    `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted)
-     VALUES ($1, $2, $3, $10, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, council_id)
+     VALUES ($1, $2, $3, $11, $4, $5, $6, $7, $8, $9, $10)`,
     [...values, operation],
   );
   return { ...next, version };
@@ -109,9 +115,9 @@ async function compact(client: pg.PoolClient, next: Omit<StoredRecord, 'version'
   const unrestricted = open && !next.restricted;
   if ((wasOpen && !open) || (wasUnrestricted && !unrestricted)) {
     await client.query(
-      `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from)
-       VALUES ($1, $2, $3, 'delete', true, NULL, $4, $5, false, $6, $4)`,
-      [next.entity, next.id, version, next.ownerId, next.committeeId, !wasUnrestricted],
+      `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from, council_id)
+       VALUES ($1, $2, $3, 'delete', true, NULL, $4, $5, false, $6, $4, $7)`,
+      [next.entity, next.id, version, next.ownerId, next.committeeId, !wasUnrestricted, next.councilId],
     );
   }
 }

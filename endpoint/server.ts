@@ -176,7 +176,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
   route('createUser', async ({ principal, body }) => {
     if (principal.role !== 'admin') throw new EndpointError(403, 'FORBIDDEN', 'Only an admin may create users');
-    return { status: 201, body: await createUser(pool, body) };
+    // Into the admin's own council: the request has no say in which.
+    return { status: 201, body: await createUser(pool, principal.councilId, body) };
   });
 
   route('publishMeeting', async ({ principal, body }) => ({ status: 201, body: await publishMeeting(pool, principal, body) }));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { defaultDataDir } from '../node/dataDir';
 import { countUsers, createUser } from './accounts';
+import { defaultCouncilId } from './db/0007_councils';
 import { openDatabase, type Database } from './db/postgres';
 import { migrate } from './db/migrations';
 import { buildServer, type Lifecycle } from './server';
@@ -47,8 +48,9 @@ export interface RunningEndpoint {
 }
 
 /**
- * Starts the endpoint. A fresh server with no users takes its first admin from
- * CHAMBER_ENDPOINT_ADMIN_EMAIL and CHAMBER_ENDPOINT_ADMIN_PASSWORD (or `chamber endpoint user add`).
+ * Starts the endpoint. A default council with no users yet takes its first admin from
+ * CHAMBER_ENDPOINT_ADMIN_EMAIL and CHAMBER_ENDPOINT_ADMIN_PASSWORD (or `chamber endpoint user add`);
+ * further councils come with their own first admin from `chamber endpoint council add`.
  */
 export async function startEndpoint(options: EndpointOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningEndpoint> {
   let app: FastifyInstance | null = null;
@@ -61,14 +63,14 @@ export async function startEndpoint(options: EndpointOptions, env: NodeJS.Proces
   try {
     app = buildServer({ pool: db.pool, version: options.version, logger: { level: options.logLevel ?? 'info' }, lifecycle });
     app.log.info({ database: db.description }, 'database ready');
-    if (env.CHAMBER_ENDPOINT_ADMIN_EMAIL && env.CHAMBER_ENDPOINT_ADMIN_PASSWORD && (await countUsers(db.pool)) === 0) {
+    if (env.CHAMBER_ENDPOINT_ADMIN_EMAIL && env.CHAMBER_ENDPOINT_ADMIN_PASSWORD && (await countUsers(db.pool, defaultCouncilId)) === 0) {
       try {
-        const admin = await createUser(db.pool, { name: env.CHAMBER_ENDPOINT_ADMIN_NAME ?? 'Administrator', email: env.CHAMBER_ENDPOINT_ADMIN_EMAIL, password: env.CHAMBER_ENDPOINT_ADMIN_PASSWORD, role: 'admin' });
+        const admin = await createUser(db.pool, defaultCouncilId, { name: env.CHAMBER_ENDPOINT_ADMIN_NAME ?? 'Administrator', email: env.CHAMBER_ENDPOINT_ADMIN_EMAIL, password: env.CHAMBER_ENDPOINT_ADMIN_PASSWORD, role: 'admin' });
         app.log.info({ userId: admin.id }, 'created the first admin from the environment');
       } catch (error) {
         // Instances started together on a fresh database all see no users; one wins the insert and
         // the others find the admin it made, which is not a reason to fail.
-        if ((await countUsers(db.pool)) === 0) throw error;
+        if ((await countUsers(db.pool, defaultCouncilId)) === 0) throw error;
         app.log.info('another instance created the first admin');
       }
     }

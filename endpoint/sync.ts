@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { entityDefinition, keyOf, parsePayload, pushable, type Deleter, type Writer } from '../shared/sync/register';
 import type { Change, MutationResult, PullResponse, PushRequest, WireMutation } from '../shared/sync/wire';
-import { audiencesOf, presides, seesCommittee, seesRestricted, servesEveryCommittee } from './access';
+import { audiencesOf, inCouncil, presides, seesCommittee, seesRestricted, servesEveryCommittee } from './access';
 import { EndpointError, type Principal } from './accounts';
 import { followItemRestriction } from './itemRestriction';
 import { MeetingFacts } from './meetingFacts';
@@ -11,6 +11,7 @@ type Rejection = Extract<MutationResult, { status: 'rejected' }>;
 const reject = (m: WireMutation, reason: Rejection['reason'], message: string): Rejection => ({ mutationId: m.mutationId, status: 'rejected', reason, message });
 
 function readable(principal: Principal, record: StoredRecord): boolean {
+  if (!inCouncil(principal, record.councilId)) return false;
   if (record.private) return record.ownerId === principal.userId;
   return record.restricted ? seesRestricted(principal, record.committeeId) : seesCommittee(principal, record.committeeId);
 }
@@ -68,7 +69,7 @@ async function decide(client: pg.PoolClient, principal: Principal, m: WireMutati
     const previousMeeting = field(current?.data, 'meetingId');
     if (previousMeeting !== undefined && previousMeeting !== meetingId) return reject(m, 'INVALID_PAYLOAD', 'A record cannot move to another meeting');
     const meeting = await meetings.of(client, meetingId);
-    if (!meeting || !seesCommittee(principal, meeting.committeeId)) return reject(m, 'UNKNOWN_MEETING', `No meeting ${meetingId} you belong to`);
+    if (!meeting || !inCouncil(principal, meeting.councilId) || !seesCommittee(principal, meeting.committeeId)) return reject(m, 'UNKNOWN_MEETING', `No meeting ${meetingId} you belong to`);
     committeeId = meeting.committeeId;
     // Part II comes from the meeting's agenda, never from what the pusher says about the record.
     const item = definition.itemField ? data[definition.itemField] : null;
@@ -126,6 +127,8 @@ async function decide(client: pg.PoolClient, principal: Principal, m: WireMutati
       data,
       ownerId,
       committeeId,
+      // The caller's: a record of another council was refused above as not readable.
+      councilId: principal.councilId,
       // A tombstone keeps the audience the record had; the log's compaction tells any wider one before it.
       private: ownedPrivately && (deleting ? (current?.private ?? true) : data?.shared !== true),
       restricted,
@@ -229,7 +232,7 @@ export async function pull(pool: pg.Pool, principal: Principal, cursor: string |
   const matched = cursor === undefined || cursor === '' ? ['', '0', '0'] : cursorPattern.exec(cursor);
   const position = matched?.[1] !== undefined && matched[2] !== undefined ? ([matched[1], matched[2]] as [string, string]) : null;
   if (!position) throw new EndpointError(400, 'INVALID_INPUT', 'Unrecognised cursor');
-  const every = servesEveryCommittee(principal) ? (await pool.query<{ id: string }>('SELECT id FROM committees')).rows.map((r) => r.id) : [];
+  const every = servesEveryCommittee(principal) ? (await pool.query<{ id: string }>('SELECT id FROM committees WHERE council_id = $1', [principal.councilId])).rows.map((r) => r.id) : [];
   const result = await pool.query<{ seq: string; xid: string; entity: string; id: string; version: string; operation: Change['operation']; deleted: boolean; data: unknown; owner_id: string | null }>(
     pullStatement(principal, position, limit, every),
   );

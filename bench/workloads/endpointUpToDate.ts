@@ -1,5 +1,6 @@
 import { openEndpointDatabase } from '../../endpoint/start';
 import { audiencesOf } from '../../endpoint/access';
+import { defaultCouncilId } from '../../endpoint/db/0007_councils';
 import type { Database } from '../../endpoint/db/postgres';
 import { fillChangeLog } from '../../endpoint/testing/changeHistory';
 import { startTestEndpoint, type TestEndpoint } from '../../endpoint/testing/testEndpoint';
@@ -30,7 +31,7 @@ async function ready(): Promise<Shared> {
     const db = await openEndpointDatabase({ dataDir: `${endpoint.dataDir}/server` });
     const own = (await db.pool.query<{ id: string }>('SELECT id FROM committees WHERE name = $1', [committee])).rows[0]?.id ?? '';
     const session = await endpoint.signIn(member.email, member.password, 'bench');
-    const audiences = audiencesOf({ userId: user.id, deviceId: session.device.id, role: member.role, committees: [own], presidesIn: [], officerIn: [] });
+    const audiences = audiencesOf({ userId: user.id, deviceId: session.device.id, councilId: defaultCouncilId, role: member.role, committees: [own], presidesIn: [], officerIn: [] });
     // The member's committee among others: the device once pulled its share, then others kept writing.
     shared = { endpoint, db, session, audiences, committees: [own, 'bench-licensing', 'bench-audit', 'bench-scrutiny', 'bench-cabinet'], history: 0 };
   }

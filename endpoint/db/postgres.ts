@@ -107,6 +107,9 @@ async function openEmbedded(dataDir: string, log: (message: string) => void): Pr
   if (runningPort !== null) {
     const password = fs.readFileSync(passwordFile, 'utf8').trim();
     const pool = connect(runningPort, password);
+    // When the owner stops its cluster while this pool's connections are still closing, their
+    // termination notice is not a failure of whoever opened this pool.
+    pool.on('error', (error) => log(`idle database connection failed: ${error.message}`));
     // The cluster belongs to the other process; closing ends only this pool's connections.
     return { pool, description: `embedded PostgreSQL in ${clusterDir} (shared)`, close: () => pool.end() };
   }
