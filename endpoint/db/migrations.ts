@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { committeeRoles } from './0004_committee_roles';
 import { signInFailures } from './0005_sign_in_failures';
 import { changeAudience } from './0006_change_audience';
+import { documentLargeObjects } from './0008_document_large_objects';
 
 export interface PgMigration {
   version: number;
@@ -143,6 +144,7 @@ export const migrations: readonly PgMigration[] = [
   committeeRoles,
   signInFailures,
   changeAudience,
+  documentLargeObjects,
 ];
 
 /** The schema version this build needs; readiness waits for the database to reach it. */
