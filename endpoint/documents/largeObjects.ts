@@ -33,24 +33,26 @@ export class LargeObjectStore implements DocumentStore {
     const oid = created.rows[0]!.oid;
     try {
       const hash = createHash('sha256');
+      // One buffer, filled and written again and again: an upload adds no garbage of its own.
+      const buffer = Buffer.allocUnsafe(this.chunkBytes);
+      let filled = 0;
       let written = 0;
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
       const flush = async (): Promise<void> => {
-        if (pendingBytes === 0) return;
-        const bytes = Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-        await this.pool.query('SELECT lo_put($1, $2, $3)', [oid, written, bytes]);
-        written += bytes.length;
+        if (filled === 0) return;
+        await this.pool.query('SELECT lo_put($1, $2, $3)', [oid, written, buffer.subarray(0, filled)]);
+        written += filled;
+        filled = 0;
       };
       // Iterating pauses the body while a chunk is written: the sender is held back, not buffered.
       for await (const chunk of body as AsyncIterable<Buffer>) {
         hash.update(chunk);
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        if (expected.size !== undefined && written + pendingBytes > expected.size) throw new DocumentMismatch(`The document is larger than the ${expected.size} bytes declared`);
-        if (pendingBytes >= this.chunkBytes) await flush();
+        if (expected.size !== undefined && written + filled + chunk.length > expected.size) throw new DocumentMismatch(`The document is larger than the ${expected.size} bytes declared`);
+        for (let from = 0; from < chunk.length; ) {
+          const copied = chunk.copy(buffer, filled, from);
+          from += copied;
+          filled += copied;
+          if (filled === buffer.length) await flush();
+        }
       }
       await flush();
       const sha256 = hash.digest('hex');
