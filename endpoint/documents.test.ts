@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
@@ -192,6 +193,25 @@ describe('uploads refused', () => {
       now = await held(endpoint);
     }
     expect(now).toEqual(before);
+  });
+
+  it('refuses a body declared larger than the limit before reading it', async () => {
+    const before = await held(endpoint);
+    // Declares 1 GB and sends a few bytes: the answer comes back without waiting for the rest.
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${endpoint.url}/v1/meetings/${meetingId}/documents?title=Huge`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${endpoint.adminToken}`, 'content-type': 'application/pdf', 'content-length': String(1024 ** 3) },
+      });
+      request.on('response', (response) => {
+        resolve(response.statusCode ?? 0);
+        request.destroy();
+      });
+      request.on('error', reject);
+      request.write('%PDF-1.7\n');
+    });
+    expect(status).toBe(413);
+    expect(await held(endpoint)).toEqual(before);
   });
 });
 
