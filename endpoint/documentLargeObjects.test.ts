@@ -7,8 +7,10 @@ import { january2022, november2019 } from '../electron/core/testing/samplePacks'
 import { makeTempDir } from '../electron/core/testing/tempDir';
 import { migrate, migrations } from './db/migrations';
 import { openDatabase, type Database } from './db/postgres';
+import type { Principal } from './accounts';
 import { LargeObjectStore } from './documents/largeObjects';
 import { DocumentMismatch } from './documents/store';
+import { uploadDocument } from './packs';
 
 /**
  * Endpoint migration 8 moves documents stored as bytea into large objects, and the large-object
@@ -91,6 +93,33 @@ describe('endpoint migration 8: documents as large objects', () => {
     await expect(store.put(failing, { mediaType: 'application/pdf' })).rejects.toThrow('connection reset');
     expect(await objects()).toBe(before);
     expect((await db.pool.query('SELECT * FROM document_uploads')).rowCount).toBe(0);
+  });
+
+  it('keeps one object when the same bytes finish uploading at the same moment twice', async () => {
+    const store = new LargeObjectStore(db.pool, 10_000);
+    const bytes = Buffer.concat([packs[0]!.bytes, Buffer.from('\n% twice at once\n')]);
+    const before = await objects();
+    const both = await Promise.all([0, 1].map(() => store.put(Readable.from([bytes]), { mediaType: 'application/pdf' })));
+    expect(both[0]).toEqual(both[1]);
+    expect(await objects()).toBe(before + 1);
+    expect((await read(store, both[0]!.sha256)).equals(bytes)).toBe(true);
+  });
+
+  it('refuses an upload growing past the limit as it streams, keeping nothing of it', async () => {
+    const store = new LargeObjectStore(db.pool, 10_000);
+    const clerk: Principal = { userId: 'clerk', deviceId: 'clerk-device', role: 'clerk', committees: [], presidesIn: [], officerIn: [] };
+    const before = await objects();
+    const links = (await db.pool.query('SELECT id FROM meeting_documents')).rowCount;
+    const { bytes } = packs[0]!;
+    const upload = { title: 'Too big', kind: 'pack' as const, restricted: false };
+    const tooBig = uploadDocument(db.pool, store, clerk, 'm1', upload, { stream: Readable.from([bytes.subarray(0, 20_000), bytes.subarray(20_000)]), maxBytes: 30_000 });
+    await expect(tooBig).rejects.toMatchObject({ status: 413 });
+    expect(await objects()).toBe(before);
+    expect((await db.pool.query('SELECT id FROM meeting_documents')).rowCount).toBe(links);
+    // Within the limit, the same call stores and links it.
+    const stored = await uploadDocument(db.pool, store, clerk, 'm1', upload, { stream: Readable.from([bytes]), maxBytes: bytes.length });
+    expect(stored).toMatchObject({ sha256: packs[0]!.sha256, size: bytes.length, version: 1 });
+    expect(await objects()).toBe(before);
   });
 
   it('unlinks an upload a crash left unfinished a day ago when the next upload starts', async () => {
