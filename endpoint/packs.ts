@@ -1,10 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type pg from 'pg';
 import type { MeetingDocument, PublishedMeeting, PublishMeeting } from '../shared/sync/wire';
 import { PublishMeeting as PublishMeetingSchema, type DocumentUpload } from '../shared/sync/wire';
 import type { z } from 'zod';
 import { publishes, seesCommittee, seesRestricted } from './access';
 import { committeeId, EndpointError, type Principal } from './accounts';
+import { DocumentMismatch, type DocumentStore, type StoredDocument } from './documents/store';
 import { transaction, writeRecord } from './records';
 
 type Upload = z.output<typeof DocumentUpload>;
@@ -60,26 +62,63 @@ export async function publishMeeting(pool: pg.Pool, principal: Principal, input:
   });
 }
 
+/** The body passed on as it arrives, refused as soon as it is not a PDF or grows past `maxBytes`. */
+async function* pdfBody(body: Readable, maxBytes: number): AsyncGenerator<Buffer> {
+  let head = Buffer.alloc(0);
+  let size = 0;
+  // Not destroyed on a refusal: the rest is drained so the uploader still gets the answer.
+  for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new EndpointError(413, 'INVALID_INPUT', `The document is larger than ${maxBytes} bytes`);
+    if (head.length < 5) {
+      head = Buffer.concat([head, chunk.subarray(0, 5 - head.length)]);
+      if (head.length === 5 && head.toString('latin1') !== '%PDF-') throw notPdf();
+    }
+    yield chunk;
+  }
+  if (head.length < 5) throw notPdf();
+}
+
+const notPdf = (): EndpointError => new EndpointError(400, 'INVALID_INPUT', 'The document is not a PDF');
+
+export interface UploadBody {
+  stream: Readable;
+  /** Content-Length, when the uploader sent one. */
+  size?: number;
+  maxBytes: number;
+}
+
 /**
  * Stores the PDF once by its SHA-256 and links it to the meeting. A paper published again under
- * the same kind and title becomes its next version; a supplement is just another kind.
+ * the same kind and title becomes its next version; a supplement is just another kind. The bytes
+ * stream into the store, checked against the hash and size declared, before the link is written:
+ * a refused upload leaves no link, and the store keeps nothing of it either.
  */
-export async function uploadDocument(pool: pg.Pool, principal: Principal, meetingId: string, upload: Upload, body: Buffer): Promise<MeetingDocument> {
+export async function uploadDocument(pool: pg.Pool, store: DocumentStore, principal: Principal, meetingId: string, upload: Upload, body: UploadBody): Promise<MeetingDocument> {
   mustPublish(principal);
-  if (body.length < 5 || body.subarray(0, 5).toString('latin1') !== '%PDF-') throw new EndpointError(400, 'INVALID_INPUT', 'The document is not a PDF');
-  const sha256 = createHash('sha256').update(body).digest('hex');
+  // Settled before a byte is read: refusing an upload costs nothing.
+  const known = await pool.query('SELECT 1 FROM meetings WHERE id = $1 AND council_id = $2', [meetingId, principal.councilId]);
+  if (known.rowCount === 0) throw new EndpointError(404, 'NOT_FOUND', 'No such meeting');
+  if (body.size !== undefined && body.size > body.maxBytes) throw new EndpointError(413, 'INVALID_INPUT', `The document is larger than ${body.maxBytes} bytes`);
+  let stored: StoredDocument;
+  try {
+    stored = await store.put(Readable.from(pdfBody(body.stream, body.maxBytes)), { sha256: upload.sha256, size: body.size, mediaType: 'application/pdf' });
+  } catch (error) {
+    if (error instanceof DocumentMismatch) throw new EndpointError(400, 'INVALID_INPUT', error.message);
+    throw error;
+  }
+  const { sha256, size } = stored;
   return transaction(pool, async (client) => {
     // Locking the meeting serialises uploads to it, so two versions never get the same number.
     // Another council's meeting is no meeting at all to this clerk.
     const meeting = await client.query<{ committee_id: string }>('SELECT committee_id FROM meetings WHERE id = $1 AND council_id = $2 FOR UPDATE', [meetingId, principal.councilId]);
     const found = meeting.rows[0];
     if (!found) throw new EndpointError(404, 'NOT_FOUND', 'No such meeting');
-    await client.query(`INSERT INTO documents (sha256, size, media_type, content) VALUES ($1, $2, 'application/pdf', $3) ON CONFLICT DO NOTHING`, [sha256, body.length, body]);
     const inserted = await client.query<MeetingDocumentRow>(
       `INSERT INTO meeting_documents (id, meeting_id, sha256, title, kind, item_number, restricted, version)
        SELECT $1, $2, $3, $4, $5, $6, $7, coalesce(max(version), 0) + 1 FROM meeting_documents WHERE meeting_id = $2 AND kind = $5 AND title = $4
        RETURNING *, $8::bigint AS size, 'application/pdf' AS media_type`,
-      [randomUUID(), meetingId, sha256, upload.title, upload.kind, upload.itemNumber ?? null, upload.restricted, body.length],
+      [randomUUID(), meetingId, sha256, upload.title, upload.kind, upload.itemNumber ?? null, upload.restricted, size],
     );
     const document = toDocument(inserted.rows[0]!);
     await writeRecord(client, null, { entity: 'meeting_document', id: document.id, deleted: false, data: document, ownerId: null, committeeId: found.committee_id, councilId: principal.councilId, private: false, restricted: document.restricted }, 'create');
@@ -112,12 +151,4 @@ export async function entitledDocument(pool: pg.Pool, principal: Principal, sha2
   const entitled = links.rows.find((l) => (l.restricted ? seesRestricted(principal, l.committee_id) : seesCommittee(principal, l.committee_id)));
   if (!entitled) throw new EndpointError(404, 'NOT_FOUND', 'No such document');
   return { size: Number(entitled.size) };
-}
-
-/** Bytes [start, end] inclusive, read inside PostgreSQL so a resumed download fetches only the rest. */
-export async function documentBytes(pool: pg.Pool, sha256: string, start: number, end: number): Promise<Buffer> {
-  const result = await pool.query<{ part: Buffer }>('SELECT substring(content FROM $2 FOR $3) AS part FROM documents WHERE sha256 = $1', [sha256, start + 1, end - start + 1]);
-  const part = result.rows[0]?.part;
-  if (!part) throw new EndpointError(404, 'NOT_FOUND', 'No such document');
-  return part;
 }

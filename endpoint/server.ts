@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { type z } from 'zod';
@@ -5,7 +6,9 @@ import { openApiDocument } from '../shared/sync/openapi';
 import { binary, endpointRoutes, type EndpointRoute, type RouteName } from '../shared/sync/routes';
 import type { EndpointErrorCode, Readiness } from '../shared/sync/wire';
 import { Accounts, createUser, defaultLifetimes, EndpointError, type Principal, type TokenLifetimes } from './accounts';
-import { documentBytes, entitledDocument, listDocuments, publishMeeting, uploadDocument } from './packs';
+import { LargeObjectStore } from './documents/largeObjects';
+import type { DocumentStore } from './documents/store';
+import { entitledDocument, listDocuments, publishMeeting, uploadDocument } from './packs';
 import { latestEndpointSchemaVersion } from './db/migrations';
 import { SignInLimiter } from './rateLimit';
 import { pull, push } from './sync';
@@ -22,6 +25,8 @@ export interface ServerOptions {
   lifecycle?: Lifecycle;
   /** Largest PDF accepted. */
   maxDocumentBytes?: number;
+  /** Where documents are kept: PostgreSQL large objects unless another store is given. */
+  documents?: DocumentStore;
 }
 
 /** What an instance shares with whoever stops it. */
@@ -32,7 +37,7 @@ export interface Lifecycle {
 type Input<R extends EndpointRoute> = {
   params: R['params'] extends z.ZodType ? z.output<R['params']> : undefined;
   query: R['query'] extends z.ZodType ? z.output<R['query']> : undefined;
-  body: R['body'] extends typeof binary ? Buffer : R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
+  body: R['body'] extends typeof binary ? Readable : R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
   principal: R['auth'] extends true ? Principal : undefined;
 };
 
@@ -67,13 +72,17 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const accounts = new Accounts(pool, now, options.lifetimes ?? defaultLifetimes);
   const limiter = options.limiter ?? new SignInLimiter(pool);
   const lifecycle = options.lifecycle ?? { draining: false };
+  const documents = options.documents ?? new LargeObjectStore(pool);
+  const maxDocumentBytes = options.maxDocumentBytes ?? 200 * 1024 * 1024;
   const app = Fastify({
     logger: options.logger ?? { level: 'info' },
     exposeHeadRoutes: false,
     bodyLimit: 1024 * 1024 * 4,
   });
 
-  app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: options.maxDocumentBytes ?? 200 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  // A document's body is handed on unread, to stream into the store: the upload route reads it
+  // once the caller is known, and counts it against maxDocumentBytes itself.
+  app.addContentTypeParser(['application/pdf', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
   // An API, never a page: nothing it answers may be sniffed, framed, or run as a document.
   app.addHook('onSend', (_request, reply, payload, done) => {
@@ -114,7 +123,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         const input = {
           params: spec.params ? parse(spec.params, request.params) : undefined,
           query: spec.query ? parse(spec.query, request.query) : undefined,
-          body: spec.body === binary ? (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)) : spec.body ? parse(spec.body, request.body) : undefined,
+          body: spec.body === binary ? (request.body instanceof Readable ? request.body : Readable.from([])) : spec.body ? parse(spec.body, request.body) : undefined,
           principal,
         } as Input<(typeof endpointRoutes)[N]>;
         const answer = await handler(input, request, reply);
@@ -181,7 +190,17 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   route('publishMeeting', async ({ principal, body }) => ({ status: 201, body: await publishMeeting(pool, principal, body) }));
-  route('uploadDocument', async ({ principal, params, query, body }) => ({ status: 201, body: await uploadDocument(pool, principal, params.id, query, body) }));
+  route('uploadDocument', async ({ principal, params, query, body }, request) => {
+    const length = request.headers['content-length'];
+    try {
+      return { status: 201, body: await uploadDocument(pool, documents, principal, params.id, query, { stream: body, size: length === undefined ? undefined : Number(length), maxBytes: maxDocumentBytes }) };
+    } catch (error) {
+      // Refused before the body was all read: the rest is read and discarded, so the uploader
+      // reads the reason rather than a reset connection.
+      if (!body.readableEnded) body.resume();
+      throw error;
+    }
+  });
   route('listDocuments', async ({ principal, params }) => ({ status: 200, body: { documents: await listDocuments(pool, principal, params.id) } }));
   route('getDocument', async ({ principal, params }, request, reply) => {
     const { size } = await entitledDocument(pool, principal, params.sha256);
@@ -213,8 +232,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       status = 206;
       void reply.header('content-range', `bytes ${start}-${end}/${size}`);
     }
-    const bytes = size === 0 ? Buffer.alloc(0) : await documentBytes(pool, params.sha256, start, end);
-    await reply.status(status).type('application/pdf').send(bytes);
+    const bytes = await documents.get(params.sha256, { start, end });
+    if (!bytes) throw new EndpointError(404, 'NOT_FOUND', 'No such document');
+    await reply.status(status).type('application/pdf').header('content-length', String(end - start + 1)).send(bytes);
     return null;
   });
 

@@ -6,6 +6,7 @@ import { userRoles, type UserRole } from '../../shared/sync/wire';
 import { createUser, EndpointError, type Principal } from '../../endpoint/accounts';
 import { createCouncil, findCouncil, listCouncils } from '../../endpoint/councils';
 import { defaultCouncilId } from '../../endpoint/db/0007_councils';
+import { LargeObjectStore } from '../../endpoint/documents/largeObjects';
 import { publishMeeting, uploadDocument } from '../../endpoint/packs';
 import { closeOnSignals, openEndpointDatabase, startEndpoint } from '../../endpoint/start';
 import { extractPdf } from '../core/packs/extract';
@@ -130,7 +131,12 @@ export function registerEndpointCommands(program: Command, io: Io, deps: Endpoin
           venue: venue ?? 'To be confirmed',
           items: structure.items.map((item) => ({ number: item.number, title: item.title.slice(0, 500), restricted: false })),
         });
-        const document = await uploadDocument(pool, principal, meeting.id, { title: path.basename(file), kind: 'pack', restricted: options.restricted ?? false }, bytes);
+        const document = await uploadDocument(pool, new LargeObjectStore(pool), principal, meeting.id, { title: path.basename(file), kind: 'pack', restricted: options.restricted ?? false }, {
+          stream: fs.createReadStream(file),
+          size: bytes.length,
+          // The admin's own file on the server: no network upload's limit applies.
+          maxBytes: Number.MAX_SAFE_INTEGER,
+        });
         return { meeting, document };
       });
       io.out(

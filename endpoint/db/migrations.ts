@@ -3,6 +3,7 @@ import { committeeRoles } from './0004_committee_roles';
 import { signInFailures } from './0005_sign_in_failures';
 import { changeAudience } from './0006_change_audience';
 import { councils } from './0007_councils';
+import { documentLargeObjects } from './0008_document_large_objects';
 
 export interface PgMigration {
   version: number;
@@ -145,6 +146,7 @@ export const migrations: readonly PgMigration[] = [
   signInFailures,
   changeAudience,
   councils,
+  documentLargeObjects,
 ];
 
 /** The schema version this build needs; readiness waits for the database to reach it. */

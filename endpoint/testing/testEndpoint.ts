@@ -27,10 +27,13 @@ export interface TestEndpoint {
   /** Starts it again on the same port over the same data. */
   restart(): Promise<void>;
   close(): Promise<void>;
+  /** The process serving requests: this one in-process, the server's own when it runs separately. */
+  serverPid(): number | undefined;
 }
 
 interface Launcher {
   start(port: number): Promise<string>;
+  pid(): number | undefined;
   stop(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,6 +53,7 @@ function inProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
       await running?.close();
       running = null;
     },
+    pid: () => (running ? process.pid : undefined),
   };
 }
 
@@ -88,6 +92,7 @@ function asProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
   };
   return {
     start,
+    pid: () => child?.pid,
     stop: () => kill('SIGKILL'),
     close: async () => {
       await kill('SIGTERM');
@@ -188,6 +193,7 @@ export async function startTestEndpoint(options: { separateProcess?: boolean } =
       await launcher.start(port);
     },
     close: () => launcher.close(),
+    serverPid: () => launcher.pid(),
   };
   return endpoint;
 }

@@ -102,12 +102,12 @@ export const endpointRoutes = {
   uploadDocument: {
     method: 'POST',
     path: '/v1/meetings/{id}/documents',
-    summary: 'Add a PDF to a meeting: the pack, a supplement or a new version of a paper (clerk)',
+    summary: 'Add a PDF to a meeting: the pack, a supplement or a new version of a paper (clerk). Streamed; refused, keeping nothing, if it does not match the sha256 declared',
     auth: true,
     params: IdParam,
     query: DocumentUpload,
     body: binary,
-    responses: { 201: MeetingDocument, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    responses: { 201: MeetingDocument, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody },
   },
   listDocuments: {
     method: 'GET',
@@ -120,7 +120,7 @@ export const endpointRoutes = {
   getDocument: {
     method: 'GET',
     path: '/v1/documents/{sha256}',
-    summary: 'Download a document by content hash; ETag, If-None-Match and Range (resumable)',
+    summary: 'Download a document by content hash; ETag (the hash), If-None-Match, Range and If-Range (resumable)',
     auth: true,
     params: ShaParam,
     responses: { 200: binary, 206: binary, 304: null, 401: ErrorBody, 404: ErrorBody, 416: ErrorBody },

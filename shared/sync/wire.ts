@@ -145,6 +145,8 @@ export const DocumentUpload = z.object({
   kind: DocumentKind.default('pack'),
   itemNumber: z.string().trim().min(1).max(20).optional(),
   restricted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The SHA-256 the uploader computed: the endpoint refuses the upload, storing nothing, if the bytes differ. */
+  sha256: Sha256.optional(),
 });
 
 export const MeetingDocument = z.object({
