@@ -6,6 +6,7 @@ import { coldStart } from './workloads/coldStart';
 import { encryptionImport, encryptionSearch } from './workloads/encryption';
 import { firstSync } from './workloads/firstSync';
 import { closeBenchEndpoint, endpointConcurrentPull, endpointPull, endpointPush } from './workloads/endpoint';
+import { closeLoadEndpoint, endpointLoad } from './workloads/endpointLoad';
 import { closeUpToDateEndpoint, endpointPullUpToDate, endpointPullUpToDateMillion } from './workloads/endpointUpToDate';
 import { meetingInserts } from './workloads/meetingInserts';
 import { minutesExport } from './workloads/minutes';
@@ -34,6 +35,7 @@ const workloads: Record<string, () => Workload> = {
   'endpoint-pull-50-clients': endpointConcurrentPull,
   'endpoint-pull-up-to-date': endpointPullUpToDate,
   'endpoint-pull-up-to-date-1m': endpointPullUpToDateMillion,
+  'endpoint-load': endpointLoad,
 };
 
 // Benchmarks measure the app as shipped, so on encrypted data; the passphrase only has to unlock
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
   }
   await closeBenchEndpoint();
   await closeUpToDateEndpoint();
+  await closeLoadEndpoint();
   // Built to dist/bench/run.cjs; results live beside the sources.
   console.log(`\n${report(measurements, notes, path.resolve(__dirname, '..', '..', 'bench', 'RESULTS.md'))}`);
 }
