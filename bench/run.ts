@@ -48,15 +48,20 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new Error(`Unknown workload(s): ${unknown.join(', ')}. Known: ${Object.keys(workloads).join(', ')}`);
   const names = wanted.length > 0 ? wanted : Object.keys(workloads);
   const measurements = [];
-  for (const name of names) {
-    const make = workloads[name];
-    if (!make) continue;
-    console.log(`▶ ${name}`);
-    measurements.push(await measure(make()));
+  try {
+    for (const name of names) {
+      const make = workloads[name];
+      if (!make) continue;
+      console.log(`▶ ${name}`);
+      measurements.push(await measure(make()));
+    }
+  } finally {
+    // Also when a workload fails: endpoint processes in their own process groups and the embedded
+    // PostgreSQL would outlive the exit.
+    await closeBenchEndpoint();
+    await closeUpToDateEndpoint();
+    await closeLoadEndpoint();
   }
-  await closeBenchEndpoint();
-  await closeUpToDateEndpoint();
-  await closeLoadEndpoint();
   // Built to dist/bench/run.cjs; results live beside the sources.
   console.log(`\n${report(measurements, notes, path.resolve(__dirname, '..', '..', 'bench', 'RESULTS.md'))}`);
 }
