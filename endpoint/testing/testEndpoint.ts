@@ -126,10 +126,15 @@ function twoInstances(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
   let instances: EndpointProcess[] = [];
   let balancer: RoundRobin | null = null;
   let pushes = 0;
-  let killed = false;
+  let killed: number | null = null;
+  let survivorServed = 0;
   const killMidRun = (path: string, index: number): void => {
-    if (path !== '/v1/sync/push' || killed || ++pushes < killAtPush) return;
-    killed = true;
+    if (killed !== null) {
+      if (index !== killed && path.startsWith('/v1/sync/')) survivorServed += 1;
+      return;
+    }
+    if (path !== '/v1/sync/push' || ++pushes < killAtPush) return;
+    killed = index;
     void instances[index]?.kill('SIGKILL');
   };
   const stopInstances = async (signal: NodeJS.Signals) => {
@@ -153,7 +158,10 @@ function twoInstances(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
       if (port !== 0 && new URL(balancer.url).port !== String(port)) throw new Error(`the balancer came back on ${balancer.url}, not port ${port}`);
       return balancer.url;
     },
-    unmet: () => (killed ? null : `two instances: fewer than ${killAtPush} sync pushes reached the balancer, so no instance was killed mid-run`),
+    unmet: () => {
+      if (killed === null) return `two instances: fewer than ${killAtPush} sync pushes reached the balancer, so no instance was killed mid-run`;
+      return survivorServed > 0 ? null : 'two instances: no request reached the surviving instance after the kill';
+    },
     stop: async () => {
       await balancer?.close();
       await stopInstances('SIGKILL');
