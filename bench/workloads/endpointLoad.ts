@@ -232,5 +232,7 @@ export function endpointLoad(): Workload {
 export async function closeLoadEndpoint(): Promise<void> {
   await teardown();
   await council?.db.close();
+  // A cluster holding tens of thousands of notes per run: not worth keeping in /tmp.
+  if (council) fs.rmSync(council.dataDir, { recursive: true, force: true });
   council = null;
 }
