@@ -7,6 +7,7 @@ import { encryptionImport, encryptionSearch } from './workloads/encryption';
 import { firstSync } from './workloads/firstSync';
 import { closeBenchEndpoint, endpointConcurrentPull, endpointPull, endpointPush } from './workloads/endpoint';
 import { closeDocumentEndpoint, endpointDocumentDownload } from './workloads/endpointDocuments';
+import { closeLoadEndpoint, endpointLoad } from './workloads/endpointLoad';
 import { closeUpToDateEndpoint, endpointPullUpToDate, endpointPullUpToDateMillion } from './workloads/endpointUpToDate';
 import { meetingInserts } from './workloads/meetingInserts';
 import { minutesExport } from './workloads/minutes';
@@ -36,6 +37,7 @@ const workloads: Record<string, () => Workload> = {
   'endpoint-pull-up-to-date': endpointPullUpToDate,
   'endpoint-pull-up-to-date-1m': endpointPullUpToDateMillion,
   'endpoint-document-download': endpointDocumentDownload,
+  'endpoint-load': endpointLoad,
 };
 
 // Benchmarks measure the app as shipped, so on encrypted data; the passphrase only has to unlock
@@ -48,15 +50,21 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new Error(`Unknown workload(s): ${unknown.join(', ')}. Known: ${Object.keys(workloads).join(', ')}`);
   const names = wanted.length > 0 ? wanted : Object.keys(workloads);
   const measurements = [];
-  for (const name of names) {
-    const make = workloads[name];
-    if (!make) continue;
-    console.log(`▶ ${name}`);
-    measurements.push(await measure(make()));
+  try {
+    for (const name of names) {
+      const make = workloads[name];
+      if (!make) continue;
+      console.log(`▶ ${name}`);
+      measurements.push(await measure(make()));
+    }
+  } finally {
+    // Also when a workload fails: endpoint processes in their own process groups and the embedded
+    // PostgreSQL would outlive the exit.
+    await closeBenchEndpoint();
+    await closeUpToDateEndpoint();
+    await closeLoadEndpoint();
+    await closeDocumentEndpoint();
   }
-  await closeBenchEndpoint();
-  await closeUpToDateEndpoint();
-  await closeDocumentEndpoint();
   // Built to dist/bench/run.cjs; results live beside the sources.
   console.log(`\n${report(measurements, notes, path.resolve(__dirname, '..', '..', 'bench', 'RESULTS.md'))}`);
 }

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -8,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublishedMeeting, Readiness, Session, User, type NewUser } from '../shared/sync/wire';
 import { upcomingMeeting, openClient, type TestClient } from '../electron/core/testing/syncClients';
 import { january2022 } from '../electron/core/testing/samplePacks';
-import { distDir, makeTempDir } from '../electron/core/testing/tempDir';
+import { makeTempDir } from '../electron/core/testing/tempDir';
 import { databasePool, freePort, openDatabase, type Database } from './db/postgres';
 import { latestEndpointSchemaVersion, migrations } from './db/migrations';
 import { SignInLimiter } from './rateLimit';
 import { buildServer } from './server';
 import { startEndpoint, type RunningEndpoint } from './start';
+import { clusterUrl, roundRobin, spawnEndpoint, type EndpointProcess } from './testing/instances';
 
 /**
  * Issue 21.1: endpoint instances started on one DATABASE_URL are interchangeable. Two real
@@ -33,13 +32,6 @@ let one: RunningEndpoint;
 let two: RunningEndpoint;
 const clients: TestClient[] = [];
 
-/** The URL a second machine would be given: the embedded cluster's port and password. */
-function urlOf(clusterDir: string, dataDir: string, database = 'chamber'): string {
-  const port = fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[3]?.trim() ?? '';
-  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-  return `postgres://chamber:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-}
-
 const post = (url: string, body: unknown, token?: string): Promise<Response> =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
 
@@ -50,102 +42,13 @@ async function readiness(base: string): Promise<{ status: number; body: Readines
   return { status: answer.status, body: Readiness.parse(await answer.json()) };
 }
 
-/**
- * A loopback balancer: every request to the instance it is pointed at, or round-robin over those
- * still alive. An instance that refuses a connection is taken out, as a balancer's passive health
- * check would; the request that found it dead answers 502 and the device retries it.
- */
-async function switchboard(targets: string[], onRequest: (path: string) => void = () => undefined): Promise<{ url: string; use(index: number | 'round-robin'): void; served: number[]; close(): Promise<void> }> {
-  let mode: number | 'round-robin' = 0;
-  let turn = 0;
-  const dead = new Set<number>();
-  const served = targets.map(() => 0);
-  const pick = (): number => {
-    if (mode !== 'round-robin') return mode;
-    for (let i = 0; i < targets.length; i += 1) {
-      const candidate = (turn + i) % targets.length;
-      if (!dead.has(candidate)) {
-        turn = candidate + 1;
-        return candidate;
-      }
-    }
-    return 0;
-  };
-  const server = http.createServer((req, res) => {
-    onRequest(req.url ?? '');
-    const index = pick();
-    const target = new URL(targets[index] ?? '');
-    served[index] = (served[index] ?? 0) + 1;
-    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-      answer.on('error', () => res.destroy());
-    });
-    upstream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ECONNREFUSED') dead.add(index);
-      if (res.headersSent) res.destroy();
-      else res.writeHead(502).end();
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    use: (next) => {
-      mode = next;
-    },
-    served,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-interface EndpointProcess {
-  child: ChildProcess;
-  url: string;
-  /** Resolves with the first match of the pattern in everything the process has logged. */
-  logged: (pattern: RegExp) => Promise<RegExpExecArray>;
-  log: () => string;
-  exited: Promise<number | null>;
-}
-
-const processes: ChildProcess[] = [];
+const processes: EndpointProcess[] = [];
 
 /** The built `chamber endpoint` server as its own process (and process group) on DATABASE_URL. */
-async function spawnEndpoint(args: string[] = []): Promise<EndpointProcess> {
-  const child = spawn(process.execPath, [path.join(distDir, 'endpoint', 'server.cjs'), '--port', '0', '--log-level', 'info', ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  processes.push(child);
-  let log = '';
-  const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
-  // Drained for the whole run, so the server never blocks on a full stdout.
-  child.stdout?.on('data', (chunk: Buffer) => {
-    log += chunk.toString('utf8');
-    for (const waiter of [...waiters]) {
-      const match = waiter.pattern.exec(log);
-      if (match) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(match);
-      }
-    }
-  });
-  const logged = (pattern: RegExp): Promise<RegExpExecArray> =>
-    new Promise((resolve) => {
-      const match = pattern.exec(log);
-      if (match) resolve(match);
-      else waiters.push({ pattern, resolve });
-    });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = (await logged(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/))[1] ?? '';
-  return { child, url, logged, log: () => log, exited };
+async function spawnOnDatabase(args: string[] = []): Promise<EndpointProcess> {
+  const started = await spawnEndpoint(databaseUrl, { args });
+  processes.push(started);
+  return started;
 }
 
 beforeAll(async () => {
@@ -154,7 +57,7 @@ beforeAll(async () => {
   fs.chmodSync(root, 0o755);
   const dataDir = path.join(root, 'council-postgres');
   council = await openDatabase({ dataDir });
-  databaseUrl = urlOf(path.join(dataDir, 'postgres'), dataDir);
+  databaseUrl = clusterUrl(dataDir);
   // Started together on a fresh database: both migrate (one waits on the other's lock) and both
   // try to create the first admin.
   const start = (): Promise<RunningEndpoint> => startEndpoint({ port: 0, host: '127.0.0.1', databaseUrl, version: 'test', logLevel: 'silent' }, env);
@@ -172,7 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Each its own process group: whatever one started goes with it.
-  for (const child of processes) if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+  await Promise.all(processes.map((p) => p.kill('SIGKILL')));
   for (const client of clients) client.core.close();
   await two?.close();
   await one?.close();
@@ -222,7 +125,8 @@ describe('several endpoint instances on one DATABASE_URL', () => {
   });
 
   it('lets a device sync through one instance, then the other, and another device see the same data', async () => {
-    const balancer = await switchboard([one.url, two.url]);
+    const balancer = await roundRobin([one.url, two.url]);
+    balancer.use(0);
     try {
       const device = async (): Promise<TestClient> => {
         const client = openClient();
@@ -278,7 +182,7 @@ describe('readiness apart from liveness', () => {
     nowhere.on('error', () => undefined);
     await council.pool.query('CREATE DATABASE unmigrated');
     const dataDir = path.join(root, 'council-postgres');
-    const bare = new pg.Pool({ connectionString: urlOf(path.join(dataDir, 'postgres'), dataDir, 'unmigrated') });
+    const bare = new pg.Pool({ connectionString: clusterUrl(dataDir, 'unmigrated') });
     const apps = [buildServer({ pool: nowhere, version: 'test', logger: false }), buildServer({ pool: bare, version: 'test', logger: false })];
     try {
       const [down, empty] = await Promise.all(apps.map((app) => app.listen({ port: 0, host: '127.0.0.1' })));
@@ -317,7 +221,7 @@ describe('readiness when the database host never answers', () => {
 
 describe('graceful shutdown of a `chamber endpoint` process', () => {
   it('on SIGTERM turns readiness 503, finishes the slow request in flight, then exits 0', async () => {
-    const { child, url, logged, log, exited } = await spawnEndpoint(['--drain-seconds', '5']);
+    const { child, url, logged, log, exited } = await spawnOnDatabase(['--drain-seconds', '5']);
     expect((await readiness(url)).status).toBe(200);
 
     // A sign-in that cannot finish: its device row waits behind a lock this test holds.
@@ -357,9 +261,9 @@ describe('graceful shutdown of a `chamber endpoint` process', () => {
 
 describe('two `chamber endpoint` processes behind a round-robin balancer', () => {
   it("finish a device's sync with one of them killed mid-run, nothing lost or applied twice", async () => {
-    const [a, b] = await Promise.all([spawnEndpoint(), spawnEndpoint()]);
+    const [a, b] = await Promise.all([spawnOnDatabase(), spawnOnDatabase()]);
     let pushes = 0;
-    const balancer = await switchboard([a.url, b.url], (url) => {
+    const balancer = await roundRobin([a.url, b.url], (url) => {
       // SIGKILL, not a drain: the instance vanishes with whatever it had in flight.
       if (url === '/v1/sync/push' && ++pushes === 3 && a.child.pid) process.kill(-a.child.pid, 'SIGKILL');
     });

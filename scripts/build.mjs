@@ -20,6 +20,8 @@ const nodeTargets = [
   { entry: 'electron/host/main.ts', out: 'host/server.cjs' },
   { entry: 'electron/cli/main.ts', out: 'cli/chamber.cjs' },
   { entry: 'bench/run.ts', out: 'bench/run.cjs' },
+  // The endpoint-load workload's device simulators, one worker thread each.
+  { entry: 'bench/workloads/loadDevices.ts', out: 'bench/load-devices.cjs' },
   { entry: 'endpoint/main.ts', out: 'endpoint/server.cjs' },
 ];
 

@@ -5,6 +5,7 @@ import { parsePayload } from '../../shared/sync/register';
 import type { Session, WireMutation } from '../../shared/sync/wire';
 import { median, type Workload } from '../harness';
 import { notes } from './packs';
+import { payloads } from './syncPayloads';
 
 const records = Number(process.env.BENCH_SYNC_RECORDS ?? 10_000);
 const committee = 'Planning Panel';
@@ -27,67 +28,6 @@ async function ready(): Promise<Shared> {
   }
   return shared;
 }
-
-const stamp = '2030-01-01T10:00:00.000Z';
-
-/** One record of each kind the mix holds, whole and valid as the register declares it. */
-const payloads = {
-  annotation: (meetingId: string, author: string, i: number) => ({
-    meetingId,
-    authorMemberId: author,
-    kind: 'note',
-    colour: '#ffcc00',
-    body: `Record ${i}: is the increase in the budget for item ${(i % 12) + 1} recurring?`,
-    shared: i % 8 === 0,
-    packId: randomUUID(),
-    packVersion: 1,
-    documentSha256: 'a'.repeat(64),
-    pageIndex: i % 300,
-    rects: [{ x: 72, y: 100 + (i % 40) * 12, width: 200, height: 12 }],
-    ink: null,
-    quote: null,
-    itemNumber: String((i % 12) + 1),
-    status: 'anchored',
-    anchoredBy: 'created',
-    version: 0,
-    createdAt: stamp,
-    updatedAt: stamp,
-    deletedAt: null,
-  }),
-  declaration: (meetingId: string, author: string, i: number) => ({
-    memberId: author,
-    meetingId,
-    itemNumber: String((i % 12) + 1),
-    kind: 'other-registrable',
-    nature: `Member of the society that objected to application ${(i % 12) + 1}`,
-    natureWithheld: false,
-    action: 'remained-did-not-vote',
-    declaredAt: { when: 'declarations-item' },
-    scope: { whole: true },
-    preDeclared: false,
-    confirmedByChair: true,
-    withdrawnAt: null,
-    version: 0,
-    createdAt: stamp,
-    updatedAt: stamp,
-  }),
-  panel_comment: (meetingId: string, author: string, i: number) => ({
-    meetingId,
-    itemNumber: String((i % 12) + 1),
-    title: `Comment ${i} on the drainage condition`,
-    createdBy: author,
-    createdAt: stamp,
-  }),
-  outcome: (meetingId: string, _author: string, i: number) => ({
-    meetingId,
-    itemNumber: String((i % 12) + 1),
-    kind: 'resolved',
-    resolution: `Resolved ${i}: approved subject to the conditions in the report.`,
-    vote: { for: 7, against: 2, abstain: 1 },
-    version: 0,
-    updatedAt: stamp,
-  }),
-} as const;
 
 /**
  * A meeting's working set as devices push it: members' notes (mostly private) and declarations,

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../db/postgres';
+import { openDatabase, type Database } from '../db/postgres';
 import { startEndpoint, type RunningEndpoint } from '../start';
+import { builtDir, clusterUrl, roundRobin, spawnEndpoint, type EndpointProcess, type RoundRobin } from './instances';
 import { MeetingDocument, PublishedMeeting, Session, User, type NewUser, type PublishMeeting } from '../../shared/sync/wire';
 
 export interface TestEndpoint {
@@ -33,7 +34,10 @@ export interface TestEndpoint {
 
 interface Launcher {
   start(port: number): Promise<string>;
-  pid(): number | undefined;
+  /** The one server process, where there is one (two instances have no single pid). */
+  pid?(): number | undefined;
+  /** What a test leaves undone that the launcher was there to do; thrown by close(). */
+  unmet?(): string | null;
   stop(): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,7 +66,7 @@ function inProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
  * Its PostgreSQL outlives a kill and the restarted server joins it; close() stops that cluster too.
  */
 function asProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
-  const server = path.resolve(import.meta.dirname, '..', '..', 'dist', 'endpoint', 'server.cjs');
+  const server = path.join(builtDir, 'endpoint', 'server.cjs');
   let child: ChildProcess | null = null;
   const start = (port: number): Promise<string> =>
     new Promise((resolve, reject) => {
@@ -111,6 +115,89 @@ function asProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
   };
 }
 
+/** Sync pushes through the balancer before one instance is killed: past the first, inside every run. */
+const killAtPush = 2;
+
+/**
+ * Two `chamber endpoint` processes on one embedded PostgreSQL (by DATABASE_URL, as separate
+ * machines would reach it) behind a loopback round-robin balancer, whose address is the endpoint's.
+ * While the killAtPush-th push is in flight on an instance, that instance is SIGKILLed, so the
+ * run's devices finish through the survivor. stop() kills both and the balancer (the endpoint is
+ * gone); restart() brings both back on their ports.
+ */
+function twoInstances(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
+  let cluster: Database | null = null;
+  let databaseUrl = '';
+  let ports = [0, 0];
+  let instances: EndpointProcess[] = [];
+  let balancer: RoundRobin | null = null;
+  let pushes = 0;
+  let killed: number | null = null;
+  let survivorServed = 0;
+  const killMidRun = (path: string, index: number): void => {
+    if (killed !== null) {
+      if (index !== killed && path.startsWith('/v1/sync/')) survivorServed += 1;
+      return;
+    }
+    if (path !== '/v1/sync/push' || ++pushes < killAtPush) return;
+    killed = index;
+    void instances[index]?.kill('SIGKILL');
+  };
+  const stopInstances = async (signal: NodeJS.Signals) => {
+    await Promise.all(instances.map((instance) => instance.kill(signal)));
+    instances = [];
+  };
+  return {
+    start: async (port) => {
+      if (!cluster) {
+        cluster = await openDatabase({ dataDir });
+        databaseUrl = clusterUrl(dataDir);
+      }
+      instances = await Promise.all(ports.map((p) => spawnEndpoint(databaseUrl, { env, port: p })));
+      ports = instances.map((instance) => Number(new URL(instance.url).port));
+      if (balancer) {
+        balancer.revive();
+        await balancer.listen();
+      } else {
+        balancer = await roundRobin(instances.map((instance) => instance.url), killMidRun);
+      }
+      if (port !== 0 && new URL(balancer.url).port !== String(port)) throw new Error(`the balancer came back on ${balancer.url}, not port ${port}`);
+      return balancer.url;
+    },
+    unmet: () => {
+      if (killed === null) return `two instances: fewer than ${killAtPush} sync pushes reached the balancer, so no instance was killed mid-run`;
+      return survivorServed > 0 ? null : 'two instances: no request reached the surviving instance after the kill';
+    },
+    stop: async () => {
+      await balancer?.close();
+      await stopInstances('SIGKILL');
+    },
+    close: async () => {
+      await balancer?.close();
+      await stopInstances('SIGTERM');
+      await cluster?.close();
+      cluster = null;
+    },
+  };
+}
+
+export interface EndpointTopology {
+  /** The built server as its own process, so a test can SIGKILL it mid-sync. */
+  separateProcess?: boolean;
+  /** Two processes behind a round-robin balancer, one of them killed mid-run (always processes). */
+  instances?: 1 | 2;
+}
+
+/**
+ * The ways the sync tests run the endpoint (issue 21): one instance, and two on one database
+ * behind a balancer with one killed while devices sync. describe.each over these runs a test's
+ * unchanged assertions against both.
+ */
+export const endpointTopologies: { name: string; options: EndpointTopology }[] = [
+  { name: 'one instance', options: {} },
+  { name: 'two instances, one killed mid-run', options: { instances: 2 } },
+];
+
 const adminEmail = 'admin@council.example';
 const adminPassword = 'admin password 1';
 
@@ -123,14 +210,14 @@ async function json<T>(response: Response, parse: (value: unknown) => T): Promis
  * The real endpoint (endpoint/) on 127.0.0.1 over a fresh embedded PostgreSQL in /tmp; its first
  * admin comes from the environment as in production.
  */
-export async function startTestEndpoint(options: { separateProcess?: boolean } = {}): Promise<TestEndpoint> {
+export async function startTestEndpoint(options: EndpointTopology = {}): Promise<TestEndpoint> {
   // Not tempDir.ts: the benchmarks bundle this module as CommonJS, where import.meta is empty.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamber-endpoint-'));
   // The embedded cluster runs as the postgres user when tests run as root: it must reach the folder.
   fs.chmodSync(dataDir, 0o755);
   const env = { CHAMBER_ENDPOINT_ADMIN_EMAIL: adminEmail, CHAMBER_ENDPOINT_ADMIN_PASSWORD: adminPassword };
   const serverDir = path.join(dataDir, 'server');
-  const launcher = options.separateProcess ? asProcess(serverDir, env) : inProcess(serverDir, env);
+  const launcher = options.instances === 2 ? twoInstances(serverDir, env) : options.separateProcess ? asProcess(serverDir, env) : inProcess(serverDir, env);
   const url = await launcher.start(0);
   const port = Number(new URL(url).port);
 
@@ -192,8 +279,12 @@ export async function startTestEndpoint(options: { separateProcess?: boolean } =
     restart: async () => {
       await launcher.start(port);
     },
-    close: () => launcher.close(),
-    serverPid: () => launcher.pid(),
+    close: async () => {
+      await launcher.close();
+      const unmet = launcher.unmet?.();
+      if (unmet) throw new Error(unmet);
+    },
+    serverPid: () => launcher.pid?.(),
   };
   return endpoint;
 }

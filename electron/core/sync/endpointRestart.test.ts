@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncFixture, type SyncFixture } from '../testing/syncClients';
+import { endpointTopologies } from '../../../endpoint/testing/testEndpoint';
 
 const member = { name: 'Cllr Carys Evans', email: 'carys@council.example', role: 'councillor' as const, password: 'carys password 1', committees: ['Planning Panel'] };
 const syncTuning = { batchSize: 5, pageSize: 6, retryBaseMs: 50, retryMaxMs: 300, maxAttempts: 200, requestTimeoutMs: 10_000 };
 
-describe('the endpoint process is killed and restarted in the middle of a sync', () => {
+describe.each(endpointTopologies)('the endpoint process is killed and restarted in the middle of a sync ($name)', ({ options }) => {
   let fixture: SyncFixture;
   beforeAll(async () => {
-    fixture = await syncFixture(member, { separateProcess: true });
+    fixture = await syncFixture(member, { ...options, separateProcess: true });
   }, 180_000);
   afterAll(() => fixture?.close(), 60_000);
 

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../testing/faultProxy';
 import { syncFixture, type SyncFixture } from '../testing/syncClients';
+import { endpointTopologies } from '../../../endpoint/testing/testEndpoint';
 
 const member = { name: 'Cllr Bethan Jones', email: 'bethan@council.example', role: 'councillor' as const, password: 'bethan password 1', committees: ['Planning Panel'] };
 // Small batches and pages so one sync crosses many requests, and quick retries.
 const syncTuning = { batchSize: 7, pageSize: 9, retryBaseMs: 10, retryMaxMs: 50, maxAttempts: 60, requestTimeoutMs: 10_000 };
 const cycle: Fault[] = ['pass', 'drop-after', 'pass', 'duplicate', 'cut-body', 'pass', 'delay', 'drop-before', 'duplicate', 'drop-after'];
 
-describe('sync through a connection that drops, cuts, replays and delays', () => {
+describe.each(endpointTopologies)('sync through a connection that drops, cuts, replays and delays ($name)', ({ options }) => {
   let fixture: SyncFixture;
   beforeAll(async () => {
-    fixture = await syncFixture(member);
+    fixture = await syncFixture(member, options);
   }, 120_000);
   afterAll(() => fixture?.close());
 

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { january2022 } from '../testing/samplePacks';
 import { openClient, upcomingMeeting, type TestClient } from '../testing/syncClients';
-import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
+import { endpointTopologies, startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 
 // The chair the pack's front sheet names: once the pack is imported only the chair, vice-chair or clerk hands out roles.
 const chair = { name: 'Cllr Mike Rouse', email: 'chair@council.example', role: 'chair' as const, password: 'chair password 1', committees: ['Planning Panel'] };
 
-describe('two devices of one member, offline, converge through the real endpoint', () => {
+describe.each(endpointTopologies)('two devices of one member, offline, converge through the real endpoint ($name)', ({ options }) => {
   let endpoint: TestEndpoint;
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
-    endpoint = await startTestEndpoint();
+    endpoint = await startTestEndpoint(options);
   }, 120_000);
 
   afterAll(async () => {

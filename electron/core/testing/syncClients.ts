@@ -4,7 +4,7 @@ import type { NewUser, User } from '../../../shared/sync/wire';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { january2022 } from './samplePacks';
 import { distDir, makeTempDir } from './tempDir';
-import { startTestEndpoint, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
+import { startTestEndpoint, type EndpointTopology, type TestEndpoint } from '../../../endpoint/testing/testEndpoint';
 
 /** A published meeting a week ahead, inside the default pack window. */
 export function upcomingMeeting(days = 7): { committee: string; title: string; date: string; startTime: string; venue: string; items: { number: string; title: string }[] } {
@@ -56,7 +56,7 @@ export interface SyncFixture {
  * The real endpoint with one member and one published meeting with its pack, behind a fault proxy
  * (passing everything until a test sets faults).
  */
-export async function syncFixture(member: NewUser & { password: string }, options: { separateProcess?: boolean } = {}): Promise<SyncFixture> {
+export async function syncFixture(member: NewUser & { password: string }, options: EndpointTopology = {}): Promise<SyncFixture> {
   const endpoint = await startTestEndpoint(options);
   const proxy = await startFaultProxy(endpoint.url);
   const user = await endpoint.addUser(member);
