@@ -83,9 +83,10 @@ export class PackImporter {
     context.progress('saving', extracted.pageCount, extracted.pageCount);
     const newFile = this.store.put(sha256, bytes);
     try {
+      await this.breathe(context);
       return this.save(sha256, bytes.length, sourceName, structure, extracted.pages, options, context);
     } catch (error) {
-      // The transaction rolled back; drop the file too unless an earlier import still uses it.
+      // The transaction rolled back (or a cancel came first); drop the file too unless an earlier import still uses it.
       if (newFile && !this.documentReferenced(sha256)) this.store.remove(sha256);
       throw error;
     }
@@ -135,8 +136,8 @@ export class PackImporter {
   }
 
   /**
-   * Lets the core's event loop run between the import's synchronous steps (structure, store, the
-   * transaction), so calls waiting on the core are answered between them rather than after all of
+   * Lets the core's event loop run between the import's synchronous steps (structure, storing the
+   * file, the transaction), so calls waiting on the core are answered between them rather than after all of
    * them; a cancel that arrived meanwhile stops the import here.
    */
   private async breathe(context: JobContext): Promise<void> {
