@@ -61,12 +61,15 @@ describe('extraction in a pool of workers', () => {
     const one = await run(multiPart, single);
     const two = await run(multiPart, pooled(2));
     const three = await run(multiPart, pooled(3));
+    // A file this size starts three workers at once; the page count then keeps one and stops the rest.
+    const startedThreeKeptOne = await run(multiPart, { maxWorkers: 3, pagesPerWorker: 100_000 });
     const inProcess = await extractPdf(multiPart);
 
     const pageCount = partPages.reduce((a, b) => a + b, 0);
     expect(partPages.length).toBeGreaterThan(3);
     expect(inProcess.pageCount).toBe(pageCount);
-    for (const { result } of [one, two, three]) {
+    expect(multiPart.length).toBeGreaterThan(128 * 1024);
+    for (const { result } of [one, two, three, startedThreeKeptOne]) {
       expect(result.pageCount).toBe(pageCount);
       // Each page once and in order: a missing, doubled or swapped page fails here by its index.
       expect(result.pages.map((p) => p.index)).toEqual(Array.from({ length: pageCount }, (_, i) => i));
@@ -75,6 +78,7 @@ describe('extraction in a pool of workers', () => {
     expect(two.result.pages.map((p) => p.text)).toEqual(one.result.pages.map((p) => p.text));
     expect(three.result).toEqual(one.result);
     expect(two.result).toEqual(one.result);
+    expect(startedThreeKeptOne.result).toEqual(one.result);
     expect(withoutStoredLines(one.result)).toEqual(inProcess);
     // The geometry the workers precompute is what the store would have worked out itself.
     expect(one.result.pages.map((p) => p.storedLines)).toEqual(inProcess.pages.map((p) => storedLines(p)));

@@ -47,6 +47,13 @@ function rangeSize(pageCount: number, workers: number): number {
   return Math.max(1, Math.min(16, Math.ceil(pageCount / (workers * 10))));
 }
 
+/**
+ * Starting a worker (a thread, pdf.js loaded, the PDF opened) takes about as long as reading a
+ * dozen pages, so a file this large starts the whole pool at once rather than after the first
+ * worker has counted its pages; the workers a short pack turns out not to need are stopped then.
+ */
+const startPoolAtOnceBytes = 128 * 1024;
+
 /** Ranges queued ahead per worker, so it never waits for the core between two ranges. */
 const rangesAhead = 2;
 
@@ -66,6 +73,7 @@ export function workerExtractor(workerFile: string, maxPages: number, pool: Pool
       const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
       shared.set(bytes);
       const workerData = password === undefined ? { bytes: shared, maxPages } : { bytes: shared, maxPages, password };
+      const maxWorkers = pool.maxWorkers ?? availableCores();
       const workers: Worker[] = [];
       const outstanding = new Map<Worker, number>();
       let pageCount = -1;
@@ -125,6 +133,13 @@ export function workerExtractor(workerFile: string, maxPages: number, pool: Pool
         handOut(worker);
       };
 
+      const dismiss = (worker: Worker) => {
+        worker.removeAllListeners();
+        void worker.terminate();
+        workers.splice(workers.indexOf(worker), 1);
+        outstanding.delete(worker);
+      };
+
       const start = () => {
         const worker = new Worker(workerFile, { workerData });
         workers.push(worker);
@@ -143,10 +158,11 @@ export function workerExtractor(workerFile: string, maxPages: number, pool: Pool
               complete();
               return;
             }
-            const size = poolSize(pageCount, pool.maxWorkers, pool.pagesPerWorker);
+            const size = poolSize(pageCount, maxWorkers, pool.pagesPerWorker);
             range = rangeSize(pageCount, size);
+            for (const spare of workers.filter((w) => w !== worker).slice(size - 1)) dismiss(spare);
             handOut(worker);
-            for (let i = 1; i < size; i += 1) start();
+            while (workers.length < size) start();
           } else if (message.pageCount !== pageCount) {
             fail(new ImportError('IMPORT_FAILED', 'Text extraction workers disagree on the page count'));
           } else {
@@ -156,6 +172,7 @@ export function workerExtractor(workerFile: string, maxPages: number, pool: Pool
         worker.on('error', (error) => fail(new ImportError('PDF_CORRUPT', error.message)));
         worker.on('exit', (code) => fail(new ImportError('IMPORT_FAILED', `Text extraction stopped (exit ${code})`)));
       };
-      start();
+      const atOnce = bytes.length >= startPoolAtOnceBytes ? maxWorkers : 1;
+      for (let i = 0; i < atOnce; i += 1) start();
     });
 }
