@@ -40,8 +40,13 @@ interface Run {
 
 async function run(bytes: Uint8Array, pool: PoolOptions, password?: string): Promise<Run> {
   const progress: [number, number][] = [];
-  const result = await workerExtractor(workerFile, 5000, pool)(bytes, (done, total) => progress.push([done, total]), new AbortController().signal, password);
-  return { result, progress };
+  const extractor = workerExtractor(workerFile, 5000, pool);
+  try {
+    const result = await extractor(bytes, (done, total) => progress.push([done, total]), new AbortController().signal, password);
+    return { result, progress };
+  } finally {
+    extractor.close();
+  }
 }
 
 /** What the workers add for the geometry store, taken off so the rest compares with the in-process extractor. */
@@ -113,6 +118,27 @@ describe('extraction in a pool of workers', () => {
     expect(two.result).toEqual(one.result);
     expect(await codeOf(run(bytes, pooled(2)))).toBe('PDF_PASSWORD_REQUIRED');
     expect(await codeOf(run(bytes, pooled(2), 'not-the-password'))).toBe('PDF_PASSWORD_WRONG');
+  });
+
+  it('reuses its workers from one import to the next, keeping nothing of the last file or its password', async () => {
+    const password = 'Quill-7f3e9a-Lantern';
+    const file = path.join(makeTempDir(), 'protected.pdf');
+    await generateProtectedPack(file, { user: password, owner: 'owner-Harbour-51c2' });
+    const locked = new Uint8Array(fs.readFileSync(file));
+    const expected = (await run(multiPart, single)).result;
+    const lockedExpected = (await run(locked, single, password)).result;
+    const extractor = workerExtractor(workerFile, 5000, pooled(2));
+    const extract = (bytes: Uint8Array, withPassword?: string) => extractor(bytes, () => undefined, new AbortController().signal, withPassword);
+    try {
+      expect(await extract(multiPart)).toEqual(expected);
+      expect(await extract(locked, password)).toEqual(lockedExpected);
+      // The same warm workers: the file they opened last with its password is not open to this one.
+      expect(await codeOf(extract(locked))).toBe('PDF_PASSWORD_REQUIRED');
+      expect(await extract(multiPart)).toEqual(expected);
+      expect(await extract(locked, password)).toEqual(lockedExpected);
+    } finally {
+      extractor.close();
+    }
   });
 
   it('answers CANCELLED on cancel and reports no page after it', async () => {
