@@ -72,7 +72,7 @@ export function packImport(): Workload {
   const loads: number[] = [];
   return {
     name: 'pack-import',
-    description: `import of a ${largePages}-page generated pack through the core (extraction in a pool of ${poolSize(largePages)} worker thread(s) by page range, structure, store, pages + FTS + outbox in one transaction) vs pdf.js text extraction of the same file in-process on one thread alone. Goal ≤ 1.0×, the core's event loop never stalled 50 ms or more.`,
+    description: `import of a ${largePages}-page generated pack through one open core, into a new meeting each run (extraction in a pool of ${poolSize(largePages)} worker thread(s) by page range, kept warm between imports; structure, store, pages + FTS + outbox in one transaction) vs pdf.js text extraction of the same file in-process on one thread alone. Goal ≤ 1.0×, the core's event loop never stalled 50 ms or more.`,
     repeats,
     baseline: {
       name: 'pdf.js extraction only, one thread',
@@ -87,24 +87,30 @@ export function packImport(): Workload {
     },
     subject: {
       name: 'importPackFile',
+      // One core for every run, as the app keeps one: its extraction workers are cold for the first
+      // import only. Each run imports into a new meeting, so each is a whole import, not a repeat.
       setup: () => {
-        core = openCore({ dataDir: fresh(), distDir: dist });
+        core ??= openCore({ dataDir: fresh(), distDir: dist });
       },
       run: async () => {
+        const made = await core?.call('createMeeting', { title: `Bench ${pagesPerSecond.length}`, committee: 'Bench Panel', date: '2026-12-01', startTime: '10:00', venue: 'County Hall' });
+        if (!made?.ok) throw new Error('could not create the meeting to import into');
         loads.push(os.loadavg()[0] ?? 0);
         const started = performance.now();
-        const watched = await watchEventLoop(async () => core?.importPackFile(file));
-        pagesPerSecond.push((watched.value?.pageCount ?? 0) / ((performance.now() - started) / 1000));
+        const watched = await watchEventLoop(async () => core?.importPackFile(file, { meetingId: made.value.id }));
+        if (watched.value?.alreadyImported !== false) throw new Error('the import was not a whole import');
+        pagesPerSecond.push((watched.value.pageCount ?? 0) / ((performance.now() - started) / 1000));
         stalls.push(watched);
       },
       teardown: () => {
-        core?.close();
         if (pagesPerSecond.length !== repeats) return;
+        core?.close();
         const worst = (pick: (s: (typeof stalls)[number]) => number) => Math.max(...stalls.map(pick)).toFixed(1);
         notes.push(
           `pack-import: ${median(pagesPerSecond).toFixed(0)} pages/s imported vs ${median(barePagesPerSecond).toFixed(0)} pages/s bare pdf.js extraction (medians of ${repeats}); ` +
             `pool of ${poolSize(largePages)} worker(s) on ${availableCores()} cores; core event loop during import, worst of ${repeats}: monitorEventLoopDelay max ${worst((s) => s.maxMs)} ms, p99 ${worst((s) => s.p99Ms)} ms, ` +
-            `longest gap between 1 ms ticks ${worst((s) => s.longestGapMs)} ms; load average ${loads.map((l) => l.toFixed(1)).join(', ')} at the imports' start`,
+            `longest gap between 1 ms ticks ${worst((s) => s.longestGapMs)} ms (per run: ${stalls.map((s) => s.longestGapMs.toFixed(0)).join(', ')} ms); first import (cold workers) ${pagesPerSecond[0]?.toFixed(0) ?? '?'} pages/s; ` +
+            `load average ${loads.map((l) => l.toFixed(1)).join(', ')} at the imports' start`,
         );
       },
     },
