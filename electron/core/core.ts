@@ -103,7 +103,9 @@ export function openCore(options: CoreOptions): Core {
   const uploads = new Uploads(path.join(options.dataDir, 'uploads'));
   const jobs = new Jobs();
   const appLock = new AppLock(db, options.clock);
-  const extractor = options.extractor ?? workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
+  // The core's pool of extraction workers (none start until an import needs them), stopped with the core.
+  const extractionPool = workerExtractor(path.join(options.distDir, 'core', 'extract-worker.mjs'), options.maxPages ?? defaultMaxPages);
+  const extractor = options.extractor ?? extractionPool;
   const geometry = new PageGeometryStore(db);
   // Every new pack version, from a file or from Modern.gov, stores its page geometry and re-anchors
   // the meeting's annotations in the same transaction.
@@ -250,6 +252,7 @@ export function openCore(options: CoreOptions): Core {
     },
     close: () => {
       sync.engine.stop();
+      extractionPool.close();
       closeDb(db);
     },
   };

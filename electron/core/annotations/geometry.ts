@@ -4,6 +4,13 @@ import type { ExtractedPage } from '../packs/extract';
 
 type StoredLine = [start: number, end: number, x: number, y: number, width: number, height: number];
 
+/** A page's line boxes as the store keeps them (JSON), worked out from its extracted lines. */
+export function storedLines(page: Pick<ExtractedPage, 'width' | 'height' | 'lines'>): string {
+  const geometry = geometryFromLines(page.width, page.height, page.lines);
+  const lines: StoredLine[] = geometry.lines.map((l) => [l.start, l.end, l.x, l.y, l.width, l.height]);
+  return JSON.stringify(lines);
+}
+
 /** Per-page line boxes of each pack version, kept at import so rectangles can be rebuilt later. */
 export class PageGeometryStore {
   private readonly insert;
@@ -24,9 +31,7 @@ export class PageGeometryStore {
   store(packId: string, pages: readonly ExtractedPage[]): void {
     for (const page of pages) {
       if (!(page.width > 0 && page.height > 0)) continue;
-      const geometry = geometryFromLines(page.width, page.height, page.lines);
-      const lines: StoredLine[] = geometry.lines.map((l) => [l.start, l.end, l.x, l.y, l.width, l.height]);
-      this.insert.run(packId, page.index, page.width, page.height, JSON.stringify(lines));
+      this.insert.run(packId, page.index, page.width, page.height, page.storedLines ?? storedLines(page));
     }
   }
 

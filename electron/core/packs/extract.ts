@@ -31,6 +31,11 @@ export interface ExtractedPage {
   /** The whole page text in reading order, lines joined with \n. */
   text: string;
   lines: TextLine[];
+  /**
+   * The page's line boxes as PageGeometryStore keeps them, when the extraction worker has already
+   * worked them out (in parallel, so the import's transaction on the core's thread does not).
+   */
+  storedLines?: string;
 }
 
 export interface ExtractedPdf {
@@ -365,49 +370,94 @@ function unreadablePage(index: number, before: ExtractedPage | undefined): Extra
   return { index, width: before?.width ?? 595.28, height: before?.height ?? 841.89, text: '', lines: [] };
 }
 
+/** An open PDF whose pages can be read one at a time, in any order (a pool reads it by ranges). */
+export interface PdfReader {
+  readonly pageCount: number;
+  readonly language: string | null;
+  /**
+   * The page's text and lines (1-based `pageNumber`), or null when pdf.js cannot read the page.
+   * Throws PdfExtractError only for what stops the whole import (a password).
+   */
+  readPage(pageNumber: number): Promise<ExtractedPage | null>;
+  close(): Promise<void>;
+}
+
+/** Opens the PDF, refusing it before any page is read when it has more than `maxPages`. */
+export async function openPdfReader(bytes: Uint8Array, options: Pick<ExtractOptions, 'maxPages' | 'password'> = {}): Promise<PdfReader> {
+  const { maxPages, password } = options;
+  const opened = await openPdf(bytes, password);
+  const doc = opened.doc;
+  if (opened.error || !doc) {
+    await opened.task.destroy();
+    throw opened.error ?? new PdfExtractError('PDF_CORRUPT', 'The PDF could not be read');
+  }
+  const pageCount = doc.numPages;
+  if (maxPages !== undefined && pageCount > maxPages) {
+    await doc.destroy();
+    throw new PdfExtractError('PDF_TOO_MANY_PAGES', `The PDF has ${pageCount} pages; at most ${maxPages} can be imported`);
+  }
+  let language: string | null = null;
+  try {
+    const meta = await doc.getMetadata();
+    const info = meta.info as Record<string, unknown> | null;
+    const lang = info?.Language;
+    if (typeof lang === 'string' && lang.trim().length > 0) language = lang.trim();
+  } catch {
+    // Metadata is optional.
+  }
+  const fonts = new FontNames();
+  return {
+    pageCount,
+    language,
+    readPage: async (pageNumber) => {
+      try {
+        return await extractPage(doc, pageNumber, fonts);
+      } catch (error) {
+        const mapped = mapPdfjsError(error);
+        if (mapped.code === 'PDF_PASSWORD_REQUIRED' || mapped.code === 'PDF_PASSWORD_WRONG') throw mapped;
+        return null;
+      }
+    },
+    close: () => doc.destroy(),
+  };
+}
+
+/**
+ * Puts the pages read (null where unreadable, in page order) together as one document, the
+ * unreadable ones sized like the page before. Throws when no page at all could be read.
+ */
+export function assembleExtraction(pageCount: number, language: string | null, read: readonly (ExtractedPage | null)[]): ExtractedPdf {
+  const pages: ExtractedPage[] = [];
+  const unreadablePages: number[] = [];
+  for (let index = 0; index < pageCount; index += 1) {
+    const page = read[index];
+    if (page) {
+      pages.push(page);
+    } else {
+      unreadablePages.push(index);
+      pages.push(unreadablePage(index, pages.at(-1)));
+    }
+  }
+  // Nothing readable at all is a damaged file, not a pack of blank pages.
+  if (unreadablePages.length === pageCount) throw new PdfExtractError('PDF_CORRUPT', 'The PDF is damaged: none of its pages can be read');
+  return { pageCount, pages, language, unreadablePages };
+}
+
 /** Reads every page's text and lines. Throws PdfExtractError with a code for anything that stops it. */
 export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedPdf> {
-  const { onProgress, signal, maxPages, password } = options;
+  const { onProgress, signal } = options;
   if (signal?.aborted) throw cancelled();
-  const opened = await openPdf(bytes, password);
-  const task = opened.task;
-  const doc: PDFDocumentProxy | null = opened.doc;
+  const reader = await openPdfReader(bytes, options);
   try {
-    if (opened.error || !doc) throw opened.error ?? new PdfExtractError('PDF_CORRUPT', 'The PDF could not be read');
-    const pageCount = doc.numPages;
-    if (maxPages !== undefined && pageCount > maxPages) {
-      throw new PdfExtractError('PDF_TOO_MANY_PAGES', `The PDF has ${pageCount} pages; at most ${maxPages} can be imported`);
-    }
-    let language: string | null = null;
-    try {
-      const meta = await doc.getMetadata();
-      const info = meta.info as Record<string, unknown> | null;
-      const lang = info?.Language;
-      if (typeof lang === 'string' && lang.trim().length > 0) language = lang.trim();
-    } catch {
-      // Metadata is optional.
-    }
-    const fonts = new FontNames();
-    const pages: ExtractedPage[] = [];
-    const unreadablePages: number[] = [];
-    for (let n = 1; n <= pageCount; n += 1) {
+    const read: (ExtractedPage | null)[] = [];
+    for (let n = 1; n <= reader.pageCount; n += 1) {
       if (signal?.aborted) throw cancelled();
-      try {
-        pages.push(await extractPage(doc, n, fonts));
-      } catch (error) {
-        const code = mapPdfjsError(error).code;
-        if (code === 'PDF_PASSWORD_REQUIRED' || code === 'PDF_PASSWORD_WRONG') throw mapPdfjsError(error);
-        unreadablePages.push(n - 1);
-        pages.push(unreadablePage(n - 1, pages.at(-1)));
-      }
-      onProgress?.(n, pageCount);
+      read.push(await reader.readPage(n));
+      onProgress?.(n, reader.pageCount);
     }
     if (signal?.aborted) throw cancelled();
-    // Nothing readable at all is a damaged file, not a pack of blank pages.
-    if (unreadablePages.length === pageCount) throw new PdfExtractError('PDF_CORRUPT', 'The PDF is damaged: none of its pages can be read');
-    return { pageCount, pages, language, unreadablePages };
+    return assembleExtraction(reader.pageCount, reader.language, read);
   } finally {
-    if (doc) await doc.destroy();
-    else await task.destroy();
+    await reader.close();
   }
 }

@@ -64,7 +64,7 @@ export class PackImporter {
       if (error instanceof Error && (error as { code?: unknown }).code === 'NOT_A_PDF') throw new ImportError('NOT_A_PDF', `${sourceName} is not a PDF file`);
       throw error;
     });
-    if (context.signal.aborted) throw new ImportError('CANCELLED', 'The import was cancelled');
+    await this.breathe(context);
 
     context.progress('structuring', extracted.pageCount, extracted.pageCount);
     const parsed = parsePackStructure(extracted.pages);
@@ -78,13 +78,15 @@ export class PackImporter {
     }
     if (chosen) warnings.push(...frontSheetMismatches(parsed.meeting, chosen));
     const structure = options.agenda ? agendaStructure(options.agenda, { ...parsed, warnings }) : PackStructure.parse({ ...parsed, warnings });
+    await this.breathe(context);
 
     context.progress('saving', extracted.pageCount, extracted.pageCount);
     const newFile = this.store.put(sha256, bytes);
     try {
+      await this.breathe(context);
       return this.save(sha256, bytes.length, sourceName, structure, extracted.pages, options, context);
     } catch (error) {
-      // The transaction rolled back; drop the file too unless an earlier import still uses it.
+      // The transaction rolled back (or a cancel came first); drop the file too unless an earlier import still uses it.
       if (newFile && !this.documentReferenced(sha256)) this.store.remove(sha256);
       throw error;
     }
@@ -131,6 +133,16 @@ export class PackImporter {
         changes: latest && !cleared ? this.packs.compare(latest.id, packId) : [],
       };
     });
+  }
+
+  /**
+   * Lets the core's event loop run between the import's synchronous steps (structure, storing the
+   * file, the transaction), so calls waiting on the core are answered between them rather than after all of
+   * them; a cancel that arrived meanwhile stops the import here.
+   */
+  private async breathe(context: JobContext): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (context.signal.aborted) throw new ImportError('CANCELLED', 'The import was cancelled');
   }
 
   /** A pack naming the committee and date of a meeting we hold is a new version of its pack; see placePack. */
