@@ -160,11 +160,16 @@ export async function writeRecords(client: pg.PoolClient, writes: readonly Recor
     latest.set(key, w.next);
     if (w.previous) compacted.set(key, w.next);
   }
+  // In key order, as `lockRecords` locks: two pushes creating the same records wait for each other rather than deadlock.
   const lastStates = (existing: boolean): ReturnType<typeof recordRow>[] =>
-    [...first].flatMap(([key, w]) => {
-      const last = latest.get(key);
-      return last && (w.previous !== null) === existing ? [recordRow(last)] : [];
-    });
+    [...first]
+      .filter(([, w]) => (w.previous !== null) === existing)
+      .map(([key]) => key)
+      .sort()
+      .flatMap((key) => {
+        const last = latest.get(key);
+        return last ? [recordRow(last)] : [];
+      });
   const inserted = lastStates(false);
   const updated = lastStates(true);
   if (inserted.length > 0) {

@@ -310,6 +310,26 @@ describe('set-based push', () => {
     expect([...seen].sort()).toEqual(['CLIENT_MISMATCH', 'CONSTRAINT', 'FORBIDDEN', 'INVALID_PAYLOAD', 'NOT_FOUND', 'UNKNOWN_MEETING', 'applied', 'conflict']);
   }, 600_000);
 
+  it('answers the same batch sent twice at once with one answer each, and writes it once', async () => {
+    const me = w.principals.chair.userId;
+    const mutations: WireMutation[] = Array.from({ length: 40 }, (_, i) => ({
+      mutationId: `twice-${i}`,
+      entity: 'declaration',
+      entityId: `8d9e0f1a-2b3c-4d4e-9f6a-${String(i).padStart(12, '0')}`,
+      baseVersion: 0,
+      operation: 'create',
+      payload: payloads.declaration(w, i === 20 ? 'unknown-member-twice' : me, i),
+    }));
+    const request = { clientId: 'chair-twice', mutations };
+    const [one, two] = await Promise.all([push(w.db.pool, w.principals.chair, request), push(w.db.pool, w.principals.chair, request)]);
+    expect(two).toEqual(one);
+    expect(statuses(one ?? []).filter((s) => s !== 'applied')).toEqual(['CONSTRAINT']);
+    const versions = await w.db.pool.query<{ version: string }>('SELECT version FROM records WHERE id = ANY($1)', [mutations.map((m) => m.entityId)]);
+    expect(versions.rows.map((r) => Number(r.version))).toEqual(Array.from({ length: 39 }, () => 1));
+    const logged = await w.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM changes WHERE id = ANY($1)', [mutations.map((m) => m.entityId)]);
+    expect(Number(logged.rows[0]?.n)).toBe(39);
+  }, 120_000);
+
   it('writes a batch of 500 in a handful of statements, not a few per mutation', async () => {
     const me = w.principals.chair.userId;
     const mutations: WireMutation[] = Array.from({ length: 500 }, (_, i) => {

@@ -78,35 +78,30 @@ async function decideOne(p: Pusher, m: WireMutation): Promise<MutationResult> {
 
 const recordKey = (entity: string, id: string): string => JSON.stringify([entity, id]);
 
+/** Another push stored an answer to one of the run's mutations while the run was being decided. */
+const answeredMeanwhile = Object.assign(new Error('A mutation of this batch was answered by a concurrent push'), { code: '40001' });
+
 /**
  * A run of mutations decided and written together, answering each exactly as `applyOne` would in
- * turn: their answer rows claimed in one statement, the records they touch locked and the meetings
- * they name read in one statement each, every mutation decided in order against the records as the
+ * turn: the answers already stored for them, the records they touch (locked) and the meetings they
+ * name read in one statement each, every mutation decided in order against the records as the
  * earlier ones left them, then records, change log and answers written in a few statements. An item
  * going into (or out of) Part II ends a segment: its records are rewritten and the facts read again.
  * Any statement failing fails the whole run (the caller undoes it and splits it).
  */
 async function applyRun(p: Pusher, run: readonly WireMutation[]): Promise<MutationResult[]> {
   const { client, principal, clientId, meetings } = p;
-  const ids = [...new Set(run.map((m) => m.mutationId))];
-  const claimed = await client.query<{ mutation_id: string }>(
-    'INSERT INTO applied_mutations (client_id, mutation_id, user_id) SELECT $1, id, $3 FROM unnest($2::text[]) AS id ORDER BY id ON CONFLICT DO NOTHING RETURNING mutation_id',
-    [clientId, ids, principal.userId],
-  );
-  const mine = new Set(claimed.rows.map((r) => r.mutation_id));
   // Answered before (a re-sent push): the same answer again, nothing written twice.
   const answers = new Map<string, MutationResult>();
-  const earlier = ids.filter((id) => !mine.has(id));
-  if (earlier.length > 0) {
-    const previous = await client.query<{ mutation_id: string; user_id: string; result: MutationResult }>(
-      'SELECT mutation_id, user_id, result FROM applied_mutations WHERE client_id = $1 AND mutation_id = ANY($2::text[])',
-      [clientId, earlier],
-    );
+  const previous = await client.query<{ mutation_id: string; user_id: string; result: MutationResult }>(
+    'SELECT mutation_id, user_id, result FROM applied_mutations WHERE client_id = $1 AND mutation_id = ANY($2::text[])',
+    [clientId, [...new Set(run.map((m) => m.mutationId))]],
+  );
+  if (previous.rows.length > 0) {
     const rows = new Map(previous.rows.map((r) => [r.mutation_id, r]));
     for (const m of run) {
-      if (mine.has(m.mutationId) || answers.has(m.mutationId)) continue;
       const row = rows.get(m.mutationId);
-      answers.set(m.mutationId, !row || row.user_id !== principal.userId ? mismatch(m) : row.result);
+      if (row) answers.set(m.mutationId, row.user_id !== principal.userId ? mismatch(m) : row.result);
     }
   }
   const checks = run.map((m) => (answers.has(m.mutationId) ? null : check(m)));
@@ -150,11 +145,16 @@ async function applyRun(p: Pusher, run: readonly WireMutation[]): Promise<Mutati
     if (follows) await followItemRestriction(client, meetings, follows.meetingId, follows.itemNumber);
   }
   if (fresh.length > 0) {
-    await client.query(
-      `UPDATE applied_mutations a SET result = r.result FROM jsonb_to_recordset($2::jsonb) AS r(mutation_id text, result jsonb)
-        WHERE a.client_id = $1 AND a.mutation_id = r.mutation_id`,
-      [clientId, JSON.stringify(fresh.map((result) => ({ mutation_id: result.mutationId, result })))],
+    // A concurrent push of the same mutation holds its answer row until it commits, so this waits
+    // for it; finding the row then means this run decided what was already answered: undone, and
+    // decided again, when the answer is there to replay.
+    const stored = await client.query(
+      `INSERT INTO applied_mutations (client_id, mutation_id, user_id, result)
+       SELECT $1, mutation_id, $2, result FROM jsonb_to_recordset($3::jsonb) AS r(mutation_id text, result jsonb) ORDER BY mutation_id
+       ON CONFLICT DO NOTHING`,
+      [clientId, principal.userId, JSON.stringify(fresh.map((result) => ({ mutation_id: result.mutationId, result })))],
     );
+    if (stored.rowCount !== fresh.length) throw answeredMeanwhile;
   }
   return results;
 }
