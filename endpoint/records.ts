@@ -141,15 +141,23 @@ function recordRow(r: StoredRecord) {
 
 type ChangeRow = ReturnType<typeof recordRow> & { operation: string; hidden_from: string | null };
 
+/** Answers to store beside the writes, in the same statement (endpoint/sync.ts). */
+export interface AnswerRows {
+  clientId: string;
+  userId: string;
+  answers: readonly { mutationId: string }[];
+}
+
 /**
- * The same as `writeRecord` for each write in turn, in at most five statements however many there
- * are: each record's last state, and the change log exactly as those writes one by one would leave
- * it (a record written twice keeps only its latest entries, after the tombstone a narrowing owes its
- * previous audience), in the same order. Records are inserted, never upserted: one created meanwhile
- * by another push fails the insert (23505), and the caller decides again against it.
+ * The same as `writeRecord` for each write in turn, in one statement however many there are (two
+ * when records already in the log are written again): each record's last state, and the change log
+ * exactly as those writes one by one would leave it (a record written twice keeps only its latest
+ * entries, after the tombstone a narrowing owes its previous audience), in the same order. Records
+ * are inserted, never upserted: one created meanwhile by another push fails the insert (23505), and
+ * the caller decides again against it. `answers` go in with them, each unless one is already
+ * stored; returns how many were stored.
  */
-export async function writeRecords(client: pg.PoolClient, writes: readonly RecordWrite[]): Promise<void> {
-  if (writes.length === 0) return;
+export async function writeRecords(client: pg.PoolClient, writes: readonly RecordWrite[], answers?: AnswerRows): Promise<number> {
   const keyed = (r: { entity: string; id: string }): string => JSON.stringify([r.entity, r.id]);
   const first = new Map<string, RecordWrite>();
   const latest = new Map<string, StoredRecord>();
@@ -170,22 +178,6 @@ export async function writeRecords(client: pg.PoolClient, writes: readonly Recor
         const last = latest.get(key);
         return last ? [recordRow(last)] : [];
       });
-  const inserted = lastStates(false);
-  const updated = lastStates(true);
-  if (inserted.length > 0) {
-    await client.query(
-      `INSERT INTO records (entity, id, version, deleted, data, owner_id, committee_id, private, restricted)
-       SELECT entity, id, version, deleted, data, owner_id, committee_id, private, restricted FROM jsonb_to_recordset($1::jsonb) AS r(${recordColumns})`,
-      [JSON.stringify(inserted)],
-    );
-  }
-  if (updated.length > 0) {
-    await client.query(
-      `UPDATE records SET version = r.version, deleted = r.deleted, data = r.data, owner_id = r.owner_id, committee_id = r.committee_id, private = r.private, restricted = r.restricted, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS r(${recordColumns}) WHERE records.entity = r.entity AND records.id = r.id`,
-      [JSON.stringify(updated)],
-    );
-  }
 
   // What the log holds for each record, as compaction sees it: the rows already there, then the batch's own.
   const logged = new Map<string, { open: boolean; unrestricted: boolean; row?: ChangeRow }[]>();
@@ -222,13 +214,47 @@ export async function writeRecords(client: pg.PoolClient, writes: readonly Recor
     }
     append(key, row);
   }
-  const entries = log.filter((row) => !dropped.has(row)).map((row, ord) => ({ ...row, ord }));
-  await client.query(
-    `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from)
-     SELECT entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from
-       FROM jsonb_to_recordset($1::jsonb) AS r(${recordColumns}, operation text, hidden_from text, ord integer) ORDER BY ord`,
-    [JSON.stringify(entries)],
+
+  // One statement, one round trip: the parts are data-modifying CTEs over their own JSON parameter.
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  const part = (sql: (param: string) => string, rows: unknown[]): void => {
+    if (rows.length === 0) return;
+    values.push(JSON.stringify(rows));
+    parts.push(sql(`$${values.length}::jsonb`));
+  };
+  part(
+    (rows) => `INSERT INTO records (entity, id, version, deleted, data, owner_id, committee_id, private, restricted)
+       SELECT entity, id, version, deleted, data, owner_id, committee_id, private, restricted FROM jsonb_to_recordset(${rows}) AS r(${recordColumns})`,
+    lastStates(false),
   );
+  part(
+    (rows) => `UPDATE records SET version = r.version, deleted = r.deleted, data = r.data, owner_id = r.owner_id, committee_id = r.committee_id, private = r.private, restricted = r.restricted, updated_at = now()
+         FROM jsonb_to_recordset(${rows}) AS r(${recordColumns}) WHERE records.entity = r.entity AND records.id = r.id`,
+    lastStates(true),
+  );
+  part(
+    (rows) => `INSERT INTO changes (entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from)
+       SELECT entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from
+         FROM jsonb_to_recordset(${rows}) AS r(${recordColumns}, operation text, hidden_from text, ord integer) ORDER BY ord`,
+    log.filter((row) => !dropped.has(row)).map((row, ord) => ({ ...row, ord })),
+  );
+  let stored = '';
+  if (answers && answers.answers.length > 0) {
+    values.push(answers.clientId, answers.userId);
+    const [clientId, userId] = [`$${values.length - 1}`, `$${values.length}`];
+    part(
+      // A concurrent push of the same mutation holds its answer row until it commits: this waits for it.
+      (rows) => `INSERT INTO applied_mutations (client_id, mutation_id, user_id, result)
+         SELECT ${clientId}, mutation_id, ${userId}, result FROM jsonb_to_recordset(${rows}) AS r(mutation_id text, result jsonb) ORDER BY mutation_id
+         ON CONFLICT DO NOTHING RETURNING 1`,
+      answers.answers.map((result) => ({ mutation_id: result.mutationId, result })),
+    );
+    stored = `(SELECT count(*) FROM w${parts.length - 1})`;
+  }
+  if (parts.length === 0) return 0;
+  const result = await client.query<{ stored: string }>(`WITH ${parts.map((sql, i) => `w${i} AS (${sql})`).join(', ')} SELECT ${stored || '0'} AS stored`, values);
+  return Number(result.rows[0]?.stored ?? 0);
 }
 
 /** Runs `work` in a transaction on its own connection. */

@@ -141,20 +141,13 @@ async function applyRun(p: Pusher, run: readonly WireMutation[]): Promise<Mutati
       results.push(result);
       fresh.push(result);
     }
-    await writeRecords(client, writes);
+    // The answers go with the last segment's writes; an earlier segment's writes must precede the item's rewrite.
+    const last = next >= run.length;
+    const stored = await writeRecords(client, writes, last ? { clientId, userId: principal.userId, answers: fresh } : undefined);
+    // Finding an answer row already there means another push answered one of these meanwhile: decided
+    // again (undone by the caller), the answer is there to replay.
+    if (last && stored !== fresh.length) throw answeredMeanwhile;
     if (follows) await followItemRestriction(client, meetings, follows.meetingId, follows.itemNumber);
-  }
-  if (fresh.length > 0) {
-    // A concurrent push of the same mutation holds its answer row until it commits, so this waits
-    // for it; finding the row then means this run decided what was already answered: undone, and
-    // decided again, when the answer is there to replay.
-    const stored = await client.query(
-      `INSERT INTO applied_mutations (client_id, mutation_id, user_id, result)
-       SELECT $1, mutation_id, $2, result FROM jsonb_to_recordset($3::jsonb) AS r(mutation_id text, result jsonb) ORDER BY mutation_id
-       ON CONFLICT DO NOTHING`,
-      [clientId, principal.userId, JSON.stringify(fresh.map((result) => ({ mutation_id: result.mutationId, result })))],
-    );
-    if (stored.rowCount !== fresh.length) throw answeredMeanwhile;
   }
   return results;
 }

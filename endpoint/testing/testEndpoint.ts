@@ -58,7 +58,8 @@ function inProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
  * Its PostgreSQL outlives a kill and the restarted server joins it; close() stops that cluster too.
  */
 function asProcess(dataDir: string, env: NodeJS.ProcessEnv): Launcher {
-  const server = path.resolve(import.meta.dirname, '..', '..', 'dist', 'endpoint', 'server.cjs');
+  // Bundled as CommonJS (the benchmarks, in dist/bench), import.meta is empty and __dirname is the bundle's.
+  const server = import.meta.dirname ? path.resolve(import.meta.dirname, '..', '..', 'dist', 'endpoint', 'server.cjs') : path.resolve(__dirname, '..', 'endpoint', 'server.cjs');
   let child: ChildProcess | null = null;
   const start = (port: number): Promise<string> =>
     new Promise((resolve, reject) => {
