@@ -357,6 +357,7 @@ describe('set-based push', () => {
     } as unknown as pg.Pool;
     const results = await push(counted, w.principals.chair, { clientId: 'chair-count', mutations });
     expect(new Set(statuses(results))).toEqual(new Set(['applied']));
-    expect(statements).toBeLessThan(15);
+    // BEGIN, the answers given before, the records locked, the meeting read, one write, COMMIT.
+    expect(statements).toBeLessThanOrEqual(8);
   }, 120_000);
 });

@@ -12,6 +12,8 @@ interface Pusher {
   principal: Principal;
   clientId: string;
   meetings: MeetingFacts;
+  /** Nothing written in the transaction yet: a failed run is undone by starting it again, no savepoint needed. */
+  untouched: boolean;
 }
 
 const retryable = new Set(['23505', '40001', '40P01']);
@@ -168,20 +170,29 @@ const unstorable = (m: WireMutation): boolean => unstorablePattern.test(JSON.str
  */
 async function applySplitting(p: Pusher, run: readonly WireMutation[]): Promise<MutationResult[]> {
   for (let attempt = 0; ; attempt += 1) {
-    await p.client.query('SAVEPOINT run');
+    // The usual push is one run in a transaction of its own: two round trips fewer without the savepoint.
+    const fresh = p.untouched;
+    if (!fresh) await p.client.query('SAVEPOINT run');
     try {
       const results = await applyRun(p, run);
-      await p.client.query('RELEASE SAVEPOINT run');
+      if (!fresh) await p.client.query('RELEASE SAVEPOINT run');
+      p.untouched = false;
       return results;
     } catch (error) {
-      await p.client.query('ROLLBACK TO SAVEPOINT run');
+      if (fresh) {
+        await p.client.query('ROLLBACK');
+        await p.client.query('BEGIN');
+      } else await p.client.query('ROLLBACK TO SAVEPOINT run');
       // What it read may include a Part II change that was just undone.
       p.meetings.forget();
       const code = codeOf(error);
       if (attempt < 3 && code && retryable.has(code)) continue;
       if (!refusedData(code) && !(code && retryable.has(code))) throw error;
       const [only] = run;
-      if (run.length === 1 && only) return [await applyOne(p, only)];
+      if (run.length === 1 && only) {
+        p.untouched = false;
+        return [await applyOne(p, only)];
+      }
       return applyAll(p, run.slice(0, Math.ceil(run.length / 2)));
     }
   }
@@ -195,6 +206,7 @@ async function applyAll(p: Pusher, mutations: readonly WireMutation[]): Promise<
     const alone = suspect ? rest.findIndex(unstorable) : -1;
     const [first] = rest;
     if (alone === 0 && first) {
+      p.untouched = false;
       results.push(await applyOne(p, first));
       rest = rest.slice(1);
       continue;
@@ -212,7 +224,7 @@ async function applyAll(p: Pusher, mutations: readonly WireMutation[]): Promise<
  * that commit, so an acknowledged mutation is durable and a failed batch leaves nothing applied.
  */
 export async function push(pool: pg.Pool, principal: Principal, request: PushRequest): Promise<MutationResult[]> {
-  return transaction(pool, (client) => applyAll({ client, principal, clientId: request.clientId, meetings: new MeetingFacts() }, request.mutations));
+  return transaction(pool, (client) => applyAll({ client, principal, clientId: request.clientId, meetings: new MeetingFacts(), untouched: true }, request.mutations));
 }
 
 /**
@@ -221,7 +233,7 @@ export async function push(pool: pg.Pool, principal: Principal, request: PushReq
  */
 export async function pushOneByOne(pool: pg.Pool, principal: Principal, request: PushRequest): Promise<MutationResult[]> {
   return transaction(pool, async (client) => {
-    const p: Pusher = { client, principal, clientId: request.clientId, meetings: new MeetingFacts() };
+    const p: Pusher = { client, principal, clientId: request.clientId, meetings: new MeetingFacts(), untouched: false };
     const results: MutationResult[] = [];
     for (const m of request.mutations) results.push(await applyOne(p, m));
     return results;
