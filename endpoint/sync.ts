@@ -87,7 +87,7 @@ const answeredMeanwhile = Object.assign(new Error('A mutation of this batch was 
  * A run of mutations decided and written together, answering each exactly as `applyOne` would in
  * turn: the answers already stored for them, the records they touch (locked) and the meetings they
  * name read in one statement each, every mutation decided in order against the records as the
- * earlier ones left them, then records, change log and answers written in a few statements. An item
+ * earlier ones left them, then records, change log and answers written in one statement. An item
  * going into (or out of) Part II ends a segment: its records are rewritten and the facts read again.
  * Any statement failing fails the whole run (the caller undoes it and splits it).
  */
