@@ -110,8 +110,8 @@ async function stored(pool: pg.Pool): Promise<unknown> {
   return { records: records.rows, changes: changes.rows, answers: answers.rows };
 }
 
-const recordColumns = 'entity, id, version, deleted, data, owner_id, committee_id, private, restricted, updated_at';
-const changeColumns = 'seq, xid, entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from';
+const recordColumns = 'entity, id, version, deleted, data, owner_id, committee_id, private, restricted, council_id, updated_at';
+const changeColumns = 'seq, xid, entity, id, version, operation, deleted, data, owner_id, committee_id, private, restricted, hidden_from, council_id';
 const answerColumns = 'client_id, mutation_id, user_id, result, created_at';
 
 async function keep(pool: pg.Pool): Promise<void> {
