@@ -173,12 +173,15 @@ export function buildSearchCorpus(db: Db, documentSha: string, targetPages: numb
     `SELECT 1 FROM pack_pages_fts f JOIN pack_pages pp ON pp.id = f.rowid JOIN packs p ON p.id = pp.pack_id
      WHERE pack_pages_fts MATCH ? AND p.version = (SELECT max(version) FROM packs WHERE meeting_id = p.meeting_id) LIMIT 1`,
   );
+  // Rare words from the seeds' own prose, not the generated place names, so rare means a real
+  // council word that few pages happen to use.
+  const seedWords = new Set(sentences.flatMap((line) => line.toLowerCase().match(/\p{L}+/gu) ?? []));
   const termsWhere = (where: string, order: string) =>
-    (db.prepare(`SELECT term FROM temp.bench_vocab WHERE ${where} AND length(term) BETWEEN 5 AND 12 AND term NOT GLOB '*[^a-z]*' ORDER BY ${order} LIMIT 200`).all() as { term: string }[])
+    (db.prepare(`SELECT term FROM temp.bench_vocab WHERE ${where} AND length(term) BETWEEN 5 AND 12 AND term NOT GLOB '*[^a-z]*' ORDER BY ${order} LIMIT 5000`).all() as { term: string }[])
       .map((r) => r.term)
-      .filter((term) => current.get(`"${term}"`) !== undefined)
+      .filter((term) => seedWords.has(term) && current.get(`"${term}"`) !== undefined)
       .slice(0, 8);
-  const rareTerms = termsWhere('doc BETWEEN 2 AND 12', 'unicode(substr(term, 4)) % 7, substr(term, 2)');
+  const rareTerms = termsWhere(`doc <= ${Math.max(2, Math.floor(searchablePages * 0.01))}`, 'doc, term');
   const commonTerms = termsWhere(`doc >= ${Math.floor(searchablePages * 0.2)}`, 'doc DESC');
   db.exec('DROP TABLE temp.bench_vocab');
   return { pages, searchablePages, packs, distinctTerms, rareTerms, commonTerms };

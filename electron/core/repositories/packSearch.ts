@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../../shared/domain/import';
 import type { Db } from '../db/database';
 import { restrictedPageSql } from '../security/restrictedGate';
@@ -21,6 +22,24 @@ export interface SearchOptions {
   offset?: number;
   /** Leave out pages of restricted text (the offline expiry closed them). */
   withoutRestricted?: boolean;
+}
+
+interface SearchParams {
+  match: string;
+  rankMatch: string;
+  limit: number;
+  offset: number;
+  candidates: number;
+}
+interface SearchRow {
+  pack_id: string;
+  page_index: number;
+  printed_page: number | null;
+  snippet: string;
+  meeting_id: string;
+  title: string;
+  date: string;
+  version: number;
 }
 
 interface ParsedQuery {
@@ -65,6 +84,10 @@ const folded = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').to
 
 /** Full-text search over the current version of every pack, for the Search page and Find in pack. */
 export class PackSearch {
+  private readonly statements = new Map<boolean, Database.Statement<[SearchParams], SearchRow>>();
+  private itemAt: Database.Statement<[string, number, number], { number: string; title: string }> | undefined;
+  private vocabulary: Database.Statement<[string, string, number], { term: string }> | undefined;
+
   constructor(private readonly db: Db) {}
 
   search(query: string, { limit, offset = 0, withoutRestricted = false }: SearchOptions): SearchHit[] {
@@ -77,11 +100,33 @@ export class PackSearch {
     // by its words instead, the count is a plain doclist walk; the phrase still decides which
     // pages are candidates.
     const rankMatch = [...parsed.exact.flat().map((word) => quoted([word])), ...prefix].join(' AND ');
-    const rows = this.db
-      .prepare<
-        [{ match: string; rankMatch: string; limit: number; offset: number; candidates: number }],
-        { pack_id: string; page_index: number; printed_page: number | null; snippet: string; meeting_id: string; title: string; date: string; version: number }
-      >(
+    const rows = this.statement(withoutRestricted).all({ match, rankMatch, limit, offset, candidates: RANKED_CANDIDATES });
+    const itemAt = (this.itemAt ??= this.db.prepare<[string, number, number], { number: string; title: string }>(
+      'SELECT number, title FROM agenda_items WHERE pack_id = ? AND pdf_from <= ? AND pdf_to >= ? ORDER BY position LIMIT 1',
+    ));
+    return rows.map((r) => {
+      const page = r.page_index + 1;
+      const item = itemAt.get(r.pack_id, page, page);
+      return {
+        meetingId: r.meeting_id,
+        meetingTitle: r.title,
+        meetingDate: r.date,
+        packId: r.pack_id,
+        version: r.version,
+        page,
+        printedPage: r.printed_page,
+        itemNumber: item?.number ?? null,
+        itemTitle: item?.title ?? null,
+        snippet: segments(r.snippet),
+      };
+    });
+  }
+
+  /** Prepared once per connection: parsing this query costs as much as a rare word's answer. */
+  private statement(withoutRestricted: boolean): Database.Statement<[SearchParams], SearchRow> {
+    const cached = this.statements.get(withoutRestricted);
+    if (cached) return cached;
+    const statement = this.db.prepare<[SearchParams], SearchRow>(
         // Three steps, each bounded: the newest matching pages of current versions that the gate
         // lets through (FTS5 walks its doclist backwards and stops, no ranking yet), bm25 over
         // those alone, and snippets for the page of hits asked for, each found by rowid.
@@ -91,8 +136,10 @@ export class PackSearch {
          candidates AS MATERIALIZED (
            SELECT pack_pages_fts.rowid AS id
            FROM pack_pages_fts
-           JOIN pack_pages pp ON pp.id = pack_pages_fts.rowid
-           WHERE pack_pages_fts MATCH @match AND pp.pack_id IN current_packs${withoutRestricted ? ` AND NOT ${restrictedPageSql('pp')}` : ''}
+           -- The covering index (migration 0023): SQLite would read each page's whole row by rowid.
+           -- The + on pack_id keeps it from probing that index once per current pack per candidate.
+           JOIN pack_pages pp INDEXED BY pack_pages_place ON pp.id = pack_pages_fts.rowid
+           WHERE pack_pages_fts MATCH @match AND +pp.pack_id IN current_packs${withoutRestricted ? ` AND NOT ${restrictedPageSql('pp')}` : ''}
            ORDER BY pack_pages_fts.rowid DESC
            LIMIT @candidates
          ),
@@ -117,27 +164,9 @@ export class PackSearch {
          JOIN meetings m ON m.id = p.meeting_id
          WHERE pack_pages_fts MATCH @match
          ORDER BY r.score, r.id DESC`,
-      )
-      .all({ match, rankMatch, limit, offset, candidates: RANKED_CANDIDATES });
-    const itemAt = this.db.prepare<[string, number, number], { number: string; title: string }>(
-      'SELECT number, title FROM agenda_items WHERE pack_id = ? AND pdf_from <= ? AND pdf_to >= ? ORDER BY position LIMIT 1',
     );
-    return rows.map((r) => {
-      const page = r.page_index + 1;
-      const item = itemAt.get(r.pack_id, page, page);
-      return {
-        meetingId: r.meeting_id,
-        meetingTitle: r.title,
-        meetingDate: r.date,
-        packId: r.pack_id,
-        version: r.version,
-        page,
-        printedPage: r.printed_page,
-        itemNumber: item?.number ?? null,
-        itemTitle: item?.title ?? null,
-        snippet: segments(r.snippet),
-      };
-    });
+    this.statements.set(withoutRestricted, statement);
+    return statement;
   }
 
   /**
@@ -152,8 +181,8 @@ export class PackSearch {
     if (chars.length <= INDEXED_PREFIX_MAX) return asPrefix;
     const lastChar = chars.at(-1) ?? '';
     const to = chars.slice(0, -1).join('') + String.fromCodePoint((lastChar.codePointAt(0) ?? 0) + 1);
-    const terms = this.db
-      .prepare<[string, string, number], { term: string }>('SELECT term FROM pack_pages_vocab WHERE term >= ? AND term < ? LIMIT ?')
+    this.vocabulary ??= this.db.prepare<[string, string, number], { term: string }>('SELECT term FROM pack_pages_vocab WHERE term >= ? AND term < ? LIMIT ?');
+    const terms = this.vocabulary
       .all(from, to, EXPANDED_TERMS_MAX + 1)
       .map((r) => r.term);
     if (terms.length === 0 || terms.length > EXPANDED_TERMS_MAX) return asPrefix;

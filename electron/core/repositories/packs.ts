@@ -60,6 +60,8 @@ const comparable = (text: string) => text.replace(/^\s*(Page|Tudalen)\s+\d+\s*$/
 
 /** Agenda packs, their versions, pages (with the FTS index) and items. */
 export class PacksRepository {
+  private packSearch: PackSearch | undefined;
+
   constructor(private readonly db: Db) {}
 
   findMeetingByCommitteeAndDate(committee: string, date: string): string | null {
@@ -185,7 +187,8 @@ export class PacksRepository {
 
   /** `withoutRestricted`: leave out pages of restricted text (the offline expiry closed them). */
   search(query: string, limit: number, { withoutRestricted = false, offset = 0 } = {}): SearchHit[] {
-    return new PackSearch(this.db).search(query, { limit, offset, withoutRestricted });
+    this.packSearch ??= new PackSearch(this.db);
+    return this.packSearch.search(query, { limit, offset, withoutRestricted });
   }
 
   private items(packId: string): PackItem[] {

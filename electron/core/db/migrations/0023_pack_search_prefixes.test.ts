@@ -32,6 +32,7 @@ describe('migration 0023 pack search prefixes', () => {
     expect(search(db, 'dwr')).toEqual([1]);
     const sql = (db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'pack_pages_fts'").get() as { sql: string }).sql;
     expect(sql).toMatch(/prefix = '2 3 4'/);
+    expect(db.prepare('SELECT id, pack_id, page_index FROM pack_pages INDEXED BY pack_pages_place WHERE id = 1').get()).toEqual({ id: 1, pack_id: 'p1', page_index: 0 });
     expect(db.prepare("SELECT term FROM pack_pages_vocab WHERE term >= 'scr' AND term < 'scs'").all()).toEqual([{ term: 'scrutiny' }]);
 
     insert.run(2, 3, 'Information governance');

@@ -8,6 +8,7 @@ import type { Migration } from '../migration';
  * vocabulary table into exact terms. FTS5 cannot add prefix indexes to an existing table, so the
  * index is made again with the same tokenizer and external content and rebuilt from pack_pages:
  * the 0002 triggers name the table, not its options, so they keep it in step as before.
+ * pack_pages_place lets search learn a candidate page's pack from a small index.
  */
 export const migration0023: Migration = {
   version: 23,
@@ -24,5 +25,8 @@ export const migration0023: Migration = {
     INSERT INTO pack_pages_fts (pack_pages_fts) VALUES ('rebuild');
     -- The index's own terms, for expanding a typed prefix into the words that start with it.
     CREATE VIRTUAL TABLE pack_pages_vocab USING fts5vocab (pack_pages_fts, 'row');
+    -- Where each indexed page is, without reading its text: search checks a thousand candidate
+    -- pages' packs per query, and each pack_pages row fills most of a database page.
+    CREATE INDEX pack_pages_place ON pack_pages (id, pack_id, page_index);
   `,
 };
