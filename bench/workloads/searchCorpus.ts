@@ -173,16 +173,19 @@ export function buildSearchCorpus(db: Db, documentSha: string, targetPages: numb
     `SELECT 1 FROM pack_pages_fts f JOIN pack_pages pp ON pp.id = f.rowid JOIN packs p ON p.id = pp.pack_id
      WHERE pack_pages_fts MATCH ? AND p.version = (SELECT max(version) FROM packs WHERE meeting_id = p.meeting_id) LIMIT 1`,
   );
-  // Rare words from the seeds' own prose, not the generated place names, so rare means a real
-  // council word that few pages happen to use.
+  // Rare words of two kinds: the seeds' least used words (every seed sentence recurs, so these
+  // are on a few hundred pages of 30,000) and the names and words only a few meetings' pages hold.
   const seedWords = new Set(sentences.flatMap((line) => line.toLowerCase().match(/\p{L}+/gu) ?? []));
-  const termsWhere = (where: string, order: string) =>
-    (db.prepare(`SELECT term FROM temp.bench_vocab WHERE ${where} AND length(term) BETWEEN 5 AND 12 AND term NOT GLOB '*[^a-z]*' ORDER BY ${order} LIMIT 5000`).all() as { term: string }[])
+  const termsWhere = (where: string, order: string, fromSeeds: boolean, count: number) =>
+    (db.prepare(`SELECT term FROM temp.bench_vocab WHERE ${where} AND length(term) BETWEEN 5 AND 12 AND term NOT GLOB '*[^a-z]*' ORDER BY ${order}`).all() as { term: string }[])
       .map((r) => r.term)
-      .filter((term) => seedWords.has(term) && current.get(`"${term}"`) !== undefined)
-      .slice(0, 8);
-  const rareTerms = termsWhere(`doc <= ${Math.max(2, Math.floor(searchablePages * 0.01))}`, 'doc, term');
-  const commonTerms = termsWhere(`doc >= ${Math.floor(searchablePages * 0.2)}`, 'doc DESC');
+      .filter((term) => seedWords.has(term) === fromSeeds && current.get(`"${term}"`) !== undefined)
+      .slice(0, count);
+  const rareTerms = [
+    ...termsWhere('doc >= 2', 'doc, term', true, 4),
+    ...termsWhere('doc BETWEEN 2 AND 12', 'unicode(substr(term, 4)) % 7, substr(term, 2)', false, 4),
+  ];
+  const commonTerms = termsWhere(`doc >= ${Math.floor(searchablePages * 0.2)}`, 'doc DESC', true, 8);
   db.exec('DROP TABLE temp.bench_vocab');
   return { pages, searchablePages, packs, distinctTerms, rareTerms, commonTerms };
 }
