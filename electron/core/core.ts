@@ -185,7 +185,7 @@ export function openCore(options: CoreOptions): Core {
       const { data, total } = store.read(sha256, offset, length);
       return { data: data.toString('base64'), total };
     },
-    searchPacks: ({ query, limit, offset }) => packs.search(query, limit, { offset, withoutRestricted: sync.gate.closed() }),
+    searchPacks: ({ query, limit, offset, packId }) => packs.search(query, limit, { offset, packId: packId ?? null, withoutRestricted: sync.gate.closed() }),
     listMembers: () => declarations.listMembers(),
     saveMember: (member) => declarations.saveMember(member),
     setMeetingRole: ({ actingMemberId, meetingId, memberId, role }) => declarations.setMeetingRole(actingMemberId, meetingId, memberId, role),

@@ -129,12 +129,14 @@ describe('pack search', () => {
   it('ranks a word on more pages than the candidate bound among the newest of them', () => {
     const { db, addMeeting, addPack, search } = corpus();
     const old = addMeeting(1, '2019-01-01');
-    addPack(old, 1, ['Libraries libraries libraries libraries.', ...Array.from({ length: RANKED_CANDIDATES }, () => `Libraries. ${filler}`)]);
+    const oldPack = addPack(old, 1, ['Libraries libraries libraries libraries.', ...Array.from({ length: 10 }, () => `Libraries. ${filler}`)]);
     const recent = addMeeting(2, '2026-01-01');
     addPack(recent, 1, [`Libraries. ${filler}`, 'Libraries libraries libraries.', ...Array.from({ length: RANKED_CANDIDATES - 2 }, () => `Libraries. ${filler}`)]);
     const hits = search.search('libraries', { limit: 3 });
     expect(hits[0]).toMatchObject({ meetingId: recent.id, page: 2 });
     expect(hits.every((h) => h.meetingId === recent.id)).toBe(true);
+    // Find in pack asks for one pack: an old pack's best page is found however many newer ones match.
+    expect(search.search('libraries', { limit: 3, packId: oldPack.packId })[0]).toMatchObject({ meetingId: old.id, page: 1 });
     db.close();
   });
 });

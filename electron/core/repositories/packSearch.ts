@@ -22,6 +22,8 @@ export interface SearchOptions {
   offset?: number;
   /** Leave out pages of restricted text (the offline expiry closed them). */
   withoutRestricted?: boolean;
+  /** Only this pack's pages (Find in pack): its candidates are its own, however old it is. */
+  packId?: string | null;
 }
 
 interface SearchParams {
@@ -30,6 +32,7 @@ interface SearchParams {
   limit: number;
   offset: number;
   candidates: number;
+  packId: string | null;
 }
 interface SearchRow {
   pack_id: string;
@@ -90,7 +93,7 @@ export class PackSearch {
 
   constructor(private readonly db: Db) {}
 
-  search(query: string, { limit, offset = 0, withoutRestricted = false }: SearchOptions): SearchHit[] {
+  search(query: string, { limit, offset = 0, withoutRestricted = false, packId = null }: SearchOptions): SearchHit[] {
     const parsed = parseQuery(query);
     if (!parsed) return [];
     const prefix = parsed.prefix === null ? [] : [this.prefixPart(parsed.prefix)];
@@ -100,7 +103,7 @@ export class PackSearch {
     // by its words instead, the count is a plain doclist walk; the phrase still decides which
     // pages are candidates.
     const rankMatch = [...parsed.exact.flat().map((word) => quoted([word])), ...prefix].join(' AND ');
-    const rows = this.statement(withoutRestricted).all({ match, rankMatch, limit, offset, candidates: RANKED_CANDIDATES });
+    const rows = this.statement(withoutRestricted).all({ match, rankMatch, limit, offset, candidates: RANKED_CANDIDATES, packId });
     const itemAt = (this.itemAt ??= this.db.prepare<[string, number, number], { number: string; title: string }>(
       'SELECT number, title FROM agenda_items WHERE pack_id = ? AND pdf_from <= ? AND pdf_to >= ? ORDER BY position LIMIT 1',
     ));
@@ -139,7 +142,7 @@ export class PackSearch {
            -- The covering index (migration 0023): SQLite would read each page's whole row by rowid.
            -- The + on pack_id keeps it from probing that index once per current pack per candidate.
            JOIN pack_pages pp INDEXED BY pack_pages_place ON pp.id = pack_pages_fts.rowid
-           WHERE pack_pages_fts MATCH @match AND +pp.pack_id IN current_packs${withoutRestricted ? ` AND NOT ${restrictedPageSql('pp')}` : ''}
+           WHERE pack_pages_fts MATCH @match AND +pp.pack_id IN current_packs AND (@packId IS NULL OR +pp.pack_id = @packId)${withoutRestricted ? ` AND NOT ${restrictedPageSql('pp')}` : ''}
            ORDER BY pack_pages_fts.rowid DESC
            LIMIT @candidates
          ),

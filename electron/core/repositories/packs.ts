@@ -186,9 +186,9 @@ export class PacksRepository {
   }
 
   /** `withoutRestricted`: leave out pages of restricted text (the offline expiry closed them). */
-  search(query: string, limit: number, { withoutRestricted = false, offset = 0 } = {}): SearchHit[] {
+  search(query: string, limit: number, { withoutRestricted = false, offset = 0, packId = null as string | null } = {}): SearchHit[] {
     this.packSearch ??= new PackSearch(this.db);
-    return this.packSearch.search(query, { limit, offset, withoutRestricted });
+    return this.packSearch.search(query, { limit, offset, withoutRestricted, packId });
   }
 
   private items(packId: string): PackItem[] {
