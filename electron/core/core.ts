@@ -189,7 +189,7 @@ export function openCore(options: CoreOptions): Core {
       const { data, total } = store.read(sha256, offset, length);
       return { data: data.toString('base64'), total };
     },
-    searchPacks: ({ query, limit }) => packs.search(query, limit, { withoutRestricted: sync.gate.closed() }),
+    searchPacks: ({ query, limit, offset, packId }) => packs.search(query, limit, { offset, packId: packId ?? null, withoutRestricted: sync.gate.closed() }),
     ...memberHandlers({ db, writer, access }),
     ...declarationHandlers({ db, writer, access }),
     ...moderngovHandlers(moderngovRepo, moderngov, clock, options.moderngovHttp),

@@ -108,8 +108,11 @@ export const contract = {
     output: z.object({ data: z.string(), total: z.number().int().nonnegative() }),
   }),
   searchPacks: operation({
-    summary: 'Full-text search over every page of every pack',
-    input: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().positive().max(200).default(50) }).strict(),
+    summary: 'Full-text search over every page of every pack (or of `packId` alone), best first; `offset` pages through the ranking',
+    // offset + limit stays within the ranked candidates (electron/core/repositories/packSearch.ts).
+    input: z
+      .object({ query: z.string().trim().min(1).max(200), limit: z.number().int().positive().max(200).default(50), offset: z.number().int().nonnegative().max(800).default(0), packId: z.uuid().optional() })
+      .strict(),
     output: z.array(SearchHit),
   }),
 

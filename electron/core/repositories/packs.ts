@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { MeetingPack, SearchHit } from '../../../shared/domain/import';
 import type { ItemStatus, PackItem, PackMember, PackStructure, StructureWarning } from '../../../shared/domain/pack';
 import type { Db } from '../db/database';
-import { restrictedPageSql } from '../security/restrictedGate';
 import type { DomainTransaction } from './domainWriter';
+import { PackSearch } from './packSearch';
+
+export { toFtsQuery } from './packSearch';
 
 interface PackRow {
   id: string;
@@ -58,6 +60,8 @@ const comparable = (text: string) => text.replace(/^\s*(Page|Tudalen)\s+\d+\s*$/
 
 /** Agenda packs, their versions, pages (with the FTS index) and items. */
 export class PacksRepository {
+  private packSearch: PackSearch | undefined;
+
   constructor(private readonly db: Db) {}
 
   findMeetingByCommitteeAndDate(committee: string, date: string): string | null {
@@ -182,60 +186,9 @@ export class PacksRepository {
   }
 
   /** `withoutRestricted`: leave out pages of restricted text (the offline expiry closed them). */
-  search(query: string, limit: number, { withoutRestricted = false } = {}): SearchHit[] {
-    const match = toFtsQuery(query);
-    if (!match) return [];
-    const rows = this.db
-      .prepare<
-        [{ match: string; limit: number }],
-        { pack_id: string; page_index: number; printed_page: number | null; snippet: string; meeting_id: string; title: string; date: string; version: number }
-      >(
-        // Rank first, then make snippets for the chosen rows only: snippet() is the costly part,
-        // and asked for in one ordered query it would run for every matching page.
-        `WITH latest AS (
-           SELECT id, meeting_id, version FROM packs p
-           WHERE version = (SELECT max(version) FROM packs WHERE meeting_id = p.meeting_id)
-         ),
-         ranked AS (
-           SELECT pack_pages_fts.rowid AS id, pack_pages_fts.rank AS rank
-           FROM pack_pages_fts
-           JOIN pack_pages pp ON pp.id = pack_pages_fts.rowid
-           JOIN latest l ON l.id = pp.pack_id
-           WHERE pack_pages_fts MATCH @match${withoutRestricted ? ` AND NOT ${restrictedPageSql('pp')}` : ''}
-           ORDER BY pack_pages_fts.rank
-           LIMIT @limit
-         )
-         SELECT pp.pack_id, pp.page_index, pp.printed_page,
-                snippet(pack_pages_fts, 0, char(1), char(2), '…', 16) AS snippet,
-                m.id AS meeting_id, m.title, m.date, l.version
-         FROM pack_pages_fts
-         JOIN ranked r ON r.id = pack_pages_fts.rowid
-         JOIN pack_pages pp ON pp.id = r.id
-         JOIN latest l ON l.id = pp.pack_id
-         JOIN meetings m ON m.id = l.meeting_id
-         WHERE pack_pages_fts MATCH @match
-         ORDER BY r.rank, m.date DESC, pp.page_index`,
-      )
-      .all({ match, limit });
-    const itemAt = this.db.prepare<[string, number, number], { number: string; title: string }>(
-      'SELECT number, title FROM agenda_items WHERE pack_id = ? AND pdf_from <= ? AND pdf_to >= ? ORDER BY position LIMIT 1',
-    );
-    return rows.map((r) => {
-      const page = r.page_index + 1;
-      const item = itemAt.get(r.pack_id, page, page);
-      return {
-        meetingId: r.meeting_id,
-        meetingTitle: r.title,
-        meetingDate: r.date,
-        packId: r.pack_id,
-        version: r.version,
-        page,
-        printedPage: r.printed_page,
-        itemNumber: item?.number ?? null,
-        itemTitle: item?.title ?? null,
-        snippet: segments(r.snippet),
-      };
-    });
+  search(query: string, limit: number, { withoutRestricted = false, offset = 0, packId = null as string | null } = {}): SearchHit[] {
+    this.packSearch ??= new PackSearch(this.db);
+    return this.packSearch.search(query, { limit, offset, withoutRestricted, packId });
   }
 
   private items(packId: string): PackItem[] {
@@ -270,32 +223,4 @@ export class PacksRepository {
         .get(...params) ?? null
     );
   }
-}
-
-/**
- * Turns what a person types into a safe FTS5 expression: words are quoted (so FTS syntax in the
- * query cannot break or widen it) and all must match; the last word matches as a prefix while
- * typing; "quoted text" stays a phrase.
- */
-export function toFtsQuery(input: string): string | null {
-  const parts: string[] = [];
-  const phrase = /"([^"]*)"/g;
-  const phrases = [...input.matchAll(phrase)].map((m) => m[1] ?? '');
-  for (const p of phrases) {
-    const words = p.match(/[\p{L}\p{N}]+/gu);
-    if (words) parts.push(`"${words.join(' ')}"`);
-  }
-  const rest = input.replace(phrase, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
-  rest.forEach((word, i) => parts.push(i === rest.length - 1 && phrases.length === 0 ? `"${word}"*` : `"${word}"`));
-  return parts.length > 0 ? parts.join(' ') : null;
-}
-
-function segments(snippet: string): SearchHit['snippet'] {
-  const out: SearchHit['snippet'] = [];
-  // char(1)/char(2) are the match markers we asked snippet() for; they cannot occur in page text.
-  // eslint-disable-next-line no-control-regex
-  for (const [i, part] of snippet.split(/\u0001|\u0002/).entries()) {
-    if (part) out.push({ text: part.replace(/\s+/g, ' '), match: i % 2 === 1 });
-  }
-  return out;
 }

@@ -1,17 +1,14 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchHit } from '../../../shared/domain/import';
-import { useApi } from '../api/ApiContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { searchShortcut } from '../components/Layout';
 import { Snippet } from '../components/Snippet';
 import { usePageTitle } from '../components/usePageTitle';
-import { useResult } from '../components/useResult';
 import { formatShortDate } from '../format/dates';
 import { readerPath } from '../pack/format';
-
-const resultLimit = 100;
+import { useSearchResults } from './useSearchResults';
 
 interface ItemGroup {
   key: string;
@@ -48,32 +45,66 @@ export function groupHits(hits: readonly SearchHit[]): MeetingGroup[] {
   return [...meetings.values()];
 }
 
+/** Quiet time after a keystroke before searching: one query per pause, not one per letter. */
+const typingPause = 150;
+
 export function SearchPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const id = useId();
   const [searchParams, setSearchParams] = useSearchParams();
   const query = (searchParams.get('q') ?? '').trim();
   const [draft, setDraft] = useState(query);
   const inputRef = useRef<HTMLInputElement>(null);
+  // The query this page last put in the address; any other change to it came from back/forward.
+  const written = useRef(query);
   usePageTitle(query ? t('search.titleWithQuery', { query }) : t('search.title'));
-
-  const [results, retry] = useResult(
-    () => (query ? api.searchPacks({ query, limit: resultLimit }) : Promise.resolve({ ok: true as const, value: [] as SearchHit[] })),
-    `search:${query}`,
-  );
+  const { shown, settled, loadingMore, showMore, retry } = useSearchResults(query);
 
   useEffect(() => {
     inputRef.current?.focus();
   }, []);
 
+  useEffect(() => {
+    if (query !== written.current) {
+      written.current = query;
+      setDraft(query);
+    }
+  }, [query]);
+
+  const search = useCallback(
+    (text: string, replace: boolean) => {
+      written.current = text;
+      setSearchParams(text ? { q: text } : {}, { replace });
+    },
+    [setSearchParams],
+  );
+
+  // As the member types: the address follows the field (replacing, so Back leaves the page
+  // rather than stepping through every prefix), and the search follows the address.
+  useEffect(() => {
+    const text = draft.trim();
+    if (text === written.current) return;
+    const timer = setTimeout(() => search(text, true), typingPause);
+    return () => clearTimeout(timer);
+  }, [draft, search]);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const text = draft.trim();
-    setSearchParams(text ? { q: text } : {});
+    search(draft.trim(), false);
   };
 
-  const groups = results.state === 'ready' ? groupHits(results.value) : [];
+  const groups = shown ? groupHits(shown.hits) : [];
+  const status = !query
+    ? ''
+    : !settled || !shown
+      ? t('search.searching')
+      : shown.error
+        ? ''
+        : shown.hits.length === 0
+          ? t('search.none', { query })
+          : shown.more
+            ? t('search.countMore', { count: shown.hits.length, query })
+            : t('search.count', { count: shown.hits.length, query });
 
   return (
     <section aria-labelledby="search-heading" className="search-page">
@@ -81,44 +112,61 @@ export function SearchPage() {
       <form role="search" className="search-form" onSubmit={submit} aria-label={t('search.title')}>
         <label htmlFor={`${id}-q`}>{t('search.label')}</label>
         <p className="hint" id={`${id}-hint`}>
-          {t('search.hint', { keys: searchShortcut.label })}
+          {t('search.hint', { keys: searchShortcut.label })} {t('search.asYouType')}
         </p>
         <div className="inline-field">
-          <input id={`${id}-q`} ref={inputRef} type="search" value={draft} maxLength={200} onChange={(e) => setDraft(e.target.value)} aria-describedby={`${id}-hint`} />
+          <input
+            id={`${id}-q`}
+            ref={inputRef}
+            type="search"
+            value={draft}
+            maxLength={200}
+            onChange={(e) => setDraft(e.target.value)}
+            aria-describedby={`${id}-hint`}
+            aria-controls={`${id}-results`}
+          />
           <button type="submit" className="primary">
             {t('search.submit')}
           </button>
         </div>
       </form>
-      <p role="status" className="search-status">
-        {query && results.state === 'loading' && t('search.searching')}
-        {query && results.state === 'ready' && (results.value.length === 0 ? t('search.none', { query }) : t('search.count', { count: results.value.length, query }))}
+      {/* Polite: the count is read out when the member pauses, not over what they are typing. */}
+      <p role="status" aria-live="polite" aria-atomic="true" className="search-status">
+        {status}
       </p>
-      {results.state === 'failed' && <ErrorMessage error={results.error} onRetry={retry} />}
-      {groups.map((meeting) => (
-        <section key={meeting.meetingId} className="search-meeting" aria-labelledby={`${id}-${meeting.meetingId}`}>
-          <h2 id={`${id}-${meeting.meetingId}`}>
-            <Link to={`/meetings/${meeting.meetingId}`}>{meeting.title}</Link> <span className="muted">{formatDate(meeting.date, t)}</span>
-          </h2>
-          {meeting.items.map((item) => (
-            <div key={item.key} className="search-item">
-              <h3>{item.number ? t('pack.itemLabel', { number: item.number, title: item.title ?? '' }) : t('search.otherPages')}</h3>
-              <ol className="search-hits">
-                {item.hits.map((hit) => (
-                  <li key={`${hit.packId}:${hit.version}:${hit.page}`}>
-                    <Link to={readerPath(hit.meetingId, { page: hit.page, version: hit.version, find: query })} className="search-hit">
-                      <span className="search-hit-where">
-                        {hit.printedPage === null ? t('search.hitPage', { page: hit.page }) : t('search.hitPagePrinted', { page: hit.page, printed: hit.printedPage })}
-                      </span>
-                      <Snippet segments={hit.snippet} />
-                    </Link>
-                  </li>
-                ))}
-              </ol>
-            </div>
-          ))}
-        </section>
-      ))}
+      {shown?.error && <ErrorMessage error={shown.error} onRetry={retry} />}
+      <div id={`${id}-results`} className="search-results" aria-busy={!settled}>
+        {groups.map((meeting) => (
+          <section key={meeting.meetingId} className="search-meeting" aria-labelledby={`${id}-${meeting.meetingId}`}>
+            <h2 id={`${id}-${meeting.meetingId}`}>
+              <Link to={`/meetings/${meeting.meetingId}`}>{meeting.title}</Link> <span className="muted">{formatDate(meeting.date, t)}</span>
+            </h2>
+            {meeting.items.map((item) => (
+              <div key={item.key} className="search-item">
+                <h3>{item.number ? t('pack.itemLabel', { number: item.number, title: item.title ?? '' }) : t('search.otherPages')}</h3>
+                <ol className="search-hits">
+                  {item.hits.map((hit) => (
+                    <li key={`${hit.packId}:${hit.version}:${hit.page}`}>
+                      <Link to={readerPath(hit.meetingId, { page: hit.page, version: hit.version, find: shown?.query ?? query })} className="search-hit">
+                        <span className="search-hit-where">
+                          {hit.printedPage === null ? t('search.hitPage', { page: hit.page }) : t('search.hitPagePrinted', { page: hit.page, printed: hit.printedPage })}
+                        </span>
+                        <Snippet segments={hit.snippet} />
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ))}
+          </section>
+        ))}
+      </div>
+      {settled && shown?.more && (
+        // aria-disabled, not disabled: a disabled button drops the keyboard focus while more load.
+        <button type="button" className="search-more" onClick={showMore} aria-disabled={loadingMore}>
+          {loadingMore ? t('search.loadingMore') : t('search.showMore')}
+        </button>
+      )}
     </section>
   );
 }

@@ -18,8 +18,9 @@ import { migration0018 } from './0018_acting_member_history';
 import { migration0019 } from './0019_outbox_by_register';
 import { migration0020 } from './0020_co_opted_role';
 import { migration0021 } from './0021_speaking_turns';
+import { migration0022 } from './0022_pack_search_prefixes';
 
 /** In version order; append new migrations, never edit or reorder landed ones. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
