@@ -16,6 +16,8 @@ const maxReadBytes = 4 * 1024 * 1024;
 const ReadAnswer = z.object({ data: z.string(), total: z.number().int().nonnegative() });
 const Sha256 = /^[0-9a-f]{64}$/;
 
+const RasterAnswer = z.object({ mime: z.literal('image/webp'), width: z.number(), height: z.number(), pageWidth: z.number(), pageHeight: z.number(), data: z.string() }).nullable();
+
 const statusFor: Partial<Record<ErrorCode, number>> = { NOT_FOUND: 404, INVALID_INPUT: 400, UNAUTHORISED: 401, FORBIDDEN: 403 };
 const failure = (code: ErrorCode, message: string, status?: number): ServedDocument => ({
   status: status ?? statusFor[code] ?? 500,
@@ -52,4 +54,26 @@ export async function serveDocument(call: CoreCall, sha256: string, rangeHeader:
     offset += chunk.data.length;
   }
   return { status: plan.status, headers: plan.headers, body: Buffer.concat(parts) };
+}
+
+/**
+ * A stored picture of one page as an image (readPageRaster, the same access rules as the PDF's
+ * bytes). The page's size in points travels in headers so the reader can lay it out before pdf.js
+ * has the page. Never cached by the browser: it is council paper like the PDF.
+ */
+export async function servePageRaster(call: CoreCall, sha256: string, page: string): Promise<ServedDocument> {
+  if (!Sha256.test(sha256)) return failure('INVALID_INPUT', 'A document is named by its SHA-256 (64 hex digits)');
+  const number = Number(page);
+  if (!Number.isInteger(number) || number < 1) return failure('INVALID_INPUT', 'A page is a whole number from 1');
+  const answer = await call('readPageRaster', { sha256, page: number });
+  if (!answer.ok) return failure(answer.error.code, answer.error.message);
+  const parsed = RasterAnswer.safeParse(answer.value);
+  if (!parsed.success) return failure('INTERNAL', 'The core answered a page picture in an unexpected shape');
+  if (parsed.data === null) return failure('NOT_FOUND', 'That page has no stored picture', 404);
+  const { data, mime, pageWidth, pageHeight } = parsed.data;
+  return {
+    status: 200,
+    headers: { 'content-type': mime, 'cache-control': 'no-store', 'x-page-width': String(pageWidth), 'x-page-height': String(pageHeight) },
+    body: Buffer.from(data, 'base64'),
+  };
 }

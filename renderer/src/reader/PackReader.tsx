@@ -27,6 +27,7 @@ import { Thumbnails } from './Thumbnails';
 import { useFind } from './useFind';
 import { useLargePrint } from './useLargePrint';
 import { usePageInAddress } from './usePageInAddress';
+import { usePageRasters } from './pageRasters';
 import { usePdfDocument } from './usePdfDocument';
 import { useReaderKeys } from './useReaderKeys';
 import { useReaderTools } from './useReaderTools';
@@ -73,8 +74,11 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   }, []);
 
   const { doc, baseSize, loadError, locked, passwordPrompt } = usePdfDocument(api, pack.documentSha256, pack.byteSize);
+  // The pictures made at import of the page it opens on (and page 1) show while pdf.js opens the pack.
+  const rasters = usePageRasters(api, pack.documentSha256, [initialPage, 1]);
+  const rasterBase = (rasters.get(1) ?? rasters.get(initialPage))?.base ?? null;
   const pageCount = doc?.numPages ?? pack.pageCount;
-  const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned } = useViewport(scrollRef, baseSize, pageCount, initialPage);
+  const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned } = useViewport(scrollRef, baseSize ?? (locked ? null : rasterBase), pageCount, initialPage);
   usePageInAddress(meeting.id, current, initialPage, positioned, goToPage);
   useEffect(() => {
     // Kept in the core's encrypted database (not web storage); losing one costs only a scroll.
@@ -201,8 +205,9 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
               {
                 key: 'pages',
                 label: t('reader.tabs.pages'),
+                // 544 thumbnails re-rendered on every page change, open or not: they exist only while shown.
                 content:
-                  doc && baseSize ? (
+                  doc && baseSize && panel === 'pages' ? (
                     <Thumbnails doc={doc} pageCount={pageCount} baseSize={baseSize} knownSizes={known} current={current} printedPageNumbers={pack.printedPageNumbers} onSelect={goToPage} active={panel === 'pages'} />
                   ) : null,
               },
@@ -286,7 +291,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
           {loadError && <ErrorMessage error={loadError} />}
           {passwordPrompt}
           {!loadError && !locked && !layout && <p className="reader-loading">{t('reader.opening')}</p>}
-          {doc && layout && (
+          {layout && (
             <div className="reader-pages-content" style={{ height: layout.totalHeight, width: contentWidth }}>
               {mounted.map((page) => {
                 const size = layout.sizes[page - 1] ?? { width: 0, height: 0 };
@@ -294,6 +299,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                   <PdfPage
                     key={page}
                     doc={doc}
+                    raster={rasters.get(page)?.url}
                     page={page}
                     scale={scale}
                     size={size}
