@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjsHardening } from '../../../shared/security/pdfjs';
 
 /** One page drawn to a picture: the image file's bytes, its pixel size and the page's size in points. */
@@ -17,9 +17,11 @@ export interface PageRaster {
 /** Wide enough for the reader's fit-width page in a full-HD window; larger costs import time and disk. */
 export const rasterWidth = 1200;
 
+type RenderCanvas = Parameters<PDFPageProxy['render']>[0]['canvas'];
+
 /** pdf.js's canvas factory in Node, which hands out @napi-rs/canvas canvases. */
 interface NodeCanvasFactory {
-  create(width: number, height: number): { canvas: { encode(format: 'webp', quality: number): Promise<Buffer>; width: number; height: number } };
+  create(width: number, height: number): { canvas: RenderCanvas & { encode(format: 'webp', quality: number): Promise<Buffer>; width: number; height: number } };
 }
 
 /** The page is protected by a password, so no picture of it may exist outside it. */
