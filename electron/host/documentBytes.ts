@@ -30,8 +30,9 @@ const failure = (code: ErrorCode, message: string, status?: number): ServedDocum
  * and Electron's document protocol both answer through this, each read going through the core's
  * readDocument operation (its input checks and the fresh-sign-in rule for restricted papers), so
  * the only thing that changes from the contract call is that no base64 travels to the renderer.
+ * `sizes` remembers each document's size across requests (the server keeps one per host).
  */
-export async function serveDocument(call: CoreCall, sha256: string, rangeHeader: string | null | undefined): Promise<ServedDocument> {
+export async function serveDocument(call: CoreCall, sha256: string, rangeHeader: string | null | undefined, sizes: Map<string, number> = new Map()): Promise<ServedDocument> {
   if (!Sha256.test(sha256)) return failure('INVALID_INPUT', 'A document is named by its SHA-256 (64 hex digits)');
   const read = async (offset: number, length: number): Promise<{ data: Buffer; total: number } | ServedDocument> => {
     const answer = await call('readDocument', { sha256, offset, length });
@@ -40,10 +41,18 @@ export async function serveDocument(call: CoreCall, sha256: string, rangeHeader:
     if (!parsed.success) return failure('INTERNAL', 'The core answered a document read in an unexpected shape');
     return { data: Buffer.from(parsed.data.data, 'base64'), total: parsed.data.total };
   };
-  // Documents are content-addressed, so their size never changes; one byte tells it (and checks access).
-  const probe = await read(0, 1);
-  if ('status' in probe) return probe;
-  const plan = documentResponse(rangeHeader, probe.total);
+  // Documents are content-addressed, so their size never changes: one byte tells it (and checks
+  // access) the first time, and later ranges skip that round trip to the core, each read of the
+  // range itself still going through readDocument's checks. An answer without bytes still asks.
+  const known = sizes.get(sha256);
+  let plan = known === undefined ? null : documentResponse(rangeHeader, known);
+  if (!plan?.span) {
+    const probe = await read(0, 1);
+    if ('status' in probe) return probe;
+    if (sizes.size > 64) sizes.clear();
+    sizes.set(sha256, probe.total);
+    plan = documentResponse(rangeHeader, probe.total);
+  }
   if (!plan.span) return { status: plan.status, headers: plan.headers, body: Buffer.alloc(0) };
   const parts: Buffer[] = [];
   for (let offset = plan.span.offset, end = plan.span.offset + plan.span.length; offset < end; ) {

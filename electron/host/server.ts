@@ -87,10 +87,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   // A stored document's bytes with Range, for pdf.js's range loader (no base64 inside JSON).
+  const documentSizes = new Map<string, number>();
   app.get<{ Params: { sha256: string } }>('/api/documents/:sha256', async (request, reply) => {
     const refusal = refused(request, reply);
     if (refusal) return refusal;
-    const served = await serveDocument((name, input) => core.call(name, input), request.params.sha256, request.headers.range);
+    const served = await serveDocument((name, input) => core.call(name, input), request.params.sha256, request.headers.range, documentSizes);
     return reply.code(served.status).headers(served.headers).send(served.body);
   });
 
