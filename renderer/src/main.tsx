@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { defaultSettings } from '../../shared/domain/settings';
 import { connectToCore } from './api/chamberApi';
 import { App, loadReaderPage } from './App';
+import { loadReaderEarly } from './reader/readerLoad';
 import { NoConnection } from './pages/NoConnection';
 import { initI18n } from './i18n';
 import { applyDisplay } from './preferences/display';
@@ -17,7 +18,13 @@ async function start(): Promise<void> {
   const api = connectToCore();
   // Opening straight onto a pack (a reload, a link, the bench): its code and pdf.js's worker load
   // beside the settings, and the first render already has the reader rather than a fallback.
-  const reader = api && /^#\/meetings\/[^/]+\/pack/.test(window.location.hash) ? loadReaderPage().then(() => import('./reader/pdf')).then((pdf) => void pdf.ensureWorker()) : null;
+  const reader =
+    api && /^#\/meetings\/[^/]+\/pack/.test(window.location.hash)
+      ? loadReaderPage()
+          .then(() => import('./reader/pdf'))
+          .then((pdf) => void pdf.ensureWorker())
+      : null;
+  if (reader && api) loadReaderEarly(api, window.location.hash);
   const settings = api ? await api.getSettings({}) : null;
   const chosen = settings?.ok ? settings.value : defaultSettings;
   applyDisplay(chosen);

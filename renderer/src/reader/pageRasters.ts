@@ -22,12 +22,35 @@ async function fetchPageRaster(api: ChamberApi, sha256: string, page: number, si
     if (!response.ok) return null;
     const base = { width: Number(response.headers.get('x-page-width')), height: Number(response.headers.get('x-page-height')) };
     if (!(base.width > 0 && base.height > 0)) return null;
-    return { url: URL.createObjectURL(await response.blob()), base };
+    return decoded({ url: URL.createObjectURL(await response.blob()), base });
   }
   const answer = await api.readPageRaster({ sha256, page });
   if (!answer.ok || !answer.value || signal.aborted) return null;
   const { data, mime, pageWidth, pageHeight } = answer.value;
-  return { url: URL.createObjectURL(new Blob([new Uint8Array(base64ToBytes(data))], { type: mime })), base: { width: pageWidth, height: pageHeight } };
+  return decoded({ url: URL.createObjectURL(new Blob([new Uint8Array(base64ToBytes(data))], { type: mime })), base: { width: pageWidth, height: pageHeight } });
+}
+
+/** Decoded before the page shows it, so the <img> paints in the frame it is put in. */
+async function decoded(raster: PageRaster): Promise<PageRaster> {
+  const image = new Image();
+  image.src = raster.url;
+  await image.decode().catch(() => undefined);
+  return raster;
+}
+
+const early = new Map<string, Promise<PageRaster | null>>();
+
+/** Starts fetching a page's picture before the reader mounts (readerLoad.ts); the reader takes it once. */
+export function prefetchPageRaster(api: ChamberApi, sha256: string, page: number): void {
+  const key = `${sha256}:${page}`;
+  if (!early.has(key)) early.set(key, fetchPageRaster(api, sha256, page, new AbortController().signal).catch(() => null));
+}
+
+function takeEarly(sha256: string, page: number): Promise<PageRaster | null> | undefined {
+  const key = `${sha256}:${page}`;
+  const taken = early.get(key);
+  early.delete(key);
+  return taken;
 }
 
 /**
@@ -41,7 +64,9 @@ export function usePageRasters(api: ChamberApi, sha256: string, pages: readonly 
     const abort = new AbortController();
     const made: string[] = [];
     for (const page of wanted.split(',').map(Number)) {
-      fetchPageRaster(api, sha256, page, abort.signal).then(
+      const fetchNow = () => fetchPageRaster(api, sha256, page, abort.signal);
+      const started = takeEarly(sha256, page);
+      (started ? started.then((raster) => raster ?? fetchNow()) : fetchNow()).then(
         (raster) => {
           if (!raster) return;
           made.push(raster.url);
