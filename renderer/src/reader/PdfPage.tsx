@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RenderingCancelledException, TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import { FindMarks } from './FindMarks';
 import type { Size } from './layout';
-import { urgent, whenUrgentDone } from './renderPriority';
+import { inBackground, urgent, whenUrgentDone } from './renderPriority';
 
 /** Keep canvases under ~16 megapixels: browsers refuse (or blank) larger ones. */
 const maxCanvasPixels = 16 * 1024 * 1024;
@@ -102,7 +102,7 @@ export function PdfPage({ doc, raster, page, scale, size, top, left, label, curr
         },
         rasterRef.current !== undefined,
       );
-    (visibleRef.current ? urgent(render) : whenUrgentDone().then(() => (live ? render() : undefined))).then(
+    (visibleRef.current ? urgent(render) : inBackground(() => (live ? render() : undefined))).then(
       () => {
         if (live) setState('ready');
       },
