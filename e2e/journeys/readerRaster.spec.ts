@@ -30,7 +30,9 @@ test('the reader shows page 1’s stored picture before pdf.js has the pack, the
   expect(await first.locator('img.page-raster').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
   // Its canvas is where the picture will be replaced, already the page's size.
   expect((await first.locator('canvas').boundingBox())?.height ?? 0).toBeGreaterThan(100);
-  expect(held.length).toBeGreaterThan(0);
+  // pdf.js has asked for the bytes (and is kept waiting): the page is still its picture.
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await expect(first).toHaveAttribute('data-shows', 'raster');
 
   const release = () => Promise.all(held.splice(0).map((route) => route.continue()));
   await page.route(`**/api/documents/${sha256}`, (route) => void route.continue());

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RenderingCancelledException, TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import { FindMarks } from './FindMarks';
 import type { Size } from './layout';
-import { inBackground, urgent, whenUrgentDone } from './renderPriority';
+import { inBackground, urgent } from './renderPriority';
 
 /** Keep canvases under ~16 megapixels: browsers refuse (or blank) larger ones. */
 const maxCanvasPixels = 16 * 1024 * 1024;
@@ -126,9 +126,8 @@ export function PdfPage({ doc, raster, page, scale, size, top, left, label, curr
     let layer: TextLayer | null = null;
     let live = true;
     container.replaceChildren();
-    void (async () => {
+    void inBackground(async () => {
       try {
-        await whenUrgentDone();
         if (!live) return;
         const pdfPage = await doc.getPage(page);
         if (!live) return;
@@ -143,7 +142,7 @@ export function PdfPage({ doc, raster, page, scale, size, top, left, label, curr
       } catch {
         // Without a text layer the page still reads; only selecting text is lost.
       }
-    })();
+    }, visibleRef.current);
     return () => {
       live = false;
       layer?.cancel();

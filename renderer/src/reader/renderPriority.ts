@@ -49,14 +49,50 @@ export function whenUrgentDone(): Promise<void> {
   });
 }
 
-let backgroundQueue: Promise<unknown> = Promise.resolve();
+interface Queued {
+  soon: boolean;
+  run: () => void;
+}
+const queue: Queued[] = [];
+const stuckMs = 2000;
+let running = false;
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    for (;;) {
+      await whenUrgentDone();
+      // What is on screen (its text layer) before what is not; otherwise in the order asked.
+      const index = Math.max(0, queue.findIndex((q) => q.soon));
+      const next = queue.splice(index, 1)[0];
+      if (!next) return;
+      next.run();
+      // One stuck piece of work (a page of a closing document) does not stop the rest for long.
+      await Promise.race([current, new Promise((resolve) => setTimeout(resolve, stuckMs))]);
+    }
+  } finally {
+    running = false;
+  }
+}
+let current: Promise<unknown> = Promise.resolve();
 
 /**
- * Off-screen work (a neighbour's canvas), one at a time once the on-screen pages are done: a page
- * jumped to next waits for at most one of them, not for four drawn at once.
+ * Off-screen work (a neighbour's canvas, every text layer), one at a time once the on-screen pages
+ * are done and shown: a page jumped to next waits for at most one of them, and five text layers
+ * built at once no longer hold back the frame that shows it. `soon` puts work for a page on screen
+ * ahead of the rest.
  */
-export function inBackground<T>(work: () => Promise<T> | undefined): Promise<T | undefined> {
-  const run = backgroundQueue.then(() => whenUrgentDone()).then(work);
-  backgroundQueue = run.catch(() => undefined);
-  return run;
+export function inBackground<T>(work: () => Promise<T> | undefined, soon = false): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve, reject) => {
+    queue.push({
+      soon,
+      run: () => {
+        const done = Promise.resolve().then(work);
+        current = done.catch(() => undefined);
+        done.then(resolve, reject);
+      },
+    });
+    void drain();
+  });
 }
