@@ -16,6 +16,7 @@ const nodeTargets = [
   { entry: 'electron/core/process/workerEntry.ts', out: 'core/worker.cjs' },
   // ESM so pdf.js (external) loads as the ES module it is, with its Node polyfills.
   { entry: 'electron/core/packs/extractWorker.ts', out: 'core/extract-worker.mjs', format: 'esm' },
+  { entry: 'electron/core/packs/rasterWorker.ts', out: 'core/raster-worker.mjs', format: 'esm' },
   { entry: 'tools/sample-packs/cli.ts', out: 'tools/sample-packs.cjs' },
   { entry: 'electron/host/main.ts', out: 'host/server.cjs' },
   { entry: 'electron/cli/main.ts', out: 'cli/chamber.cjs' },

@@ -135,6 +135,8 @@ export async function runCli(argv: readonly string[], io: CliIo, distDir: string
       } finally {
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       }
+      // Page 1's picture is drawn after the import; the command stays until it is stored.
+      await core.pagePictures();
       const meeting = await withCore(command, 'getMeeting', { id: result.meetingId });
       const { structure } = result;
       if (options.json) {

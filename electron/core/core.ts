@@ -23,6 +23,7 @@ import { ModernGovSync, type PackRepublished } from './moderngov/sync';
 import { DocumentStore } from './packs/documentStore';
 import { ImportError, toImportErrorCode } from './packs/importError';
 import { PackImporter, type ImportOptions, type NewVersionHook } from './packs/importer';
+import { PageRasters, workerRasterDrawer, type RasterDrawer } from './packs/pageRasters';
 import { membershipImportHook } from './members/publishedMembership';
 import { workerExtractor, type Extractor } from './packs/runExtraction';
 import { Uploads } from './packs/uploads';
@@ -53,6 +54,8 @@ export interface CoreOptions {
   log?: Logger;
   /** Replaces the worker-thread extractor (benchmarks compare the two). */
   extractor?: Extractor;
+  /** Replaces the worker thread that draws page pictures after import. */
+  rasterDrawer?: RasterDrawer;
   maxPages?: number;
   /** The largest pack file imported (default maxPackBytes); tests lower it. */
   maxPackBytes?: number;
@@ -82,6 +85,8 @@ export interface Core extends Dispatcher {
   readonly sync: SyncEngine;
   /** For the command line: import a file from disk and wait for the result. */
   importPackFile(file: string, options?: ImportOptions, onProgress?: (done: number, total: number) => void): Promise<PackImportResult>;
+  /** Makes page 1's picture of every pack that lacks one and resolves when done (the command line waits for it before exiting). */
+  pagePictures(): Promise<void>;
   close(): void;
 }
 
@@ -122,10 +127,14 @@ export function openCore(options: CoreOptions): Core {
   const moderngovRepo = new ModernGovRepository(db);
   const moderngov = new ModernGovSync(db, writer, moderngovRepo, packs, store, extractor, clock, options.moderngovHttp, options.onPackRepublished, onNewVersion);
 
+  const rasters = new PageRasters(db, store, options.rasterDrawer ?? workerRasterDrawer(path.join(options.distDir, 'core', 'raster-worker.mjs')), options.log);
   const startImport = (read: () => { fileName: string; bytes: Uint8Array }, importOptions: ImportOptions) =>
     jobs.start(async (context) => {
       const { fileName, bytes } = read();
-      return importer.import(bytes, fileName, importOptions, context);
+      const result = await importer.import(bytes, fileName, importOptions, context);
+      // After the import is done and reported: page 1's picture is made in the background.
+      if (!result.alreadyImported) void rasters.sweep();
+      return result;
     });
 
   const notesDir = options.notesDir ?? path.join(options.dataDir, savedNotesDir);
@@ -213,7 +222,7 @@ export function openCore(options: CoreOptions): Core {
     startPapersDownload: ({ meetingId }) => papersOnDemand.start(meetingId),
     getPapersDownload: ({ meetingId }) => papersOnDemand.get(meetingId),
     ...identityHandlers(acting),
-    ...readerHandlers(db, acting),
+    ...readerHandlers(db, acting, { store, rasters, gate: sync.gate }),
   };
   if (options.syncIntervalMs !== undefined) sync.engine.start(options.syncIntervalMs);
   if (options.applyRetentionOnOpen) {
@@ -247,10 +256,15 @@ export function openCore(options: CoreOptions): Core {
         }),
       );
       const finished = await jobs.wait(job.id);
-      if (finished.result) return finished.result;
+      if (finished.result) {
+        if (!finished.result.alreadyImported) void rasters.sweep();
+        return finished.result;
+      }
       throw new ImportError(toImportErrorCode(finished.error?.code, 'IMPORT_FAILED'), finished.error?.message ?? 'The import failed', finished.error?.fields);
     },
+    pagePictures: () => rasters.sweep(),
     close: () => {
+      rasters.close();
       sync.engine.stop();
       extractionPool.close();
       closeDb(db);

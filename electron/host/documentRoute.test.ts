@@ -20,6 +20,7 @@ async function hostWithPack(): Promise<{ host: BrowserHost; sha256: string; byte
   const dataDir = makeTempDir();
   const core = openCore({ dataDir, distDir });
   await core.importPackFile(samplePack);
+  await core.pagePictures();
   core.close();
   const host = await startBrowserHost({
     dataDir,
@@ -59,5 +60,22 @@ describe('document bytes route', () => {
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
     expect((await get(host, 'not-a-hash', { authorization: `Bearer ${host.token}` })).status).toBe(400);
+  });
+
+  it('serves page 1’s stored picture as an uncached WebP with the page’s size, behind the launch token', async () => {
+    const { host, sha256 } = await hostWithPack();
+    const raster = (page: number, headers: Record<string, string>) => fetch(`${host.origin}/api/documents/${sha256}/pages/${page}/raster`, { headers });
+    const auth = { authorization: `Bearer ${host.token}` };
+    const response = await raster(1, auth);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(Number(response.headers.get('x-page-width'))).toBeCloseTo(595.28, 1);
+    const image = Buffer.from(await response.arrayBuffer());
+    expect(image.subarray(8, 12).toString('latin1')).toBe('WEBP');
+    expect((await raster(1, {})).status).toBe(401);
+    expect((await raster(1, { ...auth, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await raster(3, auth)).status).toBe(404);
+    expect((await raster(0, auth)).status).toBe(400);
   });
 });

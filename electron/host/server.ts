@@ -6,7 +6,7 @@ import { err, type ErrorCode } from '../../shared/result';
 import { CoreClient } from '../core/process/client';
 import type { CoreUnlock } from '../core/process/protocol';
 import { startCoreWorker } from '../core/process/workerChannel';
-import { serveDocument } from './documentBytes';
+import { serveDocument, servePageRaster } from './documentBytes';
 
 export interface BrowserHostOptions {
   dataDir: string;
@@ -87,10 +87,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   // A stored document's bytes with Range, for pdf.js's range loader (no base64 inside JSON).
+  const documentSizes = new Map<string, number>();
   app.get<{ Params: { sha256: string } }>('/api/documents/:sha256', async (request, reply) => {
     const refusal = refused(request, reply);
     if (refusal) return refusal;
-    const served = await serveDocument((name, input) => core.call(name, input), request.params.sha256, request.headers.range);
+    const served = await serveDocument((name, input) => core.call(name, input), request.params.sha256, request.headers.range, documentSizes);
+    return reply.code(served.status).headers(served.headers).send(served.body);
+  });
+
+  // A stored picture of one page (made at import), shown by the reader while pdf.js opens the pack.
+  app.get<{ Params: { sha256: string; page: string } }>('/api/documents/:sha256/pages/:page/raster', async (request, reply) => {
+    const refusal = refused(request, reply);
+    if (refusal) return refusal;
+    const served = await servePageRaster((name, input) => core.call(name, input), request.params.sha256, request.params.page);
     return reply.code(served.status).headers(served.headers).send(served.body);
   });
 

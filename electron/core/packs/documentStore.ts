@@ -1,9 +1,21 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
-import { chunkCount, chunkSpan, decodeHeader, decryptChunk, encryptDocument, fileKey, headerBytes, type Header } from '../security/documentCipher';
+import { chunkCount, chunkSpan, decodeHeader, decryptChunk, decryptDocument, encryptDocument, fileKey, headerBytes, rasterKey, type Header } from '../security/documentCipher';
 import type { DataKey } from '../security/keyStore';
+
+/** What the reader needs to place a page's picture before pdf.js has the page: sizes in pixels and points. */
+export interface RasterMeta {
+  mime: 'image/webp';
+  width: number;
+  height: number;
+  pageWidth: number;
+  pageHeight: number;
+}
+
+const rasterSaltBytes = 16;
+const rasterSuffix = '.raster';
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -35,8 +47,72 @@ export class DocumentStore {
     return true;
   }
 
+  /** Removes the document and every page picture made of it (a picture shows the paper as much as the file does). */
   remove(sha256: string): void {
     fs.rmSync(this.pathOf(sha256), { force: true });
+    for (const page of this.rasterPages(sha256)) fs.rmSync(this.rasterPathOf(sha256, page), { force: true });
+  }
+
+  /**
+   * Page pictures live beside their document (<hash>.page-N.raster), sealed under a key of their own
+   * (documentCipher.rasterKey, from a fresh salt at the head of the file), so removing or wiping
+   * documents removes them too and nothing of a page is ever on disk in the clear.
+   */
+  rasterPathOf(sha256: string, page: number): string {
+    if (!Number.isInteger(page) || page < 1) throw new CoreError('INVALID_INPUT', 'Not a page number');
+    return path.join(path.dirname(this.pathOf(sha256)), `${sha256}.page-${page}${rasterSuffix}`);
+  }
+
+  /** The pages of a document that have a picture. */
+  rasterPages(sha256: string): number[] {
+    const folder = path.dirname(this.pathOf(sha256));
+    if (!fs.existsSync(folder)) return [];
+    const pattern = new RegExp(`^${sha256}\\.page-(\\d+)\\${rasterSuffix}$`);
+    return fs.readdirSync(folder).flatMap((name) => {
+      const match = pattern.exec(name);
+      return match?.[1] ? [Number(match[1])] : [];
+    });
+  }
+
+  putRaster(sha256: string, page: number, meta: RasterMeta, image: Uint8Array): void {
+    const target = this.rasterPathOf(sha256, page);
+    const salt = randomBytes(rasterSaltBytes);
+    const head = Buffer.from(JSON.stringify(meta), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(head.length);
+    const plain = Buffer.concat([length, head, image]);
+    const temp = `${target}.${randomUUID()}.tmp`;
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      fs.writeSync(fd, Buffer.concat([salt, ...encryptDocument(rasterKey(this.key, sha256, page, salt), plain)]));
+      fs.fsyncSync(fd);
+    } catch (error) {
+      fs.closeSync(fd);
+      fs.rmSync(temp, { force: true });
+      throw error;
+    }
+    fs.closeSync(fd);
+    fs.renameSync(temp, target);
+  }
+
+  /** A page's picture, or null when none was made (or it cannot be opened: it is only a cache). */
+  readRaster(sha256: string, page: number): { meta: RasterMeta; image: Buffer } | null {
+    const file = this.rasterPathOf(sha256, page);
+    if (!fs.existsSync(file)) return null;
+    try {
+      const sealed = fs.readFileSync(file);
+      const plain = decryptDocument(rasterKey(this.key, sha256, page, sealed.subarray(0, rasterSaltBytes)), sealed.subarray(rasterSaltBytes));
+      if (!plain) return null;
+      const headLength = plain.readUInt32BE(0);
+      const meta = JSON.parse(plain.subarray(4, 4 + headLength).toString('utf8')) as RasterMeta;
+      return { meta, image: plain.subarray(4 + headLength) };
+    } catch {
+      return null;
+    }
+  }
+
+  removeRaster(sha256: string, page: number): void {
+    fs.rmSync(this.rasterPathOf(sha256, page), { force: true });
   }
 
   read(sha256: string, offset: number, length: number): { data: Buffer; total: number } {

@@ -2,6 +2,9 @@ import type { readerOperations } from '../../../shared/api/contracts/reader';
 import type { Db } from '../db/database';
 import type { Handlers } from '../dispatcher';
 import type { ActingMember } from '../identity/identity';
+import type { DocumentStore } from '../packs/documentStore';
+import type { PageRasters } from '../packs/pageRasters';
+import type { RestrictedGate } from '../security/restrictedGate';
 
 /** device_settings keys of reading places start with this, so a wipe can forget them all. */
 export const readingPlacePrefix = 'reading_place:';
@@ -15,7 +18,7 @@ export type ReaderHandlers = Pick<Handlers, keyof typeof readerOperations>;
  * outbox). Keyed by member as well as pack: two councillors sharing a device each reopen where they
  * left off, and neither learns where the other read.
  */
-export function readerHandlers(db: Db, acting: ActingMember): ReaderHandlers {
+export function readerHandlers(db: Db, acting: ActingMember, pictures?: { store: DocumentStore; rasters: PageRasters; gate: RestrictedGate }): ReaderHandlers {
   const select = db.prepare<[string], { value: string }>('SELECT value FROM device_settings WHERE key = ?');
   const upsert = db.prepare('INSERT INTO device_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   return {
@@ -26,7 +29,14 @@ export function readerHandlers(db: Db, acting: ActingMember): ReaderHandlers {
     },
     saveReadingPlace: ({ packId, page }) => {
       upsert.run(placeKey(acting.id(), packId), String(page));
+      pictures?.rasters.placeLeft(packId, page);
       return {};
+    },
+    readPageRaster: ({ sha256, page }) => {
+      // A picture of a page shows the paper as its bytes do: the same gate as readDocument.
+      pictures?.gate.requirePaper(sha256);
+      const stored = pictures?.store.readRaster(sha256, page) ?? null;
+      return stored && { ...stored.meta, data: stored.image.toString('base64') };
     },
   };
 }

@@ -27,6 +27,17 @@ export function fileKey(dataKey: DataKey, sha256: string): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(sha256, 'hex'), 'chamber/document/v1', 32));
 }
 
+/**
+ * A page raster's key (a picture of one page of a stored document, made so the reader can show it
+ * before pdf.js has parsed the pack). Its own HKDF label and the page number keep it apart from the
+ * document's key: the raster is a different plaintext, so it may not share the document's nonces.
+ * A raster made again at another size is written under a new salt (`generation`).
+ */
+export function rasterKey(dataKey: DataKey, sha256: string, page: number, generation: Buffer): Buffer {
+  const salt = Buffer.concat([Buffer.from(sha256, 'hex'), Buffer.from(String(page)), generation]);
+  return Buffer.from(hkdfSync('sha256', dataKey, salt, 'chamber/page-raster/v1', 32));
+}
+
 /** A saved-notes file's key: from the data key and the file's own random salt, so each key seals one plaintext. */
 export function savedNotesKey(dataKey: DataKey, salt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, salt, 'chamber/saved-notes/v1', 32));

@@ -9,6 +9,7 @@ import { useResult } from '../components/useResult';
 import { PapersRemovedText } from '../pack/PapersRemoved';
 import { PackReader } from '../reader/PackReader';
 import { ensureWorker } from '../reader/pdf';
+import { readerAddress, takeReaderLoad } from '../reader/readerLoad';
 
 /** /meetings/:id/pack?page=N&version=V&find=words — the agenda pack reader (pdf.js is loaded with this screen only). */
 export default function ReaderPage() {
@@ -16,30 +17,15 @@ export default function ReaderPage() {
   const api = useApi();
   const { id = '' } = useParams();
   const [searchParams] = useSearchParams();
-  const versionParam = Number(searchParams.get('version'));
-  const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : undefined;
-  const pageParam = Number(searchParams.get('page'));
-  const initialPage = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : null;
+  const { version, initialPage } = readerAddress(searchParams);
   const initialFind = searchParams.get('find')?.trim().slice(0, 200) || null;
 
   useMarkViewed(id);
   // Start pdf.js's worker while the meeting and its pack load.
   useEffect(() => void ensureWorker(), []);
 
-  const [loaded, reload] = useResult(async () => {
-    const [meeting, pack, removed] = await Promise.all([
-      api.getMeeting({ id }),
-      api.getMeetingPack(version ? { meetingId: id, version } : { meetingId: id }),
-      api.getPapersRemoved({ meetingId: id }),
-    ]);
-    if (!meeting.ok) return meeting;
-    if (!pack.ok) return pack;
-    if (!removed.ok) return removed;
-    // With no page in the address the reader reopens where this member left this pack.
-    const place = pack.value && initialPage === null ? await api.getReadingPlace({ packId: pack.value.packId }) : null;
-    const leftAt = place?.ok && place.value.page !== null && pack.value && place.value.page <= pack.value.pageCount ? place.value.page : null;
-    return { ok: true as const, value: { meeting: meeting.value, pack: pack.value, removedAt: removed.value.removedAt, leftAt } };
-  }, `reader:${id}:${version ?? 'latest'}`);
+  // The first load may already be under way, started with the app (readerLoad.ts).
+  const [loaded, reload] = useResult(() => takeReaderLoad(api, id, version, initialPage), `reader:${id}:${version ?? 'latest'}`);
   usePageTitle(loaded.state === 'ready' ? t('reader.title', { title: loaded.value.meeting.title }) : t('app.loading'));
 
   if (loaded.state === 'loading') {

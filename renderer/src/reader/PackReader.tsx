@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingPack } from '../../../shared/domain/import';
@@ -12,7 +12,7 @@ import { textTools } from '../annotations/tools';
 import { useAnnotations } from '../annotations/useAnnotations';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { itemAtPage, readerPath } from '../pack/format';
-import { currentItemShortcut, findCurrentItem } from '../live/currentItem';
+import { currentItemShortcut } from '../live/currentItem';
 import { AgendaNav } from './AgendaNav';
 import { FindInPack } from './FindInPack';
 import { LargePrint } from './LargePrint';
@@ -24,12 +24,15 @@ import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionPopover } from './SelectionPopover';
 import { SidebarTabs } from './SidebarTabs';
 import { Thumbnails } from './Thumbnails';
+import { useCurrentItemJump } from './useCurrentItemJump';
 import { useFind } from './useFind';
 import { useLargePrint } from './useLargePrint';
 import { usePageInAddress } from './usePageInAddress';
+import { usePageRasters } from './pageRasters';
 import { usePdfDocument } from './usePdfDocument';
 import { useReaderKeys } from './useReaderKeys';
 import { useReaderTools } from './useReaderTools';
+import { useReferenceCopy } from './useReferenceCopy';
 import { useTextSelection } from './useTextSelection';
 import { useViewport } from './useViewport';
 
@@ -62,7 +65,6 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [draft, setDraft] = useState<(QuestionDraft & { key: number }) | null>(null);
   const [sidebarOpen, setSidebarOpen] = useState(wideEnoughForSidebar);
-  const [copied, setCopied] = useState('');
   const popoverRef = useRef<HTMLDivElement>(null);
   const workspaceRef = useRef<HTMLDivElement>(null);
   // In a narrow or short window (200% zoom, 320 px) the toolbar and pages fill the screen below the
@@ -73,8 +75,11 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   }, []);
 
   const { doc, baseSize, loadError, locked, passwordPrompt } = usePdfDocument(api, pack.documentSha256, pack.byteSize);
+  // The pictures made at import of the page it opens on (and page 1) show while pdf.js opens the pack.
+  const rasters = usePageRasters(api, pack.documentSha256, [initialPage, 1]);
+  const rasterBase = (rasters.get(1) ?? rasters.get(initialPage))?.base ?? null;
   const pageCount = doc?.numPages ?? pack.pageCount;
-  const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned } = useViewport(scrollRef, baseSize, pageCount, initialPage);
+  const { scale, zoom, setZoom, changeZoom, layout, known, onPageSize, current, goToPage, onScroll, mounted, onScreen, contentWidth, positioned } = useViewport(scrollRef, baseSize ?? (locked ? null : rasterBase), pageCount, initialPage);
   usePageInAddress(meeting.id, current, initialPage, positioned, goToPage);
   useEffect(() => {
     // Kept in the core's encrypted database (not web storage); losing one costs only a scroll.
@@ -92,16 +97,8 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
   const { largePrint, toggleLargePrint } = useLargePrint(api);
 
   // C jumps to the item the chair is taking now (the live agenda, synced from the chair's device).
-  const [currentNote, setCurrentNote] = useState('');
-  const jumpToCurrentItem = useCallback(async () => {
-    const now = await findCurrentItem(api, meeting.id, pack.items);
-    if (now.kind === 'item' && now.item.pdfPages) {
-      goToPage(now.item.pdfPages.from);
-      setCurrentNote(t('reader.currentItem.jumped', { number: now.item.number, title: now.item.title }));
-    } else {
-      setCurrentNote(now.kind === 'none' ? t('reader.currentItem.none') : t('reader.currentItem.noPages', { number: now.kind === 'item' ? now.item.number : now.number }));
-    }
-  }, [api, meeting.id, pack.items, goToPage, t]);
+  const { note: currentNote, jump: jumpToCurrentItem } = useCurrentItemJump(api, meeting.id, pack.items, goToPage);
+  const { reference, copy, copied } = useReferenceCopy(pack);
 
   useReaderKeys({
     disabled: printOpen,
@@ -129,21 +126,6 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
 
   const printed = pack.printedPageNumbers[current - 1] ?? null;
   const activeItem = itemAtPage(pack.items, current);
-  /** "Item 6, page 21": the printed page number where the page has one, as a member would cite it. */
-  const reference = (page: number) => {
-    const item = itemAtPage(pack.items, page);
-    const printedNumber = pack.printedPageNumbers[page - 1] ?? null;
-    const where = printedNumber === null ? t('reader.reference.pdfPage', { page }) : t('reader.reference.page', { page: printedNumber });
-    return item ? t('reader.reference.item', { number: item.number, where }) : where;
-  };
-  const copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(t('reader.reference.copied', { text }));
-    } catch {
-      setCopied(t('reader.reference.copyFailed'));
-    }
-  };
   const pageLabel = (page: number) => {
     const printedNumber = pack.printedPageNumbers[page - 1] ?? null;
     return printedNumber === null ? t('reader.pageLabel', { page, total: pageCount }) : t('reader.pageLabelPrinted', { page, total: pageCount, printed: printedNumber });
@@ -201,8 +183,9 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
               {
                 key: 'pages',
                 label: t('reader.tabs.pages'),
+                // 544 thumbnails re-rendered on every page change, open or not: they exist only while shown.
                 content:
-                  doc && baseSize ? (
+                  doc && baseSize && panel === 'pages' ? (
                     <Thumbnails doc={doc} pageCount={pageCount} baseSize={baseSize} knownSizes={known} current={current} printedPageNumbers={pack.printedPageNumbers} onSelect={goToPage} active={panel === 'pages'} />
                   ) : null,
               },
@@ -286,7 +269,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
           {loadError && <ErrorMessage error={loadError} />}
           {passwordPrompt}
           {!loadError && !locked && !layout && <p className="reader-loading">{t('reader.opening')}</p>}
-          {doc && layout && (
+          {layout && (
             <div className="reader-pages-content" style={{ height: layout.totalHeight, width: contentWidth }}>
               {mounted.map((page) => {
                 const size = layout.sizes[page - 1] ?? { width: 0, height: 0 };
@@ -294,6 +277,7 @@ export function PackReader({ meeting, pack, latestVersion, initialPage: requeste
                   <PdfPage
                     key={page}
                     doc={doc}
+                    raster={rasters.get(page)?.url}
                     page={page}
                     scale={scale}
                     size={size}

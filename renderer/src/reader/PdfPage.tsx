@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RenderingCancelledException, TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import { FindMarks } from './FindMarks';
 import type { Size } from './layout';
-import { urgent, whenUrgentDone } from './renderPriority';
+import { inBackground, urgent } from './renderPriority';
 
 /** Keep canvases under ~16 megapixels: browsers refuse (or blank) larger ones. */
 const maxCanvasPixels = 16 * 1024 * 1024;
@@ -26,6 +26,8 @@ export async function renderPageToCanvas(
   scale: number,
   onTask: (task: RenderTask) => void,
   onSize?: (size: Size) => void,
+  /** Draw over what is under the canvas (the page's stored picture) instead of filling it white first. */
+  transparent = false,
 ): Promise<void> {
   const page = await doc.getPage(pageNumber);
   const base = page.getViewport({ scale: 1 });
@@ -34,13 +36,16 @@ export async function renderPageToCanvas(
   const ratio = outputRatio(viewport.width, viewport.height);
   canvas.width = Math.max(1, Math.floor(viewport.width * ratio));
   canvas.height = Math.max(1, Math.floor(viewport.height * ratio));
-  const task = page.render({ canvas, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) });
+  const task = page.render({ canvas, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}), ...(transparent ? { background: 'rgba(0,0,0,0)' } : {}) });
   onTask(task);
   await task.promise;
 }
 
 interface PdfPageProps {
-  doc: PDFDocumentProxy;
+  /** Null while pdf.js is still opening the pack: the page shows its stored picture, if it has one. */
+  doc: PDFDocumentProxy | null;
+  /** The page's picture made at import (an object URL), shown until pdf.js has painted the page. */
+  raster?: string | undefined;
   page: number;
   scale: number;
   size: Size;
@@ -60,21 +65,25 @@ interface PdfPageProps {
 }
 
 /** One page of the virtualised list: mounted only while near the viewport, dropped when far. */
-export function PdfPage({ doc, page, scale, size, top, left, label, current, visible, onSize, findTerms, findCurrent = false, children }: PdfPageProps) {
+export function PdfPage({ doc, raster, page, scale, size, top, left, label, current, visible, onSize, findTerms, findCurrent = false, children }: PdfPageProps) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<'rendering' | 'ready' | 'failed'>('rendering');
+  // The stored picture counts as painted once decoded: the member sees the page (the text layer follows).
+  const [rasterShown, setRasterShown] = useState(false);
+  const rasterRef = useRef(raster);
   const onSizeRef = useRef(onSize);
   // Whether it was on screen when its render began decides its priority; a scroll does not restart it.
   const visibleRef = useRef(visible);
   useEffect(() => {
     onSizeRef.current = onSize;
     visibleRef.current = visible;
+    rasterRef.current = raster;
   });
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    if (!canvas || !doc) return;
     let task: RenderTask | null = null;
     let live = true;
     setState('rendering');
@@ -91,8 +100,9 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, vis
         (s) => {
           if (live) onSizeRef.current(page, s);
         },
+        rasterRef.current !== undefined,
       );
-    (visibleRef.current ? urgent(render) : whenUrgentDone().then(() => (live ? render() : undefined))).then(
+    (visibleRef.current ? urgent(render) : inBackground(() => (live ? render() : undefined))).then(
       () => {
         if (live) setState('ready');
       },
@@ -112,13 +122,12 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, vis
   const [textReady, setTextReady] = useState<HTMLDivElement | null>(null);
   useEffect(() => {
     const container = textRef.current;
-    if (!container) return;
+    if (!container || !doc) return;
     let layer: TextLayer | null = null;
     let live = true;
     container.replaceChildren();
-    void (async () => {
+    void inBackground(async () => {
       try {
-        await whenUrgentDone();
         if (!live) return;
         const pdfPage = await doc.getPage(page);
         if (!live) return;
@@ -133,7 +142,7 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, vis
       } catch {
         // Without a text layer the page still reads; only selecting text is lost.
       }
-    })();
+    }, visibleRef.current);
     return () => {
       live = false;
       layer?.cancel();
@@ -153,13 +162,25 @@ export function PdfPage({ doc, page, scale, size, top, left, label, current, vis
     };
   }, []);
 
+  const showRaster = raster !== undefined && state !== 'ready';
   return (
     <div
       className={current ? 'pdf-page current' : 'pdf-page'}
       data-page={page}
-      data-state={state}
+      data-state={showRaster && rasterShown ? 'ready' : state}
+      data-shows={showRaster && rasterShown ? 'raster' : state === 'ready' ? 'canvas' : undefined}
       style={{ top, left, width: size.width, height: size.height }}
     >
+      {showRaster && (
+        <img
+          className="page-raster"
+          src={raster}
+          alt=""
+          style={{ width: size.width, height: size.height }}
+          onLoad={() => setRasterShown(true)}
+          onError={() => setRasterShown(false)}
+        />
+      )}
       <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: size.width, height: size.height }} />
       <div ref={textRef} className="textLayer" style={{ ['--scale-factor' as string]: scale, ['--total-scale-factor' as string]: scale }} />
       {textReady && findTerms && findTerms.length > 0 && <FindMarks layer={textReady} terms={findTerms} current={findCurrent} />}

@@ -98,6 +98,21 @@ class ContractRangeTransport extends PDFDataRangeTransport {
     this.timer ??= setTimeout(() => this.flush(), 0);
   }
 
+  /**
+   * Hands pdf.js the whole file from the start, in order, as "progressive" data (pdf.js places it
+   * behind what it already has and answers any waiting page from it). Called once page 1 is on
+   * screen: a jump then finds its page's objects here instead of waiting on range reads.
+   */
+  async readAhead(blockBytes: number): Promise<void> {
+    for (let offset = 0; offset < this.length && !this.aborted; offset += blockBytes) {
+      const bytes = await this.read(offset, Math.min(blockBytes, this.length - offset));
+      if (this.aborted || bytes.length === 0) return;
+      this.onDataProgressiveRead(bytes);
+      if (bytes.length < Math.min(blockBytes, this.length - offset)) return;
+    }
+    if (!this.aborted) this.onDataProgressiveDone();
+  }
+
   override abort(): void {
     if (this.timer) clearTimeout(this.timer);
     this.queue = [];
@@ -149,7 +164,17 @@ export interface OpenedDocument {
   destroy(): void;
   /** Bytes fetched so far, for tests and diagnostics. */
   bytesRead(): number;
+  /** Reads the rest of a pack of up to `readAheadLimit` bytes in the background (see ContractRangeTransport.readAhead). */
+  readAhead(): void;
 }
+
+/**
+ * Packs up to this size are read whole in the background once page 1 is up. pdf.js's worker holds
+ * a buffer the pack's full length whatever is read, so this costs time on the wire, not memory; a
+ * larger pack keeps reading only the ranges its pages need.
+ */
+const readAheadLimit = 32 * 1024 * 1024;
+const readAheadBlock = 1024 * 1024;
 
 /** The destruction of the document opened last, which the next one waits for. */
 let lastDestroy: Promise<void> = Promise.resolve();
@@ -202,5 +227,9 @@ export function openPackDocument(api: ChamberApi, sha256: string, byteSize: numb
     },
     bytesRead: () => bytesRead,
     password: () => given,
+    readAhead: () => {
+      if (byteSize > readAheadLimit || destroyed) return;
+      transport.readAhead(readAheadBlock).catch((error: unknown) => console.warn('[reader] reading the rest of the pack ahead failed; pages load as they are shown', error));
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { Size } from './layout';
 import { PdfLocked } from './PdfLocked';
 import { PdfPasswordDialog } from './PdfPasswordDialog';
 import { DocumentReadError, openPackDocument, PasswordDeclined } from './pdf';
+import { whenUrgentDone } from './renderPriority';
 import { forgetPdfPassword, rememberPdfPassword, sessionPdfPassword } from './sessionPasswords';
 
 export interface PdfDocumentState {
@@ -60,6 +61,8 @@ export function usePdfDocument(api: ChamberApi, sha256: string, byteSize: number
         if (password !== undefined) rememberPdfPassword(sha256, password);
         setDoc(document);
         setBaseSize({ width: size.width, height: size.height });
+        // Once the opening page has painted, the rest of the pack loads behind it for quick jumps.
+        setTimeout(() => void whenUrgentDone().then(() => live && opened.readAhead()), 100);
       })
       .catch((error: unknown) => {
         if (!live) return;
