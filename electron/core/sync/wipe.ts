@@ -38,6 +38,8 @@ export async function wipeLocalData(db: Db, places: WipePlaces, log?: (message: 
   const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all();
   const virtual = tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
   const isFtsShadow = (name: string): boolean => virtual.some((v) => name.startsWith(`${v}_`));
+  // An fts5vocab table is a read-only view of an index's terms: it empties with the index it reads.
+  const readOnlyView = (sql: string): boolean => /USING\s+fts5vocab/i.test(sql);
   const blocking = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%BEFORE DELETE%'").all();
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
@@ -45,7 +47,7 @@ export async function wipeLocalData(db: Db, places: WipePlaces, log?: (message: 
     db.transaction(() => {
       for (const trigger of blocking) db.exec(`DROP TRIGGER ${trigger.name}`);
       for (const table of tables) {
-        if (keptTables.has(table.name) || isFtsShadow(table.name) || table.name.startsWith('sqlite_')) continue;
+        if (keptTables.has(table.name) || isFtsShadow(table.name) || readOnlyView(table.sql) || table.name.startsWith('sqlite_')) continue;
         db.exec(`DELETE FROM "${table.name}"`);
       }
       // Which member this device was chosen for is the member's too; the client id stays.
