@@ -120,9 +120,9 @@ export function endpointPush(): Workload {
         const started = performance.now();
         try {
           await client.query('BEGIN');
-          await client.query(`INSERT INTO records (entity, id, version, data) SELECT entity, id, 1, data FROM jsonb_to_recordset($1::jsonb) AS r(entity text, id text, data jsonb)`, [rows]);
+          await client.query(`INSERT INTO records (entity, id, version, data, council_id) SELECT entity, id, 1, data, 'default' FROM jsonb_to_recordset($1::jsonb) AS r(entity text, id text, data jsonb)`, [rows]);
           await client.query(
-            `INSERT INTO changes (entity, id, version, operation, deleted, data, private, restricted) SELECT entity, id, 1, 'create', false, data, false, false FROM jsonb_to_recordset($1::jsonb) AS r(entity text, id text, data jsonb)`,
+            `INSERT INTO changes (entity, id, version, operation, deleted, data, private, restricted, council_id) SELECT entity, id, 1, 'create', false, data, false, false, 'default' FROM jsonb_to_recordset($1::jsonb) AS r(entity text, id text, data jsonb)`,
             [rows],
           );
           await client.query('COMMIT');
