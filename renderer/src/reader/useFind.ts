@@ -33,7 +33,7 @@ export function useFind(api: ChamberApi, pack: MeetingPack, goToPage: (page: num
       if (!text) return;
       setFound({ state: 'searching' });
       setIndex(null);
-      const answer = await api.searchPacks({ query: text, limit: searchLimit });
+      const answer = await api.searchPacks({ query: text, limit: searchLimit, packId: pack.packId });
       if (!answer.ok) {
         setFound({ state: 'failed', error: answer.error });
         return;
