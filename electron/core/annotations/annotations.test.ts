@@ -9,13 +9,9 @@ import { openDataDatabase } from '../testing/dataDatabase';
 import { extractPdf } from '../packs/extract';
 import { january2022, january2022Revised } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
+import { value } from '../testing/harness';
 
 type Res<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-async function value<T>(result: Promise<Res<T>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 async function errorCode<T>(result: Promise<Res<T>>): Promise<string> {
   const r = await result;
   return r.ok ? 'ok' : r.error.code;

@@ -6,14 +6,9 @@ import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { january2022, january2022Revised } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
+import { value } from '../testing/harness';
 
 const me = 'aled';
-
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 function pageText(core: Core, packId: string, pageIndex: number): string {
   const db = openDataDatabase(core.dataDir, { readonly: true });

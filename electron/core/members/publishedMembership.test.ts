@@ -5,7 +5,7 @@ import { openDataDatabase } from '../testing/dataDatabase';
 import { startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
 import { january2022, january2022Revised, samplePackDir } from '../testing/samplePacks';
 import { publishedMemberId } from './publishedMembership';
-import { openTestCore } from '../testing/harness';
+import { openTestCore, value } from '../testing/harness';
 
 const opened: Core[] = [];
 let site: ModernGovTestSite | null = null;
@@ -19,12 +19,6 @@ function fresh(options: { clock?: () => Date } = {}): Core {
   const core = takingTurns(openTestCore({ ...options }));
   opened.push(core);
   return core;
-}
-
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
 }
 
 const outboxOf = (core: Core, entity: string) => {

@@ -9,6 +9,7 @@ import { samplePackDir } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
 import enGB from '../../../resources/locales/en-GB.json';
 import cy from '../../../resources/locales/cy.json';
+import { value } from '../testing/harness';
 
 /**
  * Issue 20.3: a refresh degrades instead of failing. One committee where one meeting answers 500,
@@ -35,12 +36,6 @@ afterEach(async () => {
   core.close();
   await site.close();
 });
-
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function chosenSite(): Promise<string> {
   const added = await value(core.call('addModernGovSite', { url: site.url }));

@@ -8,6 +8,7 @@ import { openDataDatabase } from '../testing/dataDatabase';
 import { startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
 import { samplePackDir } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
+import { value } from '../testing/harness';
 
 const today = '2026-11-23';
 const clock = () => new Date(`${today}T09:00:00Z`);
@@ -27,12 +28,6 @@ afterEach(async () => {
   core.close();
   await site.close();
 });
-
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function refresh(siteId: string, extra: { committeeId?: number; from?: string; to?: string } = {}): Promise<RefreshResult> {
   const { refreshId } = await value(core.call('startModernGovRefresh', { siteId, ...extra }));

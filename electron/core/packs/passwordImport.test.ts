@@ -8,6 +8,7 @@ import { takingTurns } from '../identity/switchingCaller';
 import { openDataDatabase } from '../testing/dataDatabase';
 import { november2019 } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
+import { value } from '../testing/harness';
 
 /**
  * Issue 20.5: a password-protected pack asks for its password. Through the contract: without it,
@@ -26,12 +27,6 @@ beforeAll(async () => {
   await generateProtectedPack(lockedFile, { user: password, owner: 'owner-Harbour-51c2' });
   locked = new Uint8Array(fs.readFileSync(lockedFile));
 });
-
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 /** The renderer's path: a chunked upload, then an import job (with the password when given), polled. */
 async function importThroughContract(core: Core, withPassword?: string): Promise<Job> {

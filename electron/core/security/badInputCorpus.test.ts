@@ -16,7 +16,7 @@ import { openDataDatabase } from '../testing/dataDatabase';
 import { startModernGovSite, type ModernGovTestSite } from '../testing/modernGovSite';
 import { january2022, samplePackDir } from '../testing/samplePacks';
 import { distDir, makeTempDir } from '../testing/tempDir';
-import { openTestCore } from '../testing/harness';
+import { openTestCore, value } from '../testing/harness';
 
 /**
  * Issue 9: every kind of bad input Chamber meets, each through the entry point that meets it in
@@ -91,12 +91,6 @@ const count = (dataDir: string, table: string): number => {
     db.close();
   }
 };
-
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 /** The renderer's import path: chunked upload over the contract, then an import job, polled. */
 async function importThroughContract(core: Core, bytes: Uint8Array, fileName = 'pack.pdf') {
